@@ -1,0 +1,51 @@
+import type { ParseArgsConfig } from 'node:util';
+
+/** Bad usage: exit code 2 with the message and the command's usage. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream | NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  /** Progress bars are drawn only when stderr is a terminal. */
+  isTty: boolean;
+}
+
+export interface CliCommand {
+  /** The words that select it, e.g. `import` or `labels export`. */
+  name: string;
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  allowPositionals?: boolean;
+  /** Returns the exit code (0 success). Throw UsageError for bad usage, any other error for failure. */
+  run(args: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] }, io: CliIo): Promise<number>;
+}
+
+export function stringOpt(values: Record<string, unknown>, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function requireString(values: Record<string, unknown>, name: string): string {
+  const v = stringOpt(values, name);
+  if (v === undefined || v === '') throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+export function numberOpt(values: Record<string, unknown>, name: string): number | undefined {
+  const v = stringOpt(values, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got '${v}'`);
+  return n;
+}
+
+export function writeJson(io: CliIo, value: unknown): void {
+  io.stdout.write(JSON.stringify(value) + '\n');
+}

@@ -1,0 +1,59 @@
+import { importFormat, type ImportResult } from '../../../shared/contract/import';
+import { openEngine } from '../../engine/engine';
+import { UsageError, requireString, stringOpt, writeJson, type CliCommand } from '../command';
+import { requireDone, runJobFromCli } from '../run-job';
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'import CSV/TSV, JSONL, TXT files or folders (optionally .gz) into a corpus',
+  usage:
+    'kurasi import <path...> --db <file> [--source <name>] [--license <SPDX>] [--format auto|csv|tsv|jsonl|txt]\n' +
+    '              [--text-field <name>] [--id-field <name>] [--txt-mode file|line|paragraph] [--json]',
+  allowPositionals: true,
+  options: {
+    db: { type: 'string' },
+    source: { type: 'string' },
+    license: { type: 'string' },
+    format: { type: 'string', default: 'auto' },
+    'text-field': { type: 'string' },
+    'id-field': { type: 'string' },
+    'txt-mode': { type: 'string', default: 'file' },
+    json: { type: 'boolean', default: false },
+  },
+  async run({ values, positionals }, io) {
+    if (positionals.length === 0) throw new UsageError('give at least one file or folder to import');
+    const db = requireString(values, 'db');
+    const format = importFormat.safeParse(values.format);
+    if (!format.success) throw new UsageError(`--format must be one of ${importFormat.options.join(', ')}`);
+    const txtMode = stringOpt(values, 'txt-mode');
+    if (txtMode !== 'file' && txtMode !== 'line' && txtMode !== 'paragraph') throw new UsageError('--txt-mode must be file, line or paragraph');
+    const engine = openEngine({ dbPath: db });
+    try {
+      const job = await runJobFromCli(
+        engine,
+        'import',
+        {
+          paths: positionals,
+          source: stringOpt(values, 'source'),
+          license: stringOpt(values, 'license'),
+          format: format.data,
+          textField: stringOpt(values, 'text-field'),
+          idField: stringOpt(values, 'id-field'),
+          txtMode,
+        },
+        io,
+      );
+      requireDone(job);
+      const r = job.result as ImportResult;
+      if (values.json) writeJson(io, { ...r, jobId: job.id });
+      else {
+        io.stdout.write(`imported ${r.imported} documents into '${r.source}' (${r.skipped} already present, ${r.rejected} rejected)\n`);
+        for (const x of r.rejects.slice(0, 20)) io.stdout.write(`  rejected ${x.file}${x.line !== null ? ':' + x.line : ''}: ${x.reason}\n`);
+        if (r.rejected > 20) io.stdout.write(`  … ${r.rejected - 20} more rejects (see the rejects list in the app)\n`);
+      }
+      return 0;
+    } finally {
+      await engine.close();
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { corpusStats } from '../../engine/corpus/stats';
+import { openCorpus } from '../../engine/store/open';
+import { requireString, writeJson, type CliCommand } from '../command';
+
+export const statsCommand: CliCommand = {
+  name: 'stats',
+  summary: 'counts of documents, sources, rejects and what later steps found',
+  usage: 'kurasi stats --db <file> [--json]',
+  options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
+  async run({ values }, io) {
+    const path = requireString(values, 'db');
+    if (!existsSync(path)) throw new Error(`${path}: no such corpus file`);
+    const db = openCorpus(path, { mustExist: true });
+    try {
+      const s = corpusStats(db);
+      if (values.json) writeJson(io, s);
+      else {
+        io.stdout.write(`documents  ${s.documents.toLocaleString('en')}\n`);
+        io.stdout.write(`sources    ${s.sources.toLocaleString('en')}\n`);
+        io.stdout.write(`rejects    ${s.rejects.toLocaleString('en')}\n`);
+        io.stdout.write(`characters ${s.characters.toLocaleString('en')}\nwords      ${s.words.toLocaleString('en')}\n`);
+        for (const [name, section] of Object.entries(s.sections)) io.stdout.write(`${name}: ${JSON.stringify(section)}\n`);
+      }
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { UsageError, type CliCommand, type CliIo } from './command';
+import { commands } from './commands';
+
+function usageAll(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return (
+    'kurasi — curate Indonesian text corpora\n\nUsage: kurasi <command> [options]   (kurasi <command> --help for details)\n\nCommands:\n' +
+    commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n') +
+    '\n'
+  );
+}
+
+/** Longest match first, so `labels export` wins over a hypothetical `labels`. */
+function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | null {
+  const sorted = [...commands].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
+  for (const c of sorted) {
+    const words = c.name.split(' ');
+    if (words.every((w, i) => argv[i] === w)) return { command: c, rest: argv.slice(words.length) };
+  }
+  return null;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.stdout.write(usageAll());
+    return argv.length === 0 ? 2 : 0;
+  }
+  if (argv[0] === '--version') {
+    const { appVersion } = await import('../engine/paths');
+    io.stdout.write(`${appVersion()}\n`);
+    return 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    io.stderr.write(`kurasi: unknown command '${argv[0]}'\n\n${usageAll()}`);
+    return 2;
+  }
+  const { command, rest } = found;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    return 0;
+  }
+  try {
+    const parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.allowPositionals ?? false, strict: true });
+    return await command.run(parsed, io);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr.write(`kurasi ${command.name}: ${message}\nUsage: ${command.usage}\n`);
+      return 2;
+    }
+    io.stderr.write(`kurasi ${command.name}: ${message.split('\n')[0]}\n`);
+    return 1;
+  }
+}

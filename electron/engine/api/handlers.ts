@@ -1,0 +1,11 @@
+import type { Handlers } from './handler';
+import { corpusHandlers } from './corpus-handlers';
+import { importHandlers } from './import-handlers';
+import { jobHandlers } from './job-handlers';
+
+/** One handler per contract method. One line per feature. */
+export const handlers: Handlers = {
+  ...corpusHandlers,
+  ...importHandlers,
+  ...jobHandlers,
+};

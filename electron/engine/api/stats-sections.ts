@@ -1,0 +1,7 @@
+import type { Db } from '../store/open';
+
+/**
+ * Extra sections of `corpus.stats` / `kurasi stats`, one per feature (languages, duplicates, labels, licences…).
+ * Each must be a cheap aggregate (indexed), since stats is answered on the engine thread. One line per feature.
+ */
+export const statsSections: Record<string, (db: Db) => unknown> = {};

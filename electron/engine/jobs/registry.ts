@@ -1,0 +1,9 @@
+import type { JobImpl } from './types';
+import { importJob } from '../import/import-job';
+
+/** Every job kind the worker can run. One line per job. */
+export const jobRegistry: Record<string, JobImpl> = Object.fromEntries(
+  ([
+    importJob,
+  ] as JobImpl[]).map((j) => [j.kind, j]),
+);

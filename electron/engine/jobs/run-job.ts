@@ -1,0 +1,91 @@
+import { openCorpus, type Db } from '../store/open';
+import { CancelledError } from '../errors';
+import { jobRegistry } from './registry';
+import type { FromJobWorker, JobContext } from './types';
+
+const PROGRESS_EVERY_MS = 100;
+const HEARTBEAT_EVERY_MS = 1000;
+
+interface JobRow {
+  kind: string;
+  params: string;
+  checkpoint: string | null;
+}
+
+/** Runs a job to its end in the current thread; the job worker calls this, so do tests of job bodies. */
+export async function runJobInThisThread(
+  dbPath: string,
+  jobId: number,
+  signal: AbortSignal,
+  send: (m: FromJobWorker) => void,
+): Promise<Extract<FromJobWorker, { type: 'finished' }>> {
+  let db: Db | null = null;
+  try {
+    db = openCorpus(dbPath, { mustExist: true });
+    const row = db.prepare('SELECT kind, params, checkpoint FROM jobs WHERE id = ?').get(jobId) as JobRow | undefined;
+    if (!row) throw new Error(`job ${jobId} not found`);
+    const impl = jobRegistry[row.kind];
+    if (!impl) throw new Error(`unknown job kind '${row.kind}'`);
+    const params: unknown = impl.params.parse(JSON.parse(row.params));
+    const now = () => new Date().toISOString();
+    db.prepare(`UPDATE jobs SET state = 'running', started_at = coalesce(started_at, ?), heartbeat_at = ?, error = NULL WHERE id = ?`).run(
+      now(),
+      now(),
+      jobId,
+    );
+
+    const conn = db;
+    const setProgress = conn.prepare('UPDATE jobs SET done = ?, total = ?, message = ?, heartbeat_at = ? WHERE id = ?');
+    let lastSent = 0;
+    let lastBeat = 0;
+    const ctx: JobContext<unknown> = {
+      db: conn,
+      dbPath,
+      jobId,
+      params,
+      signal,
+      checkpoint: row.checkpoint === null ? null : (JSON.parse(row.checkpoint) as unknown),
+      throwIfCancelled() {
+        if (signal.aborted) throw new CancelledError();
+      },
+      progress(done, total, message) {
+        const t = Date.now();
+        if (t - lastSent >= PROGRESS_EVERY_MS || (total !== null && done >= total)) {
+          lastSent = t;
+          send({ type: 'progress', done, total, message: message ?? null });
+        }
+        if (t - lastBeat >= HEARTBEAT_EVERY_MS) {
+          lastBeat = t;
+          setProgress.run(done, total, message ?? null, now(), jobId);
+        }
+      },
+      saveCheckpoint(value) {
+        conn.prepare('UPDATE jobs SET checkpoint = ? WHERE id = ?').run(JSON.stringify(value), jobId);
+      },
+    };
+    const result = await impl.run(ctx);
+    const final = conn.prepare('SELECT done, total FROM jobs WHERE id = ?').get(jobId) as { done: number; total: number | null };
+    conn
+      .prepare(`UPDATE jobs SET state = 'done', result = ?, finished_at = ?, done = max(done, ?), total = coalesce(total, ?) WHERE id = ?`)
+      .run(JSON.stringify(result ?? null), now(), final.done, final.done, jobId);
+    return { type: 'finished', state: 'done', result: result ?? null, error: null };
+  } catch (e) {
+    const cancelled = e instanceof CancelledError || signal.aborted;
+    const message = e instanceof Error ? e.message : String(e);
+    try {
+      db?.prepare('UPDATE jobs SET state = ?, error = ?, finished_at = ? WHERE id = ?').run(
+        cancelled ? 'cancelled' : 'failed',
+        cancelled ? null : message,
+        new Date().toISOString(),
+        jobId,
+      );
+    } catch {
+      // the runner records the failure if the database itself is the problem
+    }
+    return cancelled
+      ? { type: 'finished', state: 'cancelled', result: null, error: null }
+      : { type: 'finished', state: 'failed', result: null, error: message };
+  } finally {
+    db?.close();
+  }
+}

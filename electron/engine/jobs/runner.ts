@@ -1,0 +1,205 @@
+import { Worker } from 'node:worker_threads';
+import type { JobProgress, JobRecord, JobState } from '../../../shared/contract/jobs';
+import { createProgressMeter, type ProgressMeter } from '../../../shared/jobs/progress';
+import type { EngineEvents } from '../events';
+import { KurasiError, notFound } from '../errors';
+import type { Db } from '../store/open';
+import type { FromJobWorker } from './types';
+import { workerPath } from './worker-path';
+import { readJob, listJobs } from './job-rows';
+
+/** A running job older than this without a heartbeat belonged to a process that died. */
+const STALE_HEARTBEAT_MS = 15_000;
+
+interface Running {
+  worker: Worker;
+  meter: ProgressMeter;
+}
+
+/**
+ * Runs jobs one at a time (they all write to the same corpus) in worker threads. State lives in the jobs
+ * table, so a restart finds interrupted work and can resume it.
+ */
+export class JobRunner {
+  private readonly running = new Map<number, Running>();
+  private readonly queue: number[] = [];
+  private readonly waiters = new Map<number, ((r: JobRecord) => void)[]>();
+  private active: number | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly dbPath: string,
+    private readonly events: EngineEvents,
+    private readonly onJobEnd: (job: JobRecord) => void = () => {},
+  ) {
+    this.markStaleInterrupted();
+  }
+
+  /** Jobs left running or queued by a process that is gone are marked interrupted, ready to resume. */
+  private markStaleInterrupted(): void {
+    const cutoff = new Date(Date.now() - STALE_HEARTBEAT_MS).toISOString();
+    this.db
+      .prepare(
+        `UPDATE jobs SET state = 'interrupted', finished_at = ? WHERE (state = 'running' AND coalesce(heartbeat_at, created_at) < ?) OR state = 'queued'`,
+      )
+      .run(new Date().toISOString(), cutoff);
+  }
+
+  start(kind: string, params: unknown): number {
+    if (this.closed) throw new KurasiError('conflict', 'the corpus is closing');
+    const info = this.db
+      .prepare(`INSERT INTO jobs(kind, state, params, created_at) VALUES (?, 'queued', ?, ?)`)
+      .run(kind, JSON.stringify(params ?? {}), new Date().toISOString());
+    const id = Number(info.lastInsertRowid);
+    this.enqueue(id);
+    return id;
+  }
+
+  resume(id: number): number {
+    const job = this.get(id);
+    if (!['interrupted', 'cancelled', 'failed'].includes(job.state))
+      throw new KurasiError('conflict', `job ${id} is ${job.state}; only interrupted, cancelled or failed jobs can be resumed`);
+    this.db.prepare(`UPDATE jobs SET state = 'queued', error = NULL, finished_at = NULL WHERE id = ?`).run(id);
+    this.enqueue(id);
+    return id;
+  }
+
+  cancel(id: number): boolean {
+    const r = this.running.get(id);
+    if (r) {
+      r.worker.postMessage({ type: 'cancel' });
+      return true;
+    }
+    const i = this.queue.indexOf(id);
+    if (i >= 0) {
+      this.queue.splice(i, 1);
+      this.finish(id, 'cancelled', null);
+      return true;
+    }
+    return false;
+  }
+
+  get(id: number): JobRecord {
+    const job = readJob(this.db, id);
+    if (!job) throw notFound(`job ${id}`);
+    return job;
+  }
+
+  list(limit = 50): JobRecord[] {
+    return listJobs(this.db, limit);
+  }
+
+  /** Resolves when the job has ended (done, failed, cancelled). */
+  wait(id: number): Promise<JobRecord> {
+    const job = this.get(id);
+    if (!['queued', 'running'].includes(job.state) || (!this.running.has(id) && !this.queue.includes(id)))
+      return Promise.resolve(job);
+    return new Promise((resolve) => {
+      const list = this.waiters.get(id) ?? [];
+      list.push(resolve);
+      this.waiters.set(id, list);
+    });
+  }
+
+  isBusy(): boolean {
+    return this.active !== null || this.queue.length > 0;
+  }
+
+  /** Cancels running work and waits for workers to stop; the database stays consistent (batches are whole). */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const id of this.queue.splice(0)) this.finish(id, 'interrupted', null);
+    const pending = [...this.running.entries()].map(([id, r]) => {
+      r.worker.postMessage({ type: 'cancel' });
+      return this.wait(id);
+    });
+    await Promise.all(pending);
+  }
+
+  private enqueue(id: number): void {
+    this.queue.push(id);
+    this.emitProgress(this.get(id), 0, null);
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.active !== null || this.closed) return;
+    const id = this.queue.shift();
+    if (id === undefined) return;
+    this.active = id;
+    this.spawn(id);
+  }
+
+  private spawn(id: number): void {
+    const job = this.get(id);
+    const meter = createProgressMeter(Date.now(), job.done);
+    const worker = new Worker(workerPath('job'), { workerData: { dbPath: this.dbPath, jobId: id } });
+    let finished = false;
+    this.running.set(id, { worker, meter });
+    worker.on('message', (m: FromJobWorker) => {
+      if (m.type === 'progress') {
+        const { rate, etaMs } = meter.update(m.done, m.total, Date.now());
+        this.events.emit('job-progress', {
+          jobId: id,
+          kind: job.kind,
+          state: 'running',
+          done: m.done,
+          total: m.total,
+          rate,
+          etaMs,
+          message: m.message,
+          error: null,
+        });
+      } else {
+        finished = true;
+      }
+    });
+    worker.on('error', (e) => {
+      this.db.prepare(`UPDATE jobs SET state = 'failed', error = ?, finished_at = ? WHERE id = ? AND state IN ('queued','running')`).run(
+        e.message,
+        new Date().toISOString(),
+        id,
+      );
+    });
+    worker.on('exit', () => {
+      if (!finished) {
+        // The worker died without reporting (crash, or terminated): record it so the job can be resumed.
+        this.db
+          .prepare(`UPDATE jobs SET state = 'failed', error = coalesce(error, 'the job worker stopped unexpectedly'), finished_at = ? WHERE id = ? AND state IN ('queued','running')`)
+          .run(new Date().toISOString(), id);
+      }
+      this.running.delete(id);
+      this.active = null;
+      const record = this.get(id);
+      this.emitProgress(record, 0, null);
+      this.onJobEnd(record);
+      for (const w of this.waiters.get(id) ?? []) w(record);
+      this.waiters.delete(id);
+      this.pump();
+    });
+  }
+
+  private finish(id: number, state: JobState, error: string | null): void {
+    this.db.prepare('UPDATE jobs SET state = ?, error = ?, finished_at = ? WHERE id = ?').run(state, error, new Date().toISOString(), id);
+    const record = this.get(id);
+    this.emitProgress(record, 0, null);
+    for (const w of this.waiters.get(id) ?? []) w(record);
+    this.waiters.delete(id);
+  }
+
+  private emitProgress(job: JobRecord, rate: number, etaMs: number | null): void {
+    const p: JobProgress = {
+      jobId: job.id,
+      kind: job.kind,
+      state: job.state,
+      done: job.done,
+      total: job.total,
+      rate,
+      etaMs,
+      message: job.message,
+      error: job.error,
+    };
+    this.events.emit('job-progress', p);
+  }
+}

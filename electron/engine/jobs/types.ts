@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { Db } from '../store/open';
+
+export interface JobContext<P> {
+  db: Db;
+  dbPath: string;
+  jobId: number;
+  params: P;
+  /** Aborted when the user cancels. */
+  signal: AbortSignal;
+  /** Throws CancelledError once cancel was asked for; call between batches. */
+  throwIfCancelled(): void;
+  /** Report progress; cheap to call often (throttled). */
+  progress(done: number, total: number | null, message?: string): void;
+  /** What the previous run of this job saved, if it is being resumed. */
+  checkpoint: unknown;
+  /** Save resume state; call it in the same transaction as the batch it describes when possible. */
+  saveCheckpoint(value: unknown): void;
+}
+
+/** A kind of long work. `run` executes inside a worker thread with its own database connection. */
+export interface JobImpl<S extends z.ZodType = z.ZodType, R = unknown> {
+  kind: string;
+  params: S;
+  run(ctx: JobContext<z.output<S>>): Promise<R>;
+  /** Scope of the corpus-changed event sent when the job ends. */
+  changes?: 'documents' | 'sources' | 'labels' | 'languages' | 'duplicates' | 'licenses' | 'pii' | 'quality' | 'all';
+}
+
+export function defineJob<S extends z.ZodType, R>(job: JobImpl<S, R>): JobImpl<S, R> {
+  return job;
+}
+
+/** Messages between the runner (engine thread) and a job worker. */
+export type ToJobWorker = { type: 'cancel' };
+export type FromJobWorker =
+  | { type: 'progress'; done: number; total: number | null; message: string | null }
+  | { type: 'finished'; state: 'done' | 'failed' | 'cancelled'; result: unknown; error: string | null };

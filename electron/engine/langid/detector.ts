@@ -1,0 +1,188 @@
+/**
+ * Language identification for Indonesian corpora: a hashed n-gram softmax model trained on
+ * NusaX / TALPCo / NusaWrites (scripts/train-langid.ts) answers first; when it is unsure, franc
+ * restricted to the languages that matter is blended in. Confidences are calibrated softmax
+ * probabilities, so a wrong answer mostly carries a low one.
+ */
+import { francAll } from 'franc';
+import { FeatureExtractor } from './features.js';
+import { FRANC_ONLY, isLangCode, LANGID_LANGUAGES, type DetectedLang } from './languages.js';
+import { findModelPath, readModel, type LoadedModel, type ModelHeader } from './model-file.js';
+
+export interface LangAlternative {
+  lang: DetectedLang;
+  confidence: number;
+}
+
+export interface Detection {
+  lang: DetectedLang;
+  confidence: number;
+  alternatives: LangAlternative[];
+}
+
+export interface DetectOptions {
+  /** How many alternatives after the top answer (default 3). */
+  alternatives?: number;
+}
+
+/** Fewer letters than this and we do not guess. */
+const MIN_LETTERS = 3;
+
+const UND: Detection = Object.freeze({ lang: 'und', confidence: 0, alternatives: [] }) as Detection;
+
+export class LanguageDetector {
+  readonly header: ModelHeader;
+  private readonly weights: Float32Array;
+  private readonly bias: Float32Array;
+  private readonly classes: number;
+  private readonly extractor: FeatureExtractor;
+  private readonly logits: Float64Array;
+  private readonly probs: Float64Array;
+  private readonly francIndex: Int32Array;
+  private readonly francOnly: string[];
+
+  constructor(model: LoadedModel) {
+    this.header = model.header;
+    this.weights = model.weights;
+    this.classes = model.header.languages.length;
+    this.bias = Float32Array.from(model.header.bias);
+    this.extractor = new FeatureExtractor(model.header.bits);
+    this.logits = new Float64Array(this.classes);
+    this.probs = new Float64Array(this.classes);
+    this.francOnly = [...FRANC_ONLY];
+    // For each franc code, the model class it votes for.
+    this.francIndex = Int32Array.from(this.francOnly.map((c) => model.header.languages.indexOf(c)));
+    for (const l of model.header.languages) if (!isLangCode(l)) throw new Error(`langid model has unknown language ${l}`);
+  }
+
+  static load(path = findModelPath()): LanguageDetector {
+    return new LanguageDetector(readModel(path));
+  }
+
+  /** Raw n-gram model probabilities (after temperature) into `this.probs`; returns letters seen. */
+  private scoreNgrams(text: string): number {
+    const ex = this.extractor;
+    const n = ex.extract(text);
+    const C = this.classes;
+    const logits = this.logits;
+    for (let c = 0; c < C; c++) logits[c] = 0;
+    const feats = ex.features;
+    const w = this.weights;
+    for (let i = 0; i < n; i++) {
+      const base = (feats[i] ?? 0) * C;
+      for (let c = 0; c < C; c++) logits[c] += w[base + c] ?? 0;
+    }
+    const s = n > 0 ? 1 / Math.sqrt(n) : 0;
+    const t = this.header.temperature;
+    for (let c = 0; c < C; c++) logits[c] = ((logits[c] ?? 0) * s + (this.bias[c] ?? 0)) / t;
+    softmaxInto(logits, this.probs);
+    return ex.letters;
+  }
+
+  detect(text: string, opts: DetectOptions = {}): Detection {
+    if (typeof text !== 'string' || text.length === 0) return { ...UND, alternatives: [] };
+    const letters = this.scoreNgrams(text);
+    const sc = this.extractor.scripts;
+    const scriptAnswer = aksara(sc);
+    if (scriptAnswer) return scriptAnswer;
+    if (letters < MIN_LETTERS) return { ...UND, alternatives: [] };
+
+    const C = this.classes;
+    const probs = this.probs;
+    let top = argmax(probs);
+    if ((probs[top] ?? 0) < this.header.francBelow && text.length >= 10 && this.header.francWeight > 0) {
+      this.blendFranc(text);
+      top = argmax(probs);
+    }
+    // Text that is mostly another script (or digits/emoji around a few Latin letters) is not ours to label confidently.
+    const foreign = sc.other / Math.max(1, sc.other + sc.latin);
+    const damp = foreign > 0.5 ? 0 : 1 - foreign;
+    const alternatives = Math.max(0, opts.alternatives ?? 3);
+    const order = Array.from({ length: C }, (_, i) => i).sort((a, b) => (probs[b] ?? 0) - (probs[a] ?? 0));
+    const langs = this.header.languages;
+    const confidence = round3((probs[top] ?? 0) * damp);
+    const alts: LangAlternative[] = [];
+    for (let k = 1; k <= alternatives && k < C; k++) {
+      const i = order[k] ?? 0;
+      alts.push({ lang: langs[i] as DetectedLang, confidence: round3((probs[i] ?? 0) * damp) });
+    }
+    if (confidence < this.header.undBelow) {
+      alts.unshift({ lang: langs[top] as DetectedLang, confidence });
+      alts.length = Math.min(alts.length, alternatives);
+      return { lang: 'und', confidence, alternatives: alts };
+    }
+    return { lang: langs[top] as DetectedLang, confidence, alternatives: alts };
+  }
+
+  /** Adds franc's restricted trigram scores to the (temperature-scaled) logits and renormalizes. */
+  private blendFranc(text: string): void {
+    const fr = francAll(text, { only: this.francOnly, minLength: 1 });
+    const logits = this.logits;
+    const wgt = this.header.francWeight;
+    for (const [code, score] of fr) {
+      const i = this.francOnly.indexOf(code);
+      if (i < 0) continue;
+      const cls = this.francIndex[i] ?? -1;
+      if (cls >= 0) logits[cls] = (logits[cls] ?? 0) + wgt * score;
+    }
+    // Banjar has no franc model: give it the mean franc score of its closest neighbours (ind, min).
+    const bjn = this.header.languages.indexOf('bjn');
+    if (bjn >= 0) {
+      let sum = 0;
+      let k = 0;
+      for (const [code, score] of fr) if (code === 'ind' || code === 'min') ((sum += score), k++);
+      if (k > 0) logits[bjn] = (logits[bjn] ?? 0) + wgt * (sum / k);
+    }
+    softmaxInto(logits, this.probs);
+  }
+}
+
+function aksara(sc: FeatureExtractor['scripts']): Detection | null {
+  const counts: Array<[DetectedLang, number]> = [
+    ['jav', sc.javanese],
+    ['sun', sc.sundanese],
+    ['ban', sc.balinese],
+    ['bug', sc.buginese],
+  ];
+  let best: [DetectedLang, number] = ['und', 0];
+  for (const e of counts) if (e[1] > best[1]) best = e;
+  if (best[1] < 3 || best[1] < sc.latin) return null;
+  // A native script names its language well, though Balinese/Javanese script is also used for Kawi, Sasak...
+  return { lang: best[0], confidence: 0.8, alternatives: [] };
+}
+
+function softmaxInto(logits: Float64Array, out: Float64Array): void {
+  let max = -Infinity;
+  for (let i = 0; i < logits.length; i++) if ((logits[i] ?? 0) > max) max = logits[i] ?? 0;
+  let sum = 0;
+  for (let i = 0; i < logits.length; i++) {
+    const e = Math.exp((logits[i] ?? 0) - max);
+    out[i] = e;
+    sum += e;
+  }
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) / sum;
+}
+
+function argmax(a: Float64Array): number {
+  let best = 0;
+  for (let i = 1; i < a.length; i++) if ((a[i] ?? 0) > (a[best] ?? 0)) best = i;
+  return best;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+let shared: LanguageDetector | null = null;
+
+/** The process-wide detector, loaded on first use from resources/models. */
+export function getDetector(): LanguageDetector {
+  shared ??= LanguageDetector.load();
+  return shared;
+}
+
+export function detectLanguage(text: string, opts?: DetectOptions): Detection {
+  return getDetector().detect(text, opts);
+}
+
+export { LANGID_LANGUAGES };

@@ -1,0 +1,7 @@
+import type { Migration } from '../migration';
+import { migration0001 } from './0001-core';
+
+/** In order; checked to increase by one at start-up. One line per migration file. */
+export const migrations: Migration[] = [
+  migration0001,
+];

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export const importFormat = z.enum(['auto', 'csv', 'tsv', 'jsonl', 'txt']);
+export type ImportFormat = z.infer<typeof importFormat>;
+
+export const importOptions = z.object({
+  /** Files or folders (read recursively); any of them may be gzipped (.gz). */
+  paths: z.array(z.string().min(1)).min(1),
+  /** Source name; defaults to the base name of the first path. */
+  source: z.string().min(1).optional(),
+  /** Declared licence of the source, as an SPDX expression. */
+  license: z.string().min(1).optional(),
+  format: importFormat.default('auto'),
+  /** Column or field holding the text; defaults to the first of text/content/body/sentence/paragraph. */
+  textField: z.string().min(1).optional(),
+  /** Column or field holding a stable id; otherwise ids are generated as `<file>:<line>`. */
+  idField: z.string().min(1).optional(),
+  /** Columns/fields to keep as metadata; defaults to every other one. */
+  metadataFields: z.array(z.string()).optional(),
+  /** How a .txt file becomes documents. */
+  txtMode: z.enum(['file', 'line', 'paragraph']).default('file'),
+  /** Records larger than this (bytes of text) are rejected. */
+  maxRecordBytes: z.number().int().positive().default(1_000_000),
+});
+export type ImportOptions = z.infer<typeof importOptions>;
+export type ImportOptionsInput = z.input<typeof importOptions>;
+
+export const importReject = z.object({ file: z.string(), line: z.number().int().nullable(), reason: z.string() });
+
+export const importResult = z.object({
+  source: z.string(),
+  files: z.number().int(),
+  imported: z.number().int(),
+  /** Records already present (re-import of the same file into the same source). */
+  skipped: z.number().int(),
+  rejected: z.number().int(),
+  /** The first rejects (all of them are in the rejects list). */
+  rejects: z.array(importReject),
+});
+export type ImportResult = z.infer<typeof importResult>;
+
+export const importMethods = {
+  'import.start': method(importOptions, z.object({ jobId: z.number().int() })),
+};
