@@ -13,7 +13,6 @@ const huggingFace: Record<string, string> = {
   'lgpl-2.1': 'LGPL-2.1-only',
   'lgpl-3.0': 'LGPL-3.0-only',
   'agpl-3.0': 'AGPL-3.0-only',
-  'gfdl': 'GFDL-1.3-or-later',
   other: 'LicenseRef-other',
   unknown: NOASSERTION,
   // Model / research licences on the Hub with no SPDX id: kept as references so a reviewer must look at them.
