@@ -1,14 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../../electron/engine/engine';
 import { openCorpus } from '../../../electron/engine/store/open';
 import type { JobProgress } from '../../../shared/contract/jobs';
 import { tempDbPath } from '../../helpers/temp';
 
 let engine: Engine | null = null;
-beforeAll(() => {
-  execSync('npm run build:node --silent');
-});
 afterEach(async () => {
   await engine?.close();
   engine = null;
