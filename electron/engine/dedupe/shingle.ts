@@ -59,8 +59,13 @@ export class Shingler {
 
   /** Sorted distinct shingles (a fresh array) — the set that true Jaccard is computed on. */
   set(text: string): Int32Array {
-    const n = this.run(text);
-    return sortedUnique(this.shingles.subarray(0, n));
+    this.run(text);
+    return this.lastSet();
+  }
+
+  /** Sorted distinct shingles of the text given to the last `run`. */
+  lastSet(): Int32Array {
+    return sortedUnique(this.shingles.subarray(0, this.count));
   }
 
   private hashWords(t: string): void {
@@ -119,7 +124,7 @@ export class Shingler {
   }
 }
 
-function grow(a: Int32Array): Int32Array {
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;

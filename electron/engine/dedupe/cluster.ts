@@ -1,0 +1,130 @@
+// LSH bucketing and union-find clustering over flat typed arrays (no Map of buckets: each band's keys
+// are radix-sorted, and runs of equal keys are the buckets).
+
+export class UnionFind {
+  readonly parent: Int32Array;
+  private readonly rank: Uint8Array;
+
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    this.rank = new Uint8Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+  }
+
+  find(x: number): number {
+    const p = this.parent;
+    while (p[x] !== x) {
+      const up = p[p[x]!]!;
+      p[x] = up; // path halving
+      x = up;
+    }
+    return x;
+  }
+
+  /** Joins the sets of a and b; returns false if they already were one set. */
+  union(a: number, b: number): boolean {
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return false;
+    if (this.rank[ra]! < this.rank[rb]!) [ra, rb] = [rb, ra];
+    this.parent[rb] = ra;
+    if (this.rank[ra] === this.rank[rb]) this.rank[ra]!++;
+    return true;
+  }
+
+  /** Groups of two or more members, each sorted ascending, groups ordered by their smallest member. */
+  groups(): number[][] {
+    const n = this.parent.length;
+    const byRoot = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      const r = this.find(i);
+      let g = byRoot.get(r);
+      if (!g) byRoot.set(r, (g = []));
+      g.push(i);
+    }
+    return [...byRoot.values()].filter((g) => g.length > 1);
+  }
+}
+
+/** Sorts `idx` (doc indices) by `keys[idx[i] * stride + band]`, stable; two 16-bit LSD passes. */
+export function radixSortByKey(idx: Uint32Array, keys: Uint32Array, stride: number, band: number, tmp: Uint32Array): void {
+  const n = idx.length;
+  const count = new Uint32Array(65536);
+  for (let shift = 0; shift <= 16; shift += 16) {
+    count.fill(0);
+    const src = shift === 0 ? idx : tmp;
+    const dst = shift === 0 ? tmp : idx;
+    for (let i = 0; i < n; i++) count[(keys[src[i]! * stride + band]! >>> shift) & 0xffff]!++;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const doc = src[i]!;
+      dst[count[(keys[doc * stride + band]! >>> shift) & 0xffff]!++] = doc;
+    }
+  }
+}
+
+export interface CandidateOptions {
+  /** How many earlier bucket members each member is compared with (bounds work in huge buckets). */
+  lookback?: number;
+  /** Stop looking back after this many failed verifications for one member. */
+  maxFailures?: number;
+  /** If set, docs with index < firstNew are already clustered: only pairs with a newer doc are tried. */
+  firstNew?: number;
+  /** Called between bands (progress, cancellation). */
+  onBand?: (band: number) => void;
+}
+
+/**
+ * Walks the LSH buckets and unions verified pairs. `members` lists the docs that take part (e.g. one
+ * representative per exact-duplicate group, docs with shingles). `verify(a, b)` decides a pair; pairs
+ * already in one set are never verified again. Returns the number of verifications made.
+ */
+export function clusterCandidates(
+  keys: Uint32Array,
+  bands: number,
+  members: Uint32Array,
+  uf: UnionFind,
+  verify: (a: number, b: number) => boolean,
+  opts: CandidateOptions = {},
+): number {
+  const lookback = opts.lookback ?? 32;
+  const maxFailures = opts.maxFailures ?? 8;
+  const firstNew = opts.firstNew ?? 0;
+  const n = members.length;
+  const idx = new Uint32Array(n);
+  const tmp = new Uint32Array(n);
+  let verifications = 0;
+  for (let band = 0; band < bands; band++) {
+    idx.set(members);
+    radixSortByKey(idx, keys, bands, band, tmp);
+    let start = 0;
+    while (start < n) {
+      const key = keys[idx[start]! * bands + band];
+      let end = start + 1;
+      while (end < n && keys[idx[end]! * bands + band] === key) end++;
+      if (end - start > 1 && idx[end - 1]! >= firstNew) {
+        // Runs keep doc order (stable sort), so the new docs are at the end of each run.
+        for (let k = start + 1; k < end; k++) {
+          const b = idx[k]!;
+          let failures = 0;
+          for (let q = k - 1; q >= start && q >= k - lookback; q--) {
+            const a = idx[q]!;
+            if (a < firstNew && b < firstNew) break;
+            if (uf.find(a) === uf.find(b)) continue;
+            verifications++;
+            if (verify(a, b)) uf.union(a, b);
+            else if (++failures >= maxFailures) break;
+          }
+        }
+      }
+      start = end;
+    }
+    opts.onBand?.(band);
+  }
+  return verifications;
+}
