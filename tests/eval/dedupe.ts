@@ -34,17 +34,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -184,7 +194,11 @@ function trueJaccard(a: number, b: number): number {
   const sb = sets[b]!;
   let i = 0, j = 0, inter = 0;
   while (i < sa.length && j < sb.length) {
-    if (sa[i] === sb[j]) inter++, i++, j++;
+    if (sa[i] === sb[j]) {
+      inter++;
+      i++;
+      j++;
+    }
     else if (sa[i]! < sb[j]!) i++;
     else j++;
   }
@@ -236,7 +250,7 @@ for (const k of positives) {
   const kind = plantedKind[b] === 'base' ? 'source-data' : plantedKind[b]!;
   const e = missedByKind.get(kind) ?? [0, 0];
   e[0]++;
-  if (clusterOf[a] < 0 || clusterOf[a] !== clusterOf[b]) e[1]++;
+  if (clusterOf[a]! < 0 || clusterOf[a] !== clusterOf[b]) e[1]++;
   missedByKind.set(kind, e);
 }
 const recall = tp / positives.size;
