@@ -70,7 +70,7 @@ export class LanguageDetector {
     const w = this.weights;
     for (let i = 0; i < n; i++) {
       const base = (feats[i] ?? 0) * C;
-      for (let c = 0; c < C; c++) logits[c] += w[base + c] ?? 0;
+      for (let c = 0; c < C; c++) logits[c] = (logits[c] ?? 0) + (w[base + c] ?? 0);
     }
     const s = n > 0 ? 1 / Math.sqrt(n) : 0;
     const t = this.header.temperature;

@@ -1,0 +1,255 @@
+/**
+ * Trains the language-ID n-gram model (resources/models/langid-ngram.bin) from the TRAIN splits in
+ * ../shared/data only. Reproducible: fixed seed, fixed data order; same inputs give the same file.
+ *
+ *   npx tsx scripts/train-langid.ts [--out resources/models/langid-ngram.bin] [--bits 18] [--epochs 10]
+ *
+ * Model: multinomial logistic regression over hashed char 1-5-grams + words + word bigrams,
+ * trained with averaged SGD, class-balanced. Temperature and the franc blend are fitted on a 10%
+ * slice of the training data held out from a first fit; the shipped model is refit on all of it.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { FeatureExtractor } from '../electron/engine/langid/features.js';
+import { LanguageDetector } from '../electron/engine/langid/detector.js';
+import { LANGID_LANGUAGES } from '../electron/engine/langid/languages.js';
+import { writeModel, type ModelHeader } from '../electron/engine/langid/model-file.js';
+import { splitSentences, trainingTexts, type LabelledText } from './langid/data.js';
+
+interface Args {
+  out: string;
+  bits: number;
+  epochs: number;
+  seed: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { out: 'resources/models/langid-ngram.bin', bits: 18, epochs: 10, seed: 20261127 };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = argv[i + 1];
+    if (k === '--out' && v) ((a.out = v), i++);
+    else if (k === '--bits' && v) ((a.bits = Number(v)), i++);
+    else if (k === '--epochs' && v) ((a.epochs = Number(v)), i++);
+    else if (k === '--seed' && v) ((a.seed = Number(v)), i++);
+  }
+  return a;
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hashStr(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+interface Example {
+  cls: number;
+  text: string;
+}
+
+/** Full texts, the sentences of paragraphs, and random 2-7 word fragments for short-text robustness. */
+function expand(items: LabelledText[], rand: () => number): Example[] {
+  const langs: readonly string[] = LANGID_LANGUAGES;
+  const out: Example[] = [];
+  for (const it of items) {
+    const cls = langs.indexOf(it.lang);
+    if (cls < 0) continue;
+    out.push({ cls, text: it.text });
+    const sentences = splitSentences(it.text);
+    if (sentences.length > 1) for (const s of sentences) out.push({ cls, text: s });
+    for (const s of sentences) {
+      const words = s.split(/\s+/u).filter(Boolean);
+      if (words.length < 5) continue;
+      for (let k = 0; k < 2; k++) {
+        const len = 2 + Math.floor(rand() * 6);
+        const start = Math.floor(rand() * Math.max(1, words.length - len));
+        out.push({ cls, text: words.slice(start, start + len).join(' ') });
+      }
+    }
+  }
+  return out;
+}
+
+function shuffle<T>(a: T[], rand: () => number): void {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = a[i] as T;
+    a[i] = a[j] as T;
+    a[j] = t;
+  }
+}
+
+interface Trained {
+  weights: Float32Array;
+  bias: Float32Array;
+}
+
+function train(examples: Example[], bits: number, epochs: number, seed: number): Trained {
+  const C = LANGID_LANGUAGES.length;
+  const B = 1 << bits;
+  const W = new Float32Array(B * C);
+  const U = new Float32Array(B * C);
+  const b = new Float64Array(C);
+  const ub = new Float64Array(C);
+  const perClass = new Float64Array(C);
+  for (const e of examples) perClass[e.cls] = (perClass[e.cls] ?? 0) + 1;
+  const classWeight = Array.from(perClass, (n) => (n > 0 ? examples.length / (C * n) : 0));
+  const ex = new FeatureExtractor(bits);
+  const z = new Float64Array(C);
+  const rand = rng(seed);
+  const order = examples.slice();
+  let t = 1;
+  for (let ep = 0; ep < epochs; ep++) {
+    shuffle(order, rand);
+    const lr = 0.3 / (1 + ep * 0.5);
+    for (const e of order) {
+      const n = ex.extract(e.text);
+      if (n === 0) continue;
+      const s = 1 / Math.sqrt(n);
+      const f = ex.features;
+      for (let c = 0; c < C; c++) z[c] = 0;
+      for (let i = 0; i < n; i++) {
+        const base = (f[i] ?? 0) * C;
+        for (let c = 0; c < C; c++) z[c] = (z[c] ?? 0) + (W[base + c] ?? 0);
+      }
+      let max = -Infinity;
+      for (let c = 0; c < C; c++) {
+        z[c] = (z[c] ?? 0) * s + (b[c] ?? 0);
+        if ((z[c] ?? 0) > max) max = z[c] ?? 0;
+      }
+      let sum = 0;
+      for (let c = 0; c < C; c++) {
+        z[c] = Math.exp((z[c] ?? 0) - max);
+        sum += z[c] ?? 0;
+      }
+      const cw = classWeight[e.cls] ?? 1;
+      for (let c = 0; c < C; c++) {
+        const g = ((z[c] ?? 0) / sum - (c === e.cls ? 1 : 0)) * cw * lr;
+        if (Math.abs(g) < 1e-7) continue;
+        const step = g * s;
+        for (let i = 0; i < n; i++) {
+          const idx = (f[i] ?? 0) * C + c;
+          W[idx] = (W[idx] ?? 0) - step;
+          U[idx] = (U[idx] ?? 0) - t * step;
+        }
+        b[c] = (b[c] ?? 0) - g * 0.1;
+        ub[c] = (ub[c] ?? 0) - t * g * 0.1;
+      }
+      t++;
+    }
+  }
+  // Averaged SGD: w_avg = w - u / t.
+  for (let i = 0; i < W.length; i++) W[i] = (W[i] ?? 0) - (U[i] ?? 0) / t;
+  const bias = new Float32Array(C);
+  for (let c = 0; c < C; c++) bias[c] = (b[c] ?? 0) - (ub[c] ?? 0) / t;
+  return { weights: W, bias };
+}
+
+function header(bits: number, m: Trained, extra: Partial<ModelHeader>): ModelHeader {
+  return {
+    version: 1,
+    languages: [...LANGID_LANGUAGES],
+    bits,
+    scale: 1,
+    bias: Array.from(m.bias, (x) => Math.round(x * 1e4) / 1e4),
+    temperature: 1,
+    francWeight: 0,
+    francBelow: 0,
+    undBelow: 0,
+    trainedOn: [],
+    createdBy: 'scripts/train-langid.ts',
+    ...extra,
+  };
+}
+
+function accuracy(det: LanguageDetector, dev: LabelledText[]): number {
+  let ok = 0;
+  for (const d of dev) if (det.detect(d.text).lang === d.lang) ok++;
+  return ok / dev.length;
+}
+
+/** Mean negative log-likelihood of the true class, for temperature fitting. */
+function nll(det: LanguageDetector, dev: LabelledText[]): number {
+  let s = 0;
+  for (const d of dev) {
+    const r = det.detect(d.text, { alternatives: LANGID_LANGUAGES.length });
+    const p = r.lang === d.lang ? r.confidence : (r.alternatives.find((a) => a.lang === d.lang)?.confidence ?? 0);
+    s -= Math.log(Math.max(p, 1e-4));
+  }
+  return s / dev.length;
+}
+
+function quantize(w: Float32Array): { q: Int8Array; scale: number } {
+  let max = 0;
+  for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i] ?? 0));
+  const scale = max / 127 || 1;
+  const q = new Int8Array(w.length);
+  for (let i = 0; i < w.length; i++) q[i] = Math.round((w[i] ?? 0) / scale);
+  return { q, scale };
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const { sentences, paragraphs } = trainingTexts();
+  const all = [...sentences, ...paragraphs];
+  // Calibration slice: ~10% of training items, chosen by a stable hash of the text.
+  const isDev = (t: LabelledText): boolean => hashStr(t.text) % 10 === 0;
+  const fitItems = all.filter((t) => !isDev(t));
+  const devItems = all.filter(isDev);
+  const devShort = devItems.flatMap((d) => splitSentences(d.text).map((s) => ({ ...d, text: s })));
+  const dev = [...devItems, ...devShort];
+  console.error(`train items ${all.length} (fit ${fitItems.length}, calibration ${devItems.length})`);
+
+  const t0 = Date.now();
+  const first = train(expand(fitItems, rng(args.seed)), args.bits, args.epochs, args.seed);
+  console.error(`first fit ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const mk = (extra: Partial<ModelHeader>, m: Trained = first): LanguageDetector =>
+    new LanguageDetector({ header: header(args.bits, m, extra), weights: m.weights });
+
+  let bestT = 1;
+  let bestNll = Infinity;
+  for (const T of [0.25, 0.35, 0.5, 0.7, 1, 1.4, 2, 2.8, 4]) {
+    const v = nll(mk({ temperature: T }), dev);
+    if (v < bestNll) ((bestNll = v), (bestT = T));
+  }
+  let best = { francWeight: 0, francBelow: 0, acc: accuracy(mk({ temperature: bestT }), dev) };
+  console.error(`temperature ${bestT} (nll ${bestNll.toFixed(3)}), dev accuracy without franc ${best.acc.toFixed(4)}`);
+  for (const francWeight of [1, 2, 4, 8]) {
+    for (const francBelow of [0.6, 0.8, 0.95]) {
+      const acc = accuracy(mk({ temperature: bestT, francWeight, francBelow }), dev);
+      if (acc > best.acc + 0.002) best = { francWeight, francBelow, acc };
+    }
+  }
+  console.error(`franc blend weight ${best.francWeight} below ${best.francBelow}: dev accuracy ${best.acc.toFixed(4)}`);
+
+  const final = train(expand(all, rng(args.seed)), args.bits, args.epochs, args.seed);
+  const { q, scale } = quantize(final.weights);
+  const h = header(args.bits, final, {
+    scale,
+    temperature: bestT,
+    francWeight: best.francWeight,
+    francBelow: best.francBelow,
+    undBelow: 0.25,
+    trainedOn: [
+      'NusaX-MT train.csv (10 language columns), CC BY-SA 4.0',
+      `TALPCo data_{ind,zsm,jav,eng} lines 1-800 of the first 1000 (zsm labelled zlm), CC BY 4.0`,
+      'NusaWrites paragraph-{bug,mad}-train.csv, Apache-2.0',
+    ],
+  });
+  mkdirSync(dirname(args.out), { recursive: true });
+  writeModel(args.out, h, q);
+  console.error(`wrote ${args.out}`);
+}
+
+main();
