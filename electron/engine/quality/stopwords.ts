@@ -15,7 +15,7 @@ jeung teh nu ka ti ku eta ieu oge ogé henteu teu aya keur kana urang abdi anjeu
 kitu kieu mah wae ge geus bari lamun upami nepi dugi jadi bisa tapi
 bân sè se dâri dhari ka' è ta' tadâ' bâ' ghi' gik engko' sengko' kaulâ kaula kulah sampeyan jâreya areya ben bik malolo tor
 neng tapeh mon neka riyah jiyah badha bedeh lok le la ghabay gebey otabe otabah pasteh ampon polanah kiyah jughan daddhi deddhih
-bisaos paneka ka'dhissah ongghu sabelummah mareh ye kiya deri ambu ban e sa mun bi` engko` ka kaangguy
+bisaos paneka ka'dhissah ongghu sabelummah mareh ye kiya deri ambu ban e sa mun bi engko ka kaangguy
 jo nan indak dari urang ko tu lah pulo lai alah bana untuak samo bakcando kok baa sajo
 na ri ko sibawa iya de' nasaba narekko mua' ritu iyaro engka ia idi' iko tappa nennia
 lan ring sane punika tiang ipun miwah wantah nenten sareng dados kadi
