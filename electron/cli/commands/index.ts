@@ -1,9 +1,13 @@
 import type { CliCommand } from '../command';
 import { importCommand } from './import';
 import { statsCommand } from './stats';
+import { piiCommand } from './pii';
+import { qualityCommand } from './quality';
 
 /** Every `kurasi` subcommand. One line per command. */
 export const commands: CliCommand[] = [
   importCommand,
   statsCommand,
+  piiCommand,
+  qualityCommand,
 ];

@@ -1,7 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { isValidPhoneNumber } from 'libphonenumber-js';
-import { cuesAround, hasCue, nearestCue } from './context.js';
-import { standsAlone, type Candidate } from './numbers.js';
+import { cuesAround, hasCue, nearestCue } from './context';
+import { standsAlone, type Candidate } from './numbers';
 
 // A phone-ish span: country or trunk prefix, then digits with single separators. Trimmed below.
 const PHONE_SPAN = /(?<![\p{L}\p{N}+])(?:\+62|62|\(0|0)[ .\-]?\(?\d[\d .\-()]{6,22}\d/gu;

@@ -1,6 +1,6 @@
-import { detectBankAccounts, detectEmails, detectIps, detectPassports, detectPhones } from './contact.js';
-import { detectLongNumbers, type Candidate } from './numbers.js';
-import { PII_CATEGORY, type PiiFinding, type PiiType } from './types.js';
+import { detectBankAccounts, detectEmails, detectIps, detectPassports, detectPhones } from './contact';
+import { detectLongNumbers, type Candidate } from './numbers';
+import { PII_CATEGORY, type PiiFinding, type PiiType } from './types';
 
 export interface DetectOptions {
   /** Only report these types (default: all). */

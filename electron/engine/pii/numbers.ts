@@ -1,6 +1,6 @@
-import type { PiiType } from './types.js';
-import { cuesAround, nearestCue, type Cue, type ContextKind } from './context.js';
-import { isLikelyCard, isValidKk, isValidNpwp15, isValidNpwp16, luhnValid, parseNik } from './validators.js';
+import type { PiiType } from './types';
+import { cuesAround, nearestCue, type Cue, type ContextKind } from './context';
+import { isLikelyCard, isValidKk, isValidNpwp15, isValidNpwp16, luhnValid, parseNik } from './validators';
 
 export interface Candidate {
   type: PiiType;

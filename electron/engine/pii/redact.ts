@@ -1,4 +1,4 @@
-import type { PiiFinding, PiiType } from './types.js';
+import type { PiiFinding, PiiType } from './types';
 
 export function piiToken(type: PiiType): string {
   return `<${type}>`;

@@ -1,4 +1,4 @@
-import { isProvinceCode } from './provinces.js';
+import { isProvinceCode } from './provinces';
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

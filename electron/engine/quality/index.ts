@@ -1,2 +1,2 @@
-export { computeSignals, SIGNAL_NAMES, type SignalName, type QualitySignals } from './signals.js';
-export { assessQuality, applyRules, ruleFails, DEFAULT_RULES, qualityRuleSchema, type QualityRule, type QualityVerdict } from './rules.js';
+export { computeSignals, SIGNAL_NAMES, type SignalName, type QualitySignals } from './signals';
+export { assessQuality, applyRules, ruleFails, DEFAULT_RULES, qualityRuleSchema, type QualityRule, type QualityVerdict } from './rules';

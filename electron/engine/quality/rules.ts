@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SIGNAL_NAMES, computeSignals, type QualitySignals } from './signals.js';
+import { SIGNAL_NAMES, computeSignals, type QualitySignals } from './signals';
 
 export const qualityRuleSchema = z.object({
   id: z.string().min(1),

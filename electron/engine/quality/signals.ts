@@ -1,4 +1,4 @@
-import { EN_STOPWORDS, ID_STOPWORDS, REGIONAL_STOPWORDS } from './stopwords.js';
+import { EN_STOPWORDS, ID_STOPWORDS, REGIONAL_STOPWORDS } from './stopwords';
 
 /** Every signal is a plain number so it can be stored in one REAL column and histogrammed. */
 export const SIGNAL_NAMES = [

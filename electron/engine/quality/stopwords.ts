@@ -1,6 +1,8 @@
-import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 
-const iso: Record<string, string[]> = stopwordsIso;
+// stopwords-iso is a bare JSON package; require() loads it the same way under tsx, vitest and the esbuild bundle.
+const loadJson = createRequire(import.meta.url);
+const iso = loadJson('stopwords-iso') as Record<string, string[] | undefined>;
 
 /**
  * Function words of the larger regional languages (Javanese, Sundanese, Madurese, Minangkabau,
