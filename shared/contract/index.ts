@@ -2,12 +2,16 @@ import type { z } from 'zod';
 import { corpusMethods } from './corpus';
 import { importMethods } from './import';
 import { jobMethods } from './jobs';
+import { browseMethods } from './browse';
+import { licenseMethods } from './license';
 
 /** Every request the UI (or any front door) can make. One line per feature. */
 export const contract = {
   ...corpusMethods,
   ...importMethods,
   ...jobMethods,
+  ...browseMethods,
+  ...licenseMethods,
 };
 
 export type Contract = typeof contract;

@@ -2,10 +2,14 @@ import type { Handlers } from './handler';
 import { corpusHandlers } from './corpus-handlers';
 import { importHandlers } from './import-handlers';
 import { jobHandlers } from './job-handlers';
+import { browseHandlers } from './browse-handlers';
+import { licenseHandlers } from './license-handlers';
 
 /** One handler per contract method. One line per feature. */
 export const handlers: Handlers = {
   ...corpusHandlers,
   ...importHandlers,
   ...jobHandlers,
+  ...browseHandlers,
+  ...licenseHandlers,
 };
