@@ -1,19 +1,27 @@
 // Text normalization shared by exact and near-duplicate detection.
 // Exact: NFC, case folded, whitespace runs folded to one space, optionally punctuation folded too.
 // Near: the same NFC + case folding, then words = maximal runs of letters, digits and combining marks.
-import { hash64Hex } from './hash';
-
 let wordTable: Uint8Array | null = null;
 
-/** 1 for UTF-16 code units that belong to a word (letters, digits, marks; surrogate halves count as letters). */
+export const CHAR_OTHER = 0;
+export const CHAR_WORD = 1;
+export const CHAR_SPACE = 2;
+
+/**
+ * Class of every UTF-16 code unit: CHAR_WORD for letters, digits and marks (surrogate halves count as
+ * letters), CHAR_SPACE for what `\s` matches, CHAR_OTHER for punctuation and symbols.
+ */
 export function wordCharTable(): Uint8Array {
   if (wordTable) return wordTable;
   const t = new Uint8Array(65536);
-  const re = /[\p{L}\p{N}\p{M}]/u;
+  const word = /[\p{L}\p{N}\p{M}]/u;
+  const space = /\s/;
   for (let c = 0; c < 65536; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) t[c] = 1;
-    else if (c < 128) t[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
-    else t[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+    if (c >= 0xd800 && c <= 0xdfff) t[c] = CHAR_WORD;
+    else {
+      const ch = String.fromCharCode(c);
+      t[c] = word.test(ch) ? CHAR_WORD : space.test(ch) ? CHAR_SPACE : CHAR_OTHER;
+    }
   }
   wordTable = t;
   return t;
@@ -41,9 +49,4 @@ export function normalizeExact(text: string, opts: ExactOptions = {}): string {
   let t = foldCase(text);
   if (opts.foldPunctuation) t = t.replace(PUNCT, ' ');
   return t.replace(SPACE, ' ').trim();
-}
-
-/** 64-bit hash (16 hex digits) of the normalized text; equal keys = exact duplicates. */
-export function exactKey(text: string, opts: ExactOptions = {}): string {
-  return hash64Hex(normalizeExact(text, opts));
 }

@@ -2,7 +2,6 @@
 // one representative per exact group, candidates verified by true shingle Jaccard, union-find clusters.
 // The job runs the same steps with the texts streamed from SQLite and the signatures from a worker pool.
 import { UnionFind, clusterCandidates } from './cluster';
-import { exactKey } from './normalize';
 import { DEFAULT_NUM_PERM, MinHasher, bandKeysInto, lshParams, type LshParams } from './minhash';
 import { Shingler, jaccardSorted, type ShingleOptions } from './shingle';
 
@@ -27,7 +26,8 @@ export function dedupeConfig(partial: Partial<DedupeConfig> = {}): DedupeConfig 
 }
 
 function shinglePartial(cfg: DedupeConfig): Partial<ShingleOptions> {
-  return cfg.shortDocWords === undefined ? { ngram: cfg.ngram } : { ngram: cfg.ngram, shortDocWords: cfg.shortDocWords };
+  const base = { ngram: cfg.ngram, foldPunctuation: cfg.foldPunctuation };
+  return cfg.shortDocWords === undefined ? base : { ...base, shortDocWords: cfg.shortDocWords };
 }
 
 /** Per-thread scratch that turns one text into its band keys (and optionally its shingle set). */
@@ -90,8 +90,8 @@ export function dedupeTexts(texts: readonly string[], partial: Partial<DedupeCon
   const sets: (Int32Array | undefined)[] = new Array(n);
   const members: number[] = [];
   for (let i = 0; i < n; i++) {
-    const text = texts[i]!;
-    const key = exactKey(text, { foldPunctuation: cfg.foldPunctuation });
+    const count = signer.bandKeys(texts[i]!, keys, i * bands);
+    const key = signer.shingler.exactKeyHex();
     const first = exactIds.get(key);
     if (first !== undefined) {
       exactOf[i] = first;
@@ -100,7 +100,7 @@ export function dedupeTexts(texts: readonly string[], partial: Partial<DedupeCon
     }
     exactIds.set(key, i);
     exactOf[i] = i;
-    if (signer.bandKeys(text, keys, i * bands) > 0) {
+    if (count > 0) {
       members.push(i);
       sets[i] = signer.shingler.lastSet();
     }

@@ -2,7 +2,7 @@
 // hash of its word hashes. Short texts (fewer than `shortDocWords` words) use character n-grams of
 // the space-joined words instead, because a ten-word sentence has too few word 5-grams for MinHash.
 import { fmix32, hashRange, mix32 } from './hash';
-import { foldCase, wordCharTable } from './normalize';
+import { CHAR_OTHER, CHAR_SPACE, CHAR_WORD, foldCase, wordCharTable } from './normalize';
 
 export interface ShingleOptions {
   /** Words per shingle (default 5). */
@@ -11,12 +11,19 @@ export interface ShingleOptions {
   shortDocWords: number;
   /** Characters per shingle for short texts (default 5). */
   charNgram: number;
+  /** Exact key: treat punctuation as whitespace too (default false). */
+  foldPunctuation: boolean;
 }
 
 export function shingleOptions(partial: Partial<ShingleOptions> = {}): ShingleOptions {
   const ngram = partial.ngram ?? 5;
   if (!Number.isInteger(ngram) || ngram < 1 || ngram > 32) throw new RangeError(`ngram must be 1..32, got ${ngram}`);
-  return { ngram, shortDocWords: partial.shortDocWords ?? ngram * 3, charNgram: partial.charNgram ?? 5 };
+  return {
+    ngram,
+    shortDocWords: partial.shortDocWords ?? ngram * 3,
+    charNgram: partial.charNgram ?? 5,
+    foldPunctuation: partial.foldPunctuation ?? false,
+  };
 }
 
 export type ShingleKind = 'word' | 'char' | 'empty';
@@ -33,6 +40,9 @@ export class Shingler {
   shingles = new Int32Array(256);
   count = 0;
   kind: ShingleKind = 'empty';
+  /** The exact-duplicate key of the last text as two 32-bit lanes (see `normalizeExact`). */
+  exactHi = 0;
+  exactLo = 0;
   private readonly table = wordCharTable();
 
   constructor(opts: Partial<ShingleOptions> = {}) {
@@ -68,14 +78,39 @@ export class Shingler {
     return sortedUnique(this.shingles.subarray(0, this.count));
   }
 
+  /** 16 hex digits of the last text's exact key. */
+  exactKeyHex(): string {
+    return this.exactHi.toString(16).padStart(8, '0') + this.exactLo.toString(16).padStart(8, '0');
+  }
+
+  // One pass over the case-folded text hashes the words and, in two lanes, the whitespace-folded
+  // text itself (the exact key), so exact and near fingerprints cost one read of the text.
   private hashWords(t: string): void {
     const table = this.table;
+    const foldPunct = this.opts.foldPunctuation;
     let n = 0;
     let h = WORD_SEED;
     let len = 0;
+    let e1 = 0x2545f491;
+    let e2 = 0x6b43a9b5 | 0;
+    let elen = 0;
+    let pendingSpace = false;
     for (let i = 0, L = t.length; i <= L; i++) {
       const c = i < L ? t.charCodeAt(i) : 32;
-      if (table[c] === 1) {
+      const cls = table[c]!;
+      if (cls === CHAR_SPACE || (foldPunct && cls === CHAR_OTHER)) pendingSpace = elen > 0;
+      else {
+        if (pendingSpace) {
+          e1 = mix32(e1, 32);
+          e2 = Math.imul(e2 ^ 32, 0x01000193);
+          elen++;
+          pendingSpace = false;
+        }
+        e1 = mix32(e1, c);
+        e2 = Math.imul(e2 ^ c, 0x01000193);
+        elen++;
+      }
+      if (cls === CHAR_WORD) {
         h = mix32(h, c);
         len++;
       } else if (len > 0) {
@@ -86,6 +121,8 @@ export class Shingler {
       }
     }
     this.wordCount = n;
+    this.exactHi = fmix32(e1 ^ elen);
+    this.exactLo = fmix32(mix32(e2, elen));
   }
 
   private wordShingles(): void {
@@ -108,7 +145,7 @@ export class Shingler {
     let joined = '';
     let start = -1;
     for (let i = 0, L = t.length; i <= L; i++) {
-      const isWord = i < L && table[t.charCodeAt(i)] === 1;
+      const isWord = i < L && table[t.charCodeAt(i)] === CHAR_WORD;
       if (isWord && start < 0) start = i;
       else if (!isWord && start >= 0) {
         joined += (joined.length ? ' ' : '') + t.slice(start, i);
@@ -122,6 +159,16 @@ export class Shingler {
     else for (let p = 0; p < n; p++) this.shingles[p] = hashRange(joined, p, p + k, CHAR_SEED) | 0;
     this.count = n;
   }
+}
+
+let scratch: Shingler | null = null;
+
+/** 64-bit key (16 hex digits) of `normalizeExact(text)`; equal keys = exact duplicates. */
+export function exactKey(text: string, opts: { foldPunctuation?: boolean } = {}): string {
+  const fold = opts.foldPunctuation ?? false;
+  if (!scratch || scratch.opts.foldPunctuation !== fold) scratch = new Shingler({ foldPunctuation: fold });
+  scratch.run(text);
+  return scratch.exactKeyHex();
 }
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exactKey, normalizeExact } from '../../../electron/engine/dedupe/normalize';
-import { Shingler, jaccardSorted, sortedUnique } from '../../../electron/engine/dedupe/shingle';
+import { normalizeExact } from '../../../electron/engine/dedupe/normalize';
+import { Shingler, exactKey, jaccardSorted, sortedUnique } from '../../../electron/engine/dedupe/shingle';
 import { MinHasher, candidateProbability, lshParams, signatureAgreement } from '../../../electron/engine/dedupe/minhash';
 import { UnionFind, radixSortByKey } from '../../../electron/engine/dedupe/cluster';
 import { dedupeTexts, textJaccard } from '../../../electron/engine/dedupe/pipeline';
@@ -23,6 +23,9 @@ describe('normalization for exact duplicates', () => {
   });
 
   it('hashes to 16 hex digits', () => {
+    expect(exactKey('abc')).toMatch(/^[0-9a-f]{16}$/);
+    expect(exactKey(' a  b ')).toBe(exactKey('a b'));
+    expect(exactKey('a b')).not.toBe(exactKey('ab'));
     expect(hash64Hex('abc')).toMatch(/^[0-9a-f]{16}$/);
     expect(hash64Hex('abc')).not.toBe(hash64Hex('abd'));
     expect(fmix32(0)).toBe(0);
