@@ -37,6 +37,8 @@ export function detectPhones(text: string): Candidate[] {
     if (!span) continue;
     const end = start + span.length;
     if (!standsAlone(text, start, end)) continue;
+    // The tail of a longer grouped number (an electricity token, a card) is not a phone number.
+    if (/\d[ .\-]$/.test(text.slice(Math.max(0, start - 2), start))) continue;
     const national = nationalDigits(span) ?? '';
     if (!isValidPhoneNumber(`0${national}`, 'ID')) continue;
     const cues = cuesAround(text, start, end);
@@ -66,7 +68,7 @@ export function detectEmails(text: string): Candidate[] {
   return out;
 }
 
-const IPV4 = /(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d]|\.\d)/g;
+const IPV4 = /(?<![\d.\-])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\d|[.\-]\d)/g;
 const IPV6 = /(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
 const VERSION_BEFORE = /(?:versi|version|ver\.?|v|rilis|release|pasal|bab|ayat)\s*$/i;
 
@@ -110,7 +112,7 @@ export function detectBankAccounts(text: string): Candidate[] {
     // A price or another kind of number sits between the cue and the digits.
     if (/rp\.?\s*$|idr\s*$|\d/i.test(between) || /[.!?]\s/.test(between)) continue;
     if (/^\d{1,3}(?:\.\d{3})+$/.test(m[0]) || /^(?:,-|,00|\s*(?:rupiah|ribu|juta))/i.test(text.slice(end, end + 8))) continue;
-    const near = nearestCue(cuesAround(text, start, end), ['BANK', 'NEGATIVE', 'PHONE']);
+    const near = nearestCue(cuesAround(text, start, end), ['BANK', 'NEGATIVE', 'PHONE', 'NIK', 'KK', 'NPWP', 'CARD', 'PASSPORT']);
     if (near && near.kind !== 'BANK' && !near.after) continue;
     const strong = /rek|account|a\/c/i.test(cue[0]);
     out.push({ type: 'BANK_ACCOUNT', start, end, confidence: strong ? 0.9 : 0.85 });

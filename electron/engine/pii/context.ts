@@ -55,7 +55,12 @@ const AFTER = 24;
 /** All cues around [start, end), nearest first; the caller decides which kinds it cares about. */
 export function cuesAround(text: string, start: number, end: number): Cue[] {
   const beforeFrom = Math.max(0, start - BEFORE);
-  const before = text.slice(beforeFrom, start).toLowerCase();
+  let before = text.slice(beforeFrom, start).toLowerCase();
+  // Cues do not reach across a sentence end ("…pelanggan. Data pemohon: 3174…"); abbreviations like
+  // "No." or "Telp." are short, so only a full stop after a word of five or more letters counts.
+  const ends = [...before.matchAll(/(?:\p{L}{5,}[.]|[!?])\s+/gu)];
+  const lastEnd = ends[ends.length - 1];
+  if (lastEnd) before = ' '.repeat(lastEnd.index + lastEnd[0].length) + before.slice(lastEnd.index + lastEnd[0].length);
   const after = text.slice(end, Math.min(text.length, end + AFTER)).toLowerCase();
   const out: Cue[] = [];
   for (const [kind, re] of CUE_RE) {
