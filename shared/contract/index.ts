@@ -3,6 +3,7 @@ import { corpusMethods } from './corpus';
 import { importMethods } from './import';
 import { jobMethods } from './jobs';
 import { browseMethods } from './browse';
+import { licenseMethods } from './license';
 
 /** Every request the UI (or any front door) can make. One line per feature. */
 export const contract = {
@@ -10,6 +11,7 @@ export const contract = {
   ...importMethods,
   ...jobMethods,
   ...browseMethods,
+  ...licenseMethods,
 };
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { importCommand } from './import';
 import { statsCommand } from './stats';
 import { piiCommand } from './pii';
 import { qualityCommand } from './quality';
+import { licenseListCommand, licenseSetCommand } from './license';
 
 /** Every `kurasi` subcommand. One line per command. */
 export const commands: CliCommand[] = [
@@ -10,4 +11,6 @@ export const commands: CliCommand[] = [
   statsCommand,
   piiCommand,
   qualityCommand,
+  licenseSetCommand,
+  licenseListCommand,
 ];

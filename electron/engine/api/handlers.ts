@@ -3,6 +3,7 @@ import { corpusHandlers } from './corpus-handlers';
 import { importHandlers } from './import-handlers';
 import { jobHandlers } from './job-handlers';
 import { browseHandlers } from './browse-handlers';
+import { licenseHandlers } from './license-handlers';
 
 /** One handler per contract method. One line per feature. */
 export const handlers: Handlers = {
@@ -10,4 +11,5 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...jobHandlers,
   ...browseHandlers,
+  ...licenseHandlers,
 };

@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { SETTABLE_REVIEW_STATES, type SettableReviewState, ROBOTS_STATUSES, TDM_STATUSES, type RobotsStatus, type TdmStatus } from '../../../shared/license';
+import type { LicenseSourceRow } from '../../../shared/contract/license';
+import { openEngine } from '../../engine/engine';
+import { evidenceFromArg, licenseSummary, listLicenseSources, setSourceLicense } from '../../engine/license';
+import { UsageError, requireString, stringOpt, writeJson, type CliCommand } from '../command';
+
+function oneOf<T extends string>(values: readonly T[], v: string | undefined, flag: string): T | undefined {
+  if (v === undefined) return undefined;
+  if (!(values as readonly string[]).includes(v)) throw new UsageError(`--${flag} must be one of ${values.join(', ')}`);
+  return v as T;
+}
+
+function list(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
+}
+
+function openExisting(path: string) {
+  if (!existsSync(path)) throw new Error(`${path}: no such corpus file`);
+  return openEngine({ dbPath: path });
+}
+
+function describeRow(r: LicenseSourceRow): string {
+  const flags = [r.flags.use, r.flags.attribution ? 'BY' : '', r.flags.shareAlike ? `SA:${r.flags.shareAlike}` : '', r.flags.noDerivatives ? 'ND' : '']
+    .filter(Boolean)
+    .join(' ');
+  return `${r.name}: ${r.concludedLicense ?? '(no concluded licence)'} [${flags}] ${r.reviewState}${r.reviewer ? ` by ${r.reviewer}` : ''}`;
+}
+
+export const licenseSetCommand: CliCommand = {
+  name: 'license set',
+  summary: 'record a licence decision for a source (concluded licence, review state, evidence)',
+  usage:
+    'kurasi license set --db <file> --source <name> [--concluded <SPDX>] [--declared <text>]\n' +
+    '              [--state unreviewed|in-review|needs-discussion|cleared|rejected] [--evidence <url|file>]... [--note <text>]\n' +
+    '              [--terms-url <url>] [--tdm unknown|none|reserved|permitted] [--robots unknown|allowed|disallowed|not-applicable]\n' +
+    '              [--accept-guess] [--actor <name>] [--json]',
+  options: {
+    db: { type: 'string' },
+    source: { type: 'string' },
+    concluded: { type: 'string' },
+    declared: { type: 'string' },
+    state: { type: 'string' },
+    evidence: { type: 'string', multiple: true },
+    note: { type: 'string' },
+    'terms-url': { type: 'string' },
+    tdm: { type: 'string' },
+    robots: { type: 'string' },
+    'accept-guess': { type: 'boolean', default: false },
+    actor: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+  async run({ values }, io) {
+    const path = requireString(values, 'db');
+    const source = requireString(values, 'source');
+    const state = oneOf<SettableReviewState>(SETTABLE_REVIEW_STATES, stringOpt(values, 'state'), 'state');
+    const tdm = oneOf<TdmStatus>(TDM_STATUSES, stringOpt(values, 'tdm'), 'tdm');
+    const robots = oneOf<RobotsStatus>(ROBOTS_STATUSES, stringOpt(values, 'robots'), 'robots');
+    const note = stringOpt(values, 'note');
+    const evidence = list(values.evidence).map((e) => evidenceFromArg(e));
+    const engine = openExisting(path);
+    try {
+      const row = setSourceLicense(engine.db, stringOpt(values, 'actor') ?? engine.actor, {
+        source,
+        concluded: stringOpt(values, 'concluded'),
+        declared: stringOpt(values, 'declared'),
+        state,
+        termsUrl: stringOpt(values, 'terms-url'),
+        tdm,
+        robots,
+        evidence,
+        note,
+        acceptGuess: values['accept-guess'] === true,
+      });
+      if (values.json) writeJson(io, row);
+      else io.stdout.write(describeRow(row) + '\n');
+      return 0;
+    } finally {
+      await engine.close();
+    }
+  },
+};
+
+export const licenseListCommand: CliCommand = {
+  name: 'license list',
+  summary: 'every source with document count, licences, review state, reviewer and age of decision',
+  usage: 'kurasi license list --db <file> [--state <state>]... [--json]',
+  options: { db: { type: 'string' }, state: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } },
+  async run({ values }, io) {
+    const path = requireString(values, 'db');
+    const states = list(values.state).map((s) => oneOf([...SETTABLE_REVIEW_STATES, 'stale' as const], s, 'state')!);
+    const engine = openExisting(path);
+    try {
+      const rows = listLicenseSources(engine.db, { states });
+      const summary = licenseSummary(engine.db);
+      if (values.json) {
+        writeJson(io, { sources: rows, summary });
+        return 0;
+      }
+      const header = ['source', 'docs', 'declared', 'concluded', 'use', 'state', 'reviewer', 'age'];
+      const table = rows.map((r) => [
+        r.name,
+        String(r.documentCount),
+        r.declaredLicense ?? '-',
+        r.concludedLicense ?? '-',
+        r.flags.use + (r.flags.shareAlike ? ' SA' : '') + (r.flags.noDerivatives ? ' ND' : ''),
+        r.reviewState,
+        r.reviewer ?? '-',
+        r.ageDays === null ? '-' : `${r.ageDays}d`,
+      ]);
+      const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+      for (const row of [header, ...table]) io.stdout.write(row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd() + '\n');
+      const pct = (summary.commercialClearedShare * 100).toFixed(1);
+      io.stdout.write(`\n${summary.clearedCommercialDocuments} of ${summary.documents} documents (${pct}%) are cleared for commercial use\n`);
+      return 0;
+    } finally {
+      await engine.close();
+    }
+  },
+};

@@ -1,0 +1,175 @@
+// Licence decisions on sources and documents. Every change goes through one transaction and one audit entry.
+import type { LicenseSourceRow } from '../../../shared/contract/license';
+import type { RobotsStatus, SettableReviewState, TdmStatus } from '../../../shared/license';
+import { checkTransition, resolveLicense } from '../../../shared/license';
+import type { Db } from '../store/open';
+import { appendAudit } from '../store/audit';
+import { KurasiError, notFound } from '../errors';
+import { addEvidence, type EvidenceInput } from './evidence';
+import { findSourceRow, reviewStateOf, toLicenseRow, type SourceLicenseDbRow } from './rows';
+
+export interface SetLicenseInput {
+  source: number | string;
+  declared?: string | null;
+  concluded?: string | null;
+  state?: SettableReviewState;
+  termsUrl?: string | null;
+  tdm?: TdmStatus;
+  robots?: RobotsStatus;
+  evidence?: EvidenceInput[];
+  note?: string;
+  /** Store a spdx-correct guess as the concluded licence (otherwise a guess is refused with a suggestion). */
+  acceptGuess?: boolean;
+}
+
+/** The canonical SPDX text to store for a concluded licence; refuses what is not a licence. */
+export function normalizeConcluded(text: string, acceptGuess = false): string {
+  const r = resolveLicense(text);
+  if (!r.ok) throw new KurasiError('bad-request', r.error);
+  if (r.via === 'guess' && !acceptGuess) {
+    throw new KurasiError('bad-request', `"${text}" is not a known licence; did you mean ${r.spdx}?`);
+  }
+  return r.spdx;
+}
+
+/** Declared licences record what the source says: normalised when certain, kept verbatim otherwise. */
+function normalizeDeclared(text: string): string {
+  const r = resolveLicense(text);
+  return r.ok && r.via !== 'guess' ? r.spdx : text.trim();
+}
+
+function snapshot(r: SourceLicenseDbRow) {
+  return {
+    declaredLicense: r.declared_license,
+    concludedLicense: r.concluded_license,
+    reviewState: r.review_state,
+    reviewer: r.reviewer,
+    termsUrl: r.terms_url,
+    tdm: r.tdm_status,
+    robots: r.robots_status,
+  };
+}
+
+/**
+ * Set a source's licences, review facts, evidence and/or review state. Licence and evidence changes are
+ * applied first (a cleared decision turns stale), then the state change is checked against the review rules.
+ * Everything is undone when any part is refused.
+ */
+export function setSourceLicense(db: Db, actor: string, input: SetLicenseInput): LicenseSourceRow {
+  return db.transaction(() => {
+    const before = findSourceRow(db, input.source);
+    const id = before.id;
+    const changes: Record<string, string | null> = {};
+    if (input.declared !== undefined) changes.declared_license = input.declared?.trim() ? normalizeDeclared(input.declared) : null;
+    if (input.concluded !== undefined) {
+      changes.concluded_license = input.concluded?.trim() ? normalizeConcluded(input.concluded, input.acceptGuess) : null;
+    }
+    if (input.termsUrl !== undefined) changes.terms_url = input.termsUrl?.trim() || null;
+    if (input.tdm !== undefined) changes.tdm_status = input.tdm;
+    if (input.robots !== undefined) changes.robots_status = input.robots;
+    const changed = Object.entries(changes).filter(([k, v]) => before[k as keyof SourceLicenseDbRow] !== v);
+    if (changed.length) {
+      // Column names come from the fixed keys above, never from input.
+      db.prepare(`UPDATE sources SET ${changed.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...changed.map(([, v]) => v), id);
+    }
+    for (const ev of input.evidence ?? []) addEvidence(db, actor, id, ev);
+
+    const mid = findSourceRow(db, id);
+    const from = reviewStateOf(mid);
+    let stateChanged = false;
+    if (input.state && input.state !== from) {
+      // A cleared source that went stale in this very call is still being overturned when it is now rejected.
+      const ruleFrom = from === 'stale' && before.review_state === 'cleared' && input.state === 'rejected' ? 'cleared' : from;
+      const check = checkTransition(ruleFrom, input.state, { concludedLicense: mid.concluded_license, note: input.note });
+      if (!check.ok) throw new KurasiError(check.code === 'not-allowed' ? 'conflict' : 'bad-request', `${mid.name}: ${check.message}`);
+      db.prepare('UPDATE sources SET review_state = ?, reviewer = ?, decided_at = ? WHERE id = ?').run(
+        input.state,
+        actor,
+        new Date().toISOString(),
+        id,
+      );
+      stateChanged = true;
+    }
+    const after = findSourceRow(db, id);
+    if (changed.length || stateChanged) {
+      appendAudit(db, {
+        actor,
+        action: 'license.set',
+        entity: 'source',
+        entityId: id,
+        before: snapshot(before),
+        after: snapshot(after),
+        note: input.note?.trim() || null,
+      });
+    } else if (input.note?.trim() && !input.evidence?.length) {
+      // A comment on its own is still part of the review's history.
+      appendAudit(db, { actor, action: 'license.note', entity: 'source', entityId: id, note: input.note.trim() });
+    }
+    return toLicenseRow(db, after);
+  })();
+}
+
+export interface BulkResult {
+  updated: LicenseSourceRow[];
+  failed: { source: string; message: string }[];
+}
+
+/** The same change on many sources; each source succeeds or fails on its own. */
+export function bulkSetSourceLicense(
+  db: Db,
+  actor: string,
+  sources: Array<number | string>,
+  change: Omit<SetLicenseInput, 'source' | 'evidence'>,
+): BulkResult {
+  const result: BulkResult = { updated: [], failed: [] };
+  db.transaction(() => {
+    for (const source of sources) {
+      try {
+        result.updated.push(setSourceLicense(db, actor, { ...change, source }));
+      } catch (e) {
+        result.failed.push({ source: String(source), message: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  })();
+  return result;
+}
+
+/** A single document's own concluded licence (null removes it, so the source's applies again). */
+export function setDocumentLicense(db: Db, actor: string, documentId: number, concluded: string | null, note?: string) {
+  return db.transaction(() => {
+    const doc = db.prepare('SELECT id FROM documents WHERE id = ?').get(documentId);
+    if (!doc) throw notFound(`document ${documentId}`);
+    const before = (db.prepare('SELECT concluded_license FROM document_licenses WHERE document_id = ?').get(documentId) as
+      | { concluded_license: string }
+      | undefined)?.concluded_license ?? null;
+    const value = concluded?.trim() ? normalizeConcluded(concluded) : null;
+    if (value === before) return { documentId, concludedLicense: value };
+    if (value === null) db.prepare('DELETE FROM document_licenses WHERE document_id = ?').run(documentId);
+    else {
+      db.prepare(
+        `INSERT INTO document_licenses(document_id, concluded_license, set_by, set_at, note) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(document_id) DO UPDATE SET concluded_license = excluded.concluded_license, set_by = excluded.set_by,
+           set_at = excluded.set_at, note = excluded.note`,
+      ).run(documentId, value, actor, new Date().toISOString(), note ?? null);
+    }
+    appendAudit(db, {
+      actor,
+      action: 'license.document',
+      entity: 'document',
+      entityId: documentId,
+      before: { concludedLicense: before },
+      after: { concludedLicense: value },
+      note: note ?? null,
+    });
+    return { documentId, concludedLicense: value };
+  })();
+}
+
+/** Every document-level licence (few in practice): documentId → concluded expression. */
+export function documentLicenseMap(db: Db): Map<number, string> {
+  const rows = db.prepare('SELECT document_id, concluded_license FROM document_licenses').all() as {
+    document_id: number;
+    concluded_license: string;
+  }[];
+  return new Map(rows.map((r) => [r.document_id, r.concluded_license]));
+}
