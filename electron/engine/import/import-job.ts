@@ -1,13 +1,253 @@
-import { importOptions, type ImportResult } from '../../../shared/contract/import';
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { importOptions, type ImportOptions, type ImportResult } from '../../../shared/contract/import';
+import { ensureSource } from '../corpus/sources';
+import { CancelledError } from '../errors';
+import type { JobContext } from '../jobs/types';
 import { defineJob } from '../jobs/types';
+import type { Db } from '../store/open';
+import { syncFullTextIndex } from '../store/fts';
+import { readFileBytes, sha256File, type ByteCounter } from './byte-stream';
+import { listImportFiles, sniffFormat, stripGz, type ConcreteFormat, type ImportFile } from './files';
+import { UnreadableFileError, type Item, type ReaderOptions } from './items';
+import { lineBlocks, type LineBlock } from './lines';
+import { readCsv } from './read-csv';
+import { readJsonl } from './read-jsonl';
+import { readTxt } from './read-txt';
+import { DocumentWriter, type Totals } from './writer';
 
-// Placeholder until the streaming importers land (see electron/engine/import/README.md).
+/** Rows per transaction: large enough to amortise the commit, small enough that a kill loses little. */
+export const BATCH_ROWS = 10_000;
+
+interface Checkpoint {
+  /** Files before this index are finished. */
+  fileIndex: number;
+  /** Records of file `fileIndex` up to this line are committed. */
+  line: number;
+  totals: Totals;
+  /** documents.id before this job wrote anything: a failed job removes what it added above it. */
+  firstId: number;
+  sourceId: number;
+}
+
+type Planned = ImportFile & { format: ConcreteFormat };
+
+function readerOptions(f: ImportFile, o: ImportOptions): ReaderOptions {
+  return { name: f.name, textField: o.textField, idField: o.idField, metadataFields: o.metadataFields, maxRecordBytes: o.maxRecordBytes };
+}
+
+function lineCap(o: ImportOptions): number {
+  // JSON escapes can take up to 6 bytes per character of text; metadata rides along on the same line.
+  return o.maxRecordBytes * 6 + 65_536;
+}
+
+function readItems(blocks: AsyncIterable<LineBlock>, format: ConcreteFormat, f: ImportFile, o: ImportOptions): AsyncGenerator<Item[]> {
+  const ro = readerOptions(f, o);
+  switch (format) {
+    case 'jsonl':
+      return readJsonl(blocks, ro);
+    case 'csv':
+      return readCsv(blocks, ro, ',');
+    case 'tsv':
+      return readCsv(blocks, ro, '\t');
+    case 'txt':
+      return readTxt(blocks, ro, o.txtMode);
+  }
+}
+
+async function* once(block: LineBlock): AsyncGenerator<LineBlock> {
+  yield block;
+}
+
+/**
+ * Reads the start of a file (header, first records) before anything is written, so a file that cannot be
+ * imported at all fails the job while the corpus is still unchanged. Settles the format of unknown extensions.
+ */
+async function probe(f: ImportFile, o: ImportOptions): Promise<Planned> {
+  let first: LineBlock | null = null;
+  try {
+    const it = lineBlocks(readFileBytes(f.path, { read: 0 }), lineCap(o));
+    const r = await it.next();
+    await it.return(undefined);
+    if (!r.done) first = r.value;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UnreadableFileError(f.name, code ? `cannot read (${code})` : e instanceof Error ? e.message : String(e));
+  }
+  const format = f.format ?? sniffFormat(first?.lines.slice(0, 20) ?? []);
+  if (first) {
+    const items = readItems(once(first), format, f, o);
+    try {
+      await items.next();
+    } finally {
+      await items.return(undefined);
+    }
+  }
+  return { ...f, format };
+}
+
+function defaultSourceName(paths: string[]): string {
+  const b = stripGz(basename(paths[0]!.replace(/[\\/]+$/u, '')));
+  const dot = b.lastIndexOf('.');
+  return dot > 0 ? b.slice(0, dot) : b || 'import';
+}
+
 export const importJob = defineJob({
   kind: 'import',
   params: importOptions,
   changes: 'documents',
   async run(ctx): Promise<ImportResult> {
-    ctx.progress(0, null);
-    throw new Error('import is not implemented yet');
+    const o = ctx.params;
+    ctx.progress(0, null, 'reading files');
+    const listed = listImportFiles(o.paths, o.format);
+    if (listed.length === 0) throw new Error(`${o.paths.join(', ')}: no files to import (.csv, .tsv, .jsonl, .txt, optionally .gz)`);
+    const files: Planned[] = [];
+    for (const f of listed) files.push(await probe(f, o));
+
+    const db = ctx.db;
+    const sourceName = o.source ?? defaultSourceName(o.paths);
+    const saved = ctx.checkpoint as Checkpoint | null;
+    const sourceId = saved?.sourceId ?? db.transaction(() => ensureSource(db, sourceName, o.paths.join(', '), o.license))();
+    const firstId = saved?.firstId ?? (db.prepare('SELECT coalesce(max(id), 0) FROM documents').pluck().get() as number);
+    const writer = new DocumentWriter(db, sourceId, ctx.jobId);
+    if (saved) Object.assign(writer.totals, saved.totals);
+
+    const totalBytes = files.reduce((s, f) => s + f.size, 0);
+    const counter: ByteCounter = { read: 0 };
+    try {
+      for (let fi = 0; fi < files.length; fi++) {
+        const f = files[fi]!;
+        if (saved && fi < saved.fileIndex) {
+          counter.read += f.size;
+          continue;
+        }
+        const resumeAfter = saved && fi === saved.fileIndex ? saved.line : 0;
+        await importFile(ctx, db, writer, { f, fi, sourceId, firstId, resumeAfter, counter, totalBytes });
+      }
+    } catch (e) {
+      if (!(e instanceof CancelledError) && !ctx.signal.aborted) undoJob(db, ctx.jobId, sourceId, firstId);
+      throw e instanceof UnreadableFileError || e instanceof CancelledError ? e : new Error(e instanceof Error ? e.message : String(e));
+    }
+    ctx.progress(totalBytes, totalBytes, 'building the search index');
+    syncFullTextIndex(db);
+    const rejects = db
+      .prepare('SELECT file, line, reason FROM rejects WHERE job_id = ? ORDER BY id LIMIT 100')
+      .all(ctx.jobId) as { file: string; line: number | null; reason: string }[];
+    return { source: sourceName, files: files.length, ...writer.totals, rejects };
   },
 });
+
+interface FileRun {
+  f: Planned;
+  fi: number;
+  sourceId: number;
+  firstId: number;
+  resumeAfter: number;
+  counter: ByteCounter;
+  totalBytes: number;
+}
+
+async function importFile(ctx: JobContext<ImportOptions>, db: Db, writer: DocumentWriter, r: FileRun): Promise<void> {
+  const { f, fi, sourceId, counter } = r;
+  const now = () => new Date().toISOString();
+  const o = ctx.params;
+  const checkpoint = (line: number, fileIndex = fi): Checkpoint => ({ fileIndex, line, totals: { ...writer.totals }, firstId: r.firstId, sourceId });
+
+  // A file this source already took in full is skipped after one hash pass, without parsing.
+  const prev = db
+    .prepare(`SELECT sha256, imported, skipped FROM import_files WHERE source_id = ? AND path = ? AND size = ? AND state = 'done' ORDER BY id DESC LIMIT 1`)
+    .get(sourceId, f.path, f.size) as { sha256: string; imported: number; skipped: number } | undefined;
+  if (prev) {
+    const sha = await sha256File(f.path);
+    if (sha === prev.sha256) {
+      counter.read += f.size;
+      const present = prev.imported + prev.skipped;
+      db.transaction(() => {
+        writer.totals.skipped += present;
+        db.prepare(`INSERT INTO import_files(job_id, source_id, path, size, sha256, state, skipped, started_at, finished_at) VALUES (?, ?, ?, ?, ?, 'skipped', ?, ?, ?)`).run(
+          ctx.jobId, sourceId, f.path, f.size, sha, present, now(), now(),
+        );
+        ctx.saveCheckpoint(checkpoint(0, fi + 1));
+      })();
+      ctx.progress(counter.read, r.totalBytes, f.name);
+      return;
+    }
+  }
+
+  // An earlier attempt at this file that died mid-way: its rejects will be found again, so drop the old copies.
+  const fileRowId = db.transaction(() => {
+    const stale = db
+      .prepare(`SELECT id, job_id FROM import_files WHERE source_id = ? AND path = ? AND state = 'running' AND job_id IS NOT ?`)
+      .all(sourceId, f.path, ctx.jobId) as { id: number; job_id: number | null }[];
+    for (const s of stale) {
+      const gone = db.prepare('DELETE FROM rejects WHERE job_id IS ? AND source_id = ? AND file = ?').run(s.job_id, sourceId, f.name).changes;
+      db.prepare('UPDATE sources SET reject_count = max(0, reject_count - ?) WHERE id = ?').run(gone, sourceId);
+      db.prepare(`UPDATE import_files SET state = 'interrupted', finished_at = ? WHERE id = ?`).run(now(), s.id);
+    }
+    const mine = db.prepare(`SELECT id FROM import_files WHERE job_id = ? AND path = ? AND state = 'running'`).pluck().get(ctx.jobId, f.path) as number | undefined;
+    if (mine !== undefined) return mine;
+    return Number(
+      db.prepare(`INSERT INTO import_files(job_id, source_id, path, size, sha256, state, started_at) VALUES (?, ?, ?, ?, '', 'running', ?)`).run(ctx.jobId, sourceId, f.path, f.size, now())
+        .lastInsertRowid,
+    );
+  })();
+  if (r.resumeAfter === 0) writer.file = { imported: 0, skipped: 0, rejected: 0 };
+  else {
+    const row = db.prepare('SELECT imported, skipped, rejected FROM import_files WHERE id = ?').get(fileRowId) as Totals;
+    writer.file = { ...row };
+  }
+  const saveFile = db.prepare('UPDATE import_files SET imported = ?, skipped = ?, rejected = ? WHERE id = ?');
+
+  const hash = createHash('sha256');
+  const base = counter.read;
+  let lastLine = r.resumeAfter;
+  try {
+    for await (const items of readItems(lineBlocks(readFileBytes(f.path, counter, hash), lineCap(o)), f.format, f, o)) {
+      for (const it of items) {
+        if (it.line !== null && it.line <= r.resumeAfter) continue;
+        writer.add(f.name, it);
+        if (it.line !== null && it.line > lastLine) lastLine = it.line;
+      }
+      if (writer.pending >= BATCH_ROWS) {
+        const line = lastLine;
+        writer.flush(() => {
+          saveFile.run(writer.file.imported, writer.file.skipped, writer.file.rejected, fileRowId);
+          ctx.saveCheckpoint(checkpoint(line));
+        });
+        ctx.progress(counter.read, r.totalBytes, f.name);
+        ctx.throwIfCancelled();
+      }
+    }
+  } catch (e) {
+    if (e instanceof UnreadableFileError || e instanceof CancelledError) throw e;
+    throw new UnreadableFileError(f.name, e instanceof Error ? e.message : String(e));
+  }
+  const sha = hash.digest('hex');
+  counter.read = Math.max(counter.read, base);
+  writer.flush(() => {
+    db.prepare(`UPDATE import_files SET imported = ?, skipped = ?, rejected = ?, sha256 = ?, state = 'done', finished_at = ? WHERE id = ?`).run(
+      writer.file.imported, writer.file.skipped, writer.file.rejected, sha, now(), fileRowId,
+    );
+    ctx.saveCheckpoint(checkpoint(0, fi + 1));
+  });
+  ctx.progress(counter.read, r.totalBytes, f.name);
+  ctx.throwIfCancelled();
+}
+
+/** A job that failed takes back everything it wrote, so the corpus is as it was before. */
+function undoJob(db: Db, jobId: number, sourceId: number, firstId: number): void {
+  db.transaction(() => {
+    const sums = db
+      .prepare('SELECT count(*) AS n, coalesce(sum(char_count), 0) AS c, coalesce(sum(word_count), 0) AS w FROM documents WHERE id > ? AND import_job_id = ?')
+      .get(firstId, jobId) as { n: number; c: number; w: number };
+    db.prepare('DELETE FROM documents WHERE id > ? AND import_job_id = ?').run(firstId, jobId);
+    const rejects = db.prepare('DELETE FROM rejects WHERE job_id = ?').run(jobId).changes;
+    db.prepare('DELETE FROM import_files WHERE job_id = ?').run(jobId);
+    db.prepare(
+      'UPDATE sources SET document_count = max(0, document_count - ?), char_count = max(0, char_count - ?), word_count = max(0, word_count - ?), reject_count = max(0, reject_count - ?) WHERE id = ?',
+    ).run(sums.n, sums.c, sums.w, rejects, sourceId);
+    const left = db.prepare('SELECT (SELECT count(*) FROM documents WHERE source_id = ?) + (SELECT count(*) FROM rejects WHERE source_id = ?) + (SELECT count(*) FROM import_files WHERE source_id = ?)').pluck().get(sourceId, sourceId, sourceId) as number;
+    if (left === 0) db.prepare('DELETE FROM sources WHERE id = ?').run(sourceId);
+    db.prepare('UPDATE jobs SET checkpoint = NULL WHERE id = ?').run(jobId);
+  })();
+}

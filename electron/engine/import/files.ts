@@ -1,0 +1,86 @@
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import type { ImportFormat } from '../../../shared/contract/import';
+
+export type ConcreteFormat = Exclude<ImportFormat, 'auto'>;
+
+export interface ImportFile {
+  /** Absolute path. */
+  path: string;
+  /** The name used in generated ids and reject reports: relative to the folder given, or the base name. */
+  name: string;
+  size: number;
+  /** From the extension (or the format option); null means sniff the content. */
+  format: ConcreteFormat | null;
+}
+
+const EXTENSIONS: Record<string, ConcreteFormat> = {
+  csv: 'csv',
+  tsv: 'tsv',
+  tab: 'tsv',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  json: 'jsonl',
+  txt: 'txt',
+  text: 'txt',
+};
+
+/** A file name without `.gz`, so `a.jsonl` and `a.jsonl.gz` give the same generated ids. */
+export function stripGz(name: string): string {
+  return name.toLowerCase().endsWith('.gz') ? name.slice(0, -3) : name;
+}
+
+export function formatFromName(name: string): ConcreteFormat | null {
+  const ext = stripGz(name).split('.').pop()?.toLowerCase() ?? '';
+  return EXTENSIONS[ext] ?? null;
+}
+
+/**
+ * Expands the given paths into the files to import, folders recursively in a fixed (code point) order so
+ * repeated imports meet the files, and therefore generate ids, identically. Inside folders only files with a
+ * known extension are taken; a file named explicitly is always taken (its format is sniffed if unknown).
+ */
+export function listImportFiles(paths: string[], format: ImportFormat): ImportFile[] {
+  const out: ImportFile[] = [];
+  const forced = format === 'auto' ? null : format;
+  for (const p of paths) {
+    const abs = resolve(p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (e) {
+      throw new Error(`${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+    if (st.isDirectory()) {
+      walk(abs, abs, out, forced);
+    } else {
+      out.push({ path: abs, name: stripGz(basename(abs)), size: st.size, format: forced ?? formatFromName(abs) });
+    }
+  }
+  return out;
+}
+
+function walk(root: string, dir: string, out: ImportFile[], forced: ConcreteFormat | null): void {
+  const names = readdirSync(dir).filter((n) => !n.startsWith('.'));
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const n of names) {
+    const p = join(dir, n);
+    const st = statSync(p);
+    if (st.isDirectory()) walk(root, p, out, forced);
+    else if (st.isFile()) {
+      const fmt = formatFromName(n);
+      if (!fmt) continue;
+      out.push({ path: p, name: stripGz(relative(root, p).split('\\').join('/')), size: st.size, format: forced ?? fmt });
+    }
+  }
+}
+
+/** Guesses the format of a file with an unknown extension from its first lines. */
+export function sniffFormat(firstLines: string[]): ConcreteFormat {
+  const first = firstLines.find((l) => l.trim() !== '') ?? '';
+  const t = first.trimStart();
+  if (t.startsWith('{')) return 'jsonl';
+  if (first.includes('\t')) return 'tsv';
+  if (first.includes(',') && firstLines.filter((l) => l.includes(',')).length >= Math.min(2, firstLines.length)) return 'csv';
+  return 'txt';
+}

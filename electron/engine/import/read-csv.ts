@@ -1,0 +1,196 @@
+import { parseString } from 'fast-csv';
+import type { LineBlock } from './lines';
+import { UnreadableFileError, checkText, excerpt, looksBinary, noTextFieldReason, pickTextField, type Item, type ReaderOptions } from './items';
+
+interface CsvRecord {
+  line: number;
+  text: string;
+  invalidAt: number | null;
+}
+
+/**
+ * Whether a line leaves us inside a quoted field. Follows fast-csv's rule: a quote opens a quoted field only
+ * at the start of a field; inside one, a doubled quote is a literal quote.
+ */
+export function endsInsideQuotes(line: string, delimiter: string, inside: boolean): boolean {
+  if (!inside && line.indexOf('"') === -1) return false;
+  const d = delimiter.charCodeAt(0);
+  let i = 0;
+  let fieldStart = !inside;
+  let quoted = inside;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if (quoted) {
+      if (c === 34) {
+        if (line.charCodeAt(i + 1) === 34) i++;
+        else quoted = false;
+      }
+    } else if (c === d) {
+      fieldStart = true;
+      i++;
+      continue;
+    } else if (c === 34 && fieldStart) {
+      quoted = true;
+    }
+    fieldStart = false;
+    i++;
+  }
+  return quoted;
+}
+
+/** Parses complete records with fast-csv; rejects if fast-csv finds the text malformed. */
+export function parseCsvText(text: string, delimiter: string): Promise<string[][]> {
+  return new Promise((resolve, reject) => {
+    const rows: string[][] = [];
+    parseString<string[], string[]>(text, { delimiter, headers: false })
+      .on('data', (r: string[]) => rows.push(r))
+      .on('error', reject)
+      .on('end', () => resolve(rows));
+  });
+}
+
+interface Columns {
+  header: string[];
+  text: number;
+  id: number;
+  meta: number[];
+}
+
+/**
+ * CSV/TSV with a header row. Lines are grouped into records here (so every record knows its first line and a
+ * bad one can be rejected alone), then parsed by fast-csv a block of records at a time; when fast-csv rejects a
+ * block, its records are parsed one by one to find the malformed ones.
+ */
+export async function* readCsv(blocks: AsyncIterable<LineBlock>, o: ReaderOptions, delimiter: string): AsyncGenerator<Item[]> {
+  let cols: Columns | null = null;
+  let first = true;
+  let pending: { line: number; parts: string[]; bytes: number; invalidAt: number | null } | null = null;
+  let inside = false;
+  const cap = o.maxRecordBytes * 2 + 65_536;
+  for await (const b of blocks) {
+    if (first && looksBinary(b.lines, b.invalid)) throw new UnreadableFileError(o.name, 'binary data, not UTF-8 text');
+    first = false;
+    const records: CsvRecord[] = [];
+    const items: Item[] = [];
+    for (let i = 0; i < b.lines.length; i++) {
+      const raw = b.lines[i]!;
+      const line = b.first + i;
+      if (b.oversized?.has(i)) {
+        items.push({ kind: 'reject', line: pending?.line ?? line, reason: `record is over the limit of ${o.maxRecordBytes.toLocaleString('en')} bytes`, excerpt: excerpt(raw) });
+        pending = null;
+        inside = false;
+        continue;
+      }
+      if (pending === null) {
+        if (raw.length === 0) continue;
+        if (!inside && raw.indexOf('"') === -1) {
+          records.push({ line, text: raw, invalidAt: b.invalid?.has(i) ? line : null });
+          continue;
+        }
+        pending = { line, parts: [], bytes: 0, invalidAt: null };
+      }
+      pending.parts.push(raw);
+      pending.bytes += raw.length + 1;
+      if (b.invalid?.has(i)) pending.invalidAt ??= line;
+      inside = endsInsideQuotes(raw, delimiter, inside);
+      if (!inside) {
+        records.push({ line: pending.line, text: pending.parts.join('\n'), invalidAt: pending.invalidAt });
+        pending = null;
+      } else if (pending.bytes > cap) {
+        items.push({ kind: 'reject', line: pending.line, reason: `record is over the limit of ${o.maxRecordBytes.toLocaleString('en')} bytes (unterminated quote?)`, excerpt: excerpt(pending.parts[0] ?? '') });
+        pending = null;
+        inside = false;
+      }
+    }
+    if (cols === null && records.length > 0) cols = await readHeader(records.shift()!, o, delimiter);
+    if (cols) await toItems(records, cols, o, delimiter, items);
+    items.sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0));
+    yield items;
+  }
+  if (pending) {
+    yield [{ kind: 'reject', line: pending.line, reason: 'unterminated quoted field', excerpt: excerpt(pending.parts.join('\n')) }];
+  }
+}
+
+async function readHeader(rec: CsvRecord, o: ReaderOptions, delimiter: string): Promise<Columns> {
+  if (rec.invalidAt !== null) throw new UnreadableFileError(o.name, 'header row is not valid UTF-8');
+  let rows: string[][];
+  try {
+    rows = await parseCsvText(rec.text, delimiter);
+  } catch (e) {
+    throw new UnreadableFileError(o.name, `malformed header row (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const header = (rows[0] ?? []).map((h) => h.trim());
+  const textName = pickTextField(header, o.textField);
+  if (textName === null) throw new UnreadableFileError(o.name, noTextFieldReason(o.textField, header));
+  const text = header.indexOf(textName);
+  let id = -1;
+  if (o.idField !== undefined) {
+    id = header.indexOf(o.idField);
+    if (id === -1) throw new UnreadableFileError(o.name, `no id column '${o.idField}' in the header`);
+  }
+  const meta = header
+    .map((_, i) => i)
+    .filter((i) => i !== text && i !== id && header[i] !== '' && (o.metadataFields ? o.metadataFields.includes(header[i]!) : true));
+  return { header, text, id, meta };
+}
+
+async function toItems(records: CsvRecord[], cols: Columns, o: ReaderOptions, delimiter: string, items: Item[]): Promise<void> {
+  const good = records.filter((r) => {
+    if (r.invalidAt === null) return true;
+    items.push({ kind: 'reject', line: r.line, reason: r.invalidAt === r.line ? 'invalid UTF-8' : `invalid UTF-8 at line ${r.invalidAt}`, excerpt: excerpt(r.text) });
+    return false;
+  });
+  if (good.length === 0) return;
+  let rows: (string[] | string)[] | null = null;
+  try {
+    const parsed = await parseCsvText(good.map((r) => r.text).join('\n'), delimiter);
+    if (parsed.length === good.length) rows = parsed;
+  } catch {
+    rows = null;
+  }
+  if (rows === null) {
+    rows = [];
+    for (const r of good) {
+      try {
+        const one = await parseCsvText(r.text, delimiter);
+        rows.push(one.length === 1 ? one[0]! : 'malformed row (stray or unbalanced quote)');
+      } catch (e) {
+        rows.push(`malformed row: ${e instanceof Error ? e.message.replace(/\s+/gu, ' ').slice(0, 120) : String(e)}`);
+      }
+    }
+  }
+  for (let k = 0; k < good.length; k++) {
+    const rec = good[k]!;
+    const row = rows[k]!;
+    if (typeof row === 'string') {
+      items.push({ kind: 'reject', line: rec.line, reason: row, excerpt: excerpt(rec.text) });
+      continue;
+    }
+    if (row.length !== cols.header.length) {
+      items.push({ kind: 'reject', line: rec.line, reason: `malformed row: ${row.length} fields, the header has ${cols.header.length}`, excerpt: excerpt(rec.text) });
+      continue;
+    }
+    const text = row[cols.text]!;
+    const bad = checkText(text, o.maxRecordBytes);
+    if (bad) {
+      items.push({ kind: 'reject', line: rec.line, reason: bad, excerpt: excerpt(rec.text) });
+      continue;
+    }
+    let id: string | null = null;
+    if (cols.id >= 0) {
+      id = row[cols.id]!.trim();
+      if (id === '') {
+        items.push({ kind: 'reject', line: rec.line, reason: `empty id in column '${cols.header[cols.id]}'`, excerpt: excerpt(rec.text) });
+        continue;
+      }
+    }
+    let metadata: string | null = null;
+    if (cols.meta.length > 0) {
+      const m: Record<string, string> = {};
+      for (const c of cols.meta) m[cols.header[c]!] = row[c]!;
+      metadata = JSON.stringify(m);
+    }
+    items.push({ kind: 'doc', line: rec.line, text, id, metadata });
+  }
+}

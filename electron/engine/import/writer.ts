@@ -1,0 +1,115 @@
+import type { Statement } from 'better-sqlite3';
+import { countWords } from '../../../shared/text/normalize';
+import type { Db } from '../store/open';
+import { hashText } from './hash';
+import type { Item } from './items';
+
+export interface Totals {
+  imported: number;
+  skipped: number;
+  rejected: number;
+}
+
+interface PendingDoc {
+  id: string;
+  text: string;
+  metadata: string | null;
+  line: number;
+  file: string;
+}
+
+interface PendingReject {
+  file: string;
+  line: number | null;
+  reason: string;
+  excerpt: string;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/u;
+const PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/gu;
+
+/** Characters as users count them: code points, not UTF-16 units. */
+export function countChars(text: string): number {
+  if (!SURROGATE.test(text)) return text.length;
+  return text.length - (text.match(PAIRS)?.length ?? 0);
+}
+
+/**
+ * Buffers documents and rejects and writes them in one transaction per batch, together with the source's running
+ * counters and the job's checkpoint, so a kill at any moment leaves whole batches and counters that match them.
+ */
+export class DocumentWriter {
+  readonly totals: Totals = { imported: 0, skipped: 0, rejected: 0 };
+  /** Counts of the current file, for its import_files row. */
+  file: Totals = { imported: 0, skipped: 0, rejected: 0 };
+  private docs: PendingDoc[] = [];
+  private rejects: PendingReject[] = [];
+  private readonly insertDoc: Statement;
+  private readonly existing: Statement;
+  private readonly insertReject: Statement;
+  private readonly bumpSource: Statement;
+
+  constructor(
+    private readonly db: Db,
+    private readonly sourceId: number,
+    private readonly jobId: number,
+  ) {
+    this.insertDoc = db.prepare(
+      'INSERT OR IGNORE INTO documents(source_id, external_id, text, text_hash, char_count, word_count, metadata, import_job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.existing = db.prepare('SELECT text_hash FROM documents WHERE source_id = ? AND external_id = ?').pluck();
+    this.insertReject = db.prepare('INSERT INTO rejects(job_id, source_id, file, line, reason, excerpt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.bumpSource = db.prepare(
+      'UPDATE sources SET document_count = document_count + ?, char_count = char_count + ?, word_count = word_count + ?, reject_count = reject_count + ?, imported_at = ? WHERE id = ?',
+    );
+  }
+
+  get pending(): number {
+    return this.docs.length + this.rejects.length;
+  }
+
+  add(file: string, item: Item): void {
+    if (item.kind === 'reject') this.rejects.push({ file, line: item.line, reason: item.reason, excerpt: item.excerpt });
+    else this.docs.push({ id: item.id ?? `${file}:${item.line}`, text: item.text, metadata: item.metadata, line: item.line, file });
+  }
+
+  /** Writes what is buffered; `alsoInTransaction` runs inside the same transaction (checkpoint, file state). */
+  flush(alsoInTransaction: () => void): void {
+    const docs = this.docs;
+    const rejects = this.rejects;
+    this.docs = [];
+    this.rejects = [];
+    const now = new Date().toISOString();
+    const t = this.totals;
+    const f = this.file;
+    this.db.transaction(() => {
+      let chars = 0;
+      let words = 0;
+      let added = 0;
+      for (const d of docs) {
+        const hash = hashText(d.text);
+        const c = countChars(d.text);
+        const w = countWords(d.text);
+        const info = this.insertDoc.run(this.sourceId, d.id, d.text, hash, c, w, d.metadata, this.jobId);
+        if (info.changes === 1) {
+          added++;
+          chars += c;
+          words += w;
+        } else if (this.existing.get(this.sourceId, d.id) === hash) {
+          // The same record imported before (a re-run, or a resumed job): already present.
+          t.skipped++;
+          f.skipped++;
+        } else {
+          rejects.push({ file: d.file, line: d.line, reason: `duplicate id '${d.id}' (already used in this source by a different text)`, excerpt: d.text.slice(0, 120) });
+        }
+      }
+      for (const r of rejects) this.insertReject.run(this.jobId, this.sourceId, r.file, r.line, r.reason, r.excerpt, now);
+      this.bumpSource.run(added, chars, words, rejects.length, now, this.sourceId);
+      t.imported += added;
+      f.imported += added;
+      t.rejected += rejects.length;
+      f.rejected += rejects.length;
+      alsoInTransaction();
+    })();
+  }
+}
