@@ -1,9 +1,10 @@
 // SPDX expression parsing, canonical formatting and identifier lookup.
 import parseSpdx from 'spdx-expression-parse';
 import type { SpdxNode } from 'spdx-expression-parse';
-// JSON lists are imported with an attribute so the esbuild-bundled CLI (plain Node ESM) can load them too.
-import licenseIds from 'spdx-license-ids/index.json' with { type: 'json' };
-import deprecatedIds from 'spdx-license-ids/deprecated.json' with { type: 'json' };
+// Imported by path, not by package name: the CLI bundle keeps bare imports external, and plain Node ESM
+// refuses a JSON module without an import attribute (which esbuild drops). A path gets the list bundled.
+import licenseIds from '../../node_modules/spdx-license-ids/index.json';
+import deprecatedIds from '../../node_modules/spdx-license-ids/deprecated.json';
 
 export type { SpdxNode };
 
