@@ -29,6 +29,7 @@ export const DEFAULT_RULES: readonly QualityRule[] = [
   { id: 'min-punct-lines', signal: 'punct_line_share', op: 'min', value: 0.12, enabled: true, minLines: 3 },
   { id: 'max-dup-lines', signal: 'dup_line_share', op: 'max', value: 0.3, enabled: true, minLines: 3 },
   { id: 'max-dup-paragraphs', signal: 'dup_para_share', op: 'max', value: 0.3, enabled: true },
+  { id: 'max-top-word', signal: 'top_word_share', op: 'max', value: 0.13, enabled: true, minWords: 20 },
   { id: 'max-top-2gram', signal: 'top_2gram_share', op: 'max', value: 0.2, enabled: true, minWords: 20 },
   { id: 'max-top-3gram', signal: 'top_3gram_share', op: 'max', value: 0.18, enabled: true, minWords: 20 },
   { id: 'max-top-4gram', signal: 'top_4gram_share', op: 'max', value: 0.16, enabled: true, minWords: 20 },

@@ -10,6 +10,7 @@ export const SIGNAL_NAMES = [
   'punct_line_share',
   'dup_line_share',
   'dup_para_share',
+  'top_word_share',
   'top_2gram_share',
   'top_3gram_share',
   'top_4gram_share',
@@ -94,6 +95,12 @@ export function computeSignals(text: string): QualitySignals {
   let dupParas = 0;
   for (const c of paraCounts.values()) if (c > 1) dupParas += c;
 
+  // Keyword stuffing: the most frequent content word's share of all words.
+  const contentCounts = new Map<string, number>();
+  for (const w of words) {
+    if (w.length > 2 && /\p{L}/u.test(w) && !ID_STOPWORDS.has(w) && !REGIONAL_STOPWORDS.has(w)) contentCounts.set(w, (contentCounts.get(w) ?? 0) + 1);
+  }
+  const topWord = Math.max(0, ...contentCounts.values());
   const g2 = ngramShares(words, wordChars, 2);
   const g3 = ngramShares(words, wordChars, 3);
   const g4 = ngramShares(words, wordChars, 4);
@@ -111,6 +118,7 @@ export function computeSignals(text: string): QualitySignals {
     punct_line_share: share(lines.filter((l) => END_PUNCT.test(l)).length, lines.length),
     dup_line_share: share(dupLines, lines.length),
     dup_para_share: share(dupParas, paragraphs.length),
+    top_word_share: share(topWord, words.length),
     top_2gram_share: g2.top,
     top_3gram_share: g3.top,
     top_4gram_share: g4.top,
