@@ -18,7 +18,10 @@ export async function* readTxt(blocks: AsyncIterable<LineBlock>, o: ReaderOption
   const finish = (p: Pending, items: Item[]) => {
     const text = p.parts.join('\n');
     if (p.oversized) items.push({ kind: 'reject', line: p.line, reason: `record is over the limit of ${o.maxRecordBytes.toLocaleString('en')} bytes`, excerpt: excerpt(text) });
-    else if (p.invalidAt !== null) items.push({ kind: 'reject', line: p.line, reason: `invalid UTF-8 at line ${p.invalidAt}`, excerpt: excerpt(text) });
+    else if (p.invalidAt !== null) {
+      const reason = p.invalidAt === p.line && p.parts.length === 1 ? 'invalid UTF-8' : `invalid UTF-8 at line ${p.invalidAt}`;
+      items.push({ kind: 'reject', line: p.line, reason, excerpt: excerpt(text) });
+    }
     else {
       const bad = checkText(text, o.maxRecordBytes);
       if (bad) items.push({ kind: 'reject', line: p.line, reason: bad, excerpt: excerpt(text) });
