@@ -4,6 +4,7 @@ import { importMethods } from './import';
 import { jobMethods } from './jobs';
 import { browseMethods } from './browse';
 import { licenseMethods } from './license';
+import { labelsMethods } from './labels';
 
 /** Every request the UI (or any front door) can make. One line per feature. */
 export const contract = {
@@ -12,6 +13,7 @@ export const contract = {
   ...jobMethods,
   ...browseMethods,
   ...licenseMethods,
+  ...labelsMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ImportOptionsInput, ImportResult } from '../../../shared/contract/import';
 import { runJobInThisThread } from '../../../electron/engine/jobs/run-job';
+import type { FromJobWorker } from '../../../electron/engine/jobs/types';
 import { openCorpus, type Db } from '../../../electron/engine/store/open';
 
 export const FIX = join(process.cwd(), 'tests', 'fixtures', 'import');
@@ -17,14 +18,20 @@ export interface InThreadRun {
 }
 
 /** Creates an import job row and runs its body in this thread against a real corpus file. */
-export async function importInThread(dbPath: string, params: ImportOptionsInput, signal = new AbortController().signal, jobId?: number): Promise<InThreadRun> {
+export async function importInThread(
+  dbPath: string,
+  params: ImportOptionsInput,
+  signal = new AbortController().signal,
+  jobId?: number,
+  onMessage: (m: FromJobWorker) => void = () => {},
+): Promise<InThreadRun> {
   let id = jobId;
   if (id === undefined) {
     const db = openCorpus(dbPath);
     id = Number(db.prepare(`INSERT INTO jobs(kind, state, params, created_at) VALUES ('import', 'queued', ?, ?)`).run(JSON.stringify(params), new Date().toISOString()).lastInsertRowid);
     db.close();
   }
-  const out = await runJobInThisThread(dbPath, id, signal, () => {});
+  const out = await runJobInThisThread(dbPath, id, signal, onMessage);
   return { jobId: id, state: out.state, result: out.result as ImportResult, error: out.error };
 }
 
