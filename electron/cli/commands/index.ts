@@ -4,6 +4,7 @@ import { statsCommand } from './stats';
 import { piiCommand } from './pii';
 import { qualityCommand } from './quality';
 import { licenseListCommand, licenseSetCommand } from './license';
+import { agreementCommand, labelsConflictsCommand, labelsExportCommand, labelsImportCommand } from './labels';
 
 /** Every `kurasi` subcommand. One line per command. */
 export const commands: CliCommand[] = [
@@ -13,4 +14,5 @@ export const commands: CliCommand[] = [
   qualityCommand,
   licenseSetCommand,
   licenseListCommand,
+  labelsExportCommand, labelsImportCommand, labelsConflictsCommand, agreementCommand,
 ];

@@ -4,6 +4,7 @@ import { importHandlers } from './import-handlers';
 import { jobHandlers } from './job-handlers';
 import { browseHandlers } from './browse-handlers';
 import { licenseHandlers } from './license-handlers';
+import { labelsHandlers } from './labels-handlers';
 
 /** One handler per contract method. One line per feature. */
 export const handlers: Handlers = {
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...jobHandlers,
   ...browseHandlers,
   ...licenseHandlers,
+  ...labelsHandlers,
 };
