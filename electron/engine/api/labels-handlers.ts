@@ -1,0 +1,63 @@
+import type { HandlerMap } from './handler';
+import type { Engine } from '../engine';
+import { addSpan, labelsForDocument, removeSpan, setLabel } from '../labels/labels';
+import { annotatorOr, getSchema, isBlind, listAnnotators, currentAnnotator, setAnnotator, setBlind, setSchema } from '../labels/settings';
+import { adjudicate, listConflicts } from '../labels/conflicts';
+import { importPacks } from '../labels/pack-import';
+import { exportPack } from '../labels/pack-export';
+import { nextDocument } from '../labels/queue';
+import { computeAgreement } from '../labels/agreement';
+import { documentHistory, redo, undo } from '../labels/undo';
+
+/** Labels are written under the annotator chosen on first run, else the engine's actor. */
+function who(engine: Engine): string {
+  return annotatorOr(engine.db, engine.actor);
+}
+
+function changed(engine: Engine): void {
+  engine.events.emit('corpus-changed', { scope: 'labels' });
+}
+
+export const labelsHandlers = {
+  'annotators.current': (engine) => ({ name: currentAnnotator(engine.db) }),
+  'annotators.set': (engine, input) => ({ name: setAnnotator(engine.db, input.name) }),
+  'annotators.list': (engine) => listAnnotators(engine.db),
+  'labels.schema': (engine) => getSchema(engine.db),
+  'labels.setSchema': (engine, input) => setSchema(engine.db, who(engine), input.schema),
+  'labels.settings': (engine) => ({ blind: isBlind(engine.db) }),
+  'labels.setBlind': (engine, input) => ({ blind: setBlind(engine.db, who(engine), input.blind) }),
+  'labels.forDocument': (engine, input) => labelsForDocument(engine.db, input.documentId, who(engine)),
+  'labels.set': (engine, input) => {
+    const actionId = setLabel(engine.db, who(engine), input.documentId, input.question, input.value);
+    return { actionId, documentId: input.documentId, labels: labelsForDocument(engine.db, input.documentId, who(engine)) };
+  },
+  'labels.addSpan': (engine, input) => {
+    const actionId = addSpan(engine.db, who(engine), input.documentId, input.question, input.label, input.start, input.end);
+    return { actionId, documentId: input.documentId, labels: labelsForDocument(engine.db, input.documentId, who(engine)) };
+  },
+  'labels.removeSpan': (engine, input) => {
+    const r = removeSpan(engine.db, who(engine), input.spanId);
+    return { ...r, labels: labelsForDocument(engine.db, r.documentId, who(engine)) };
+  },
+  'labels.conflicts': (engine, input) => listConflicts(engine.db, input.offset, input.limit),
+  'labels.adjudicate': (engine, input) => {
+    const r = adjudicate(engine.db, who(engine), input.documentId, input.question, input.value, input.reason);
+    changed(engine);
+    return r;
+  },
+  'labels.import': (engine, input) => {
+    const r = importPacks(engine.db, input.paths, who(engine), input.strict);
+    if (r.committed) changed(engine);
+    return r;
+  },
+  'labels.export': (engine, input) => exportPack(engine.db, input.annotator ?? who(engine), input.out, who(engine)),
+  'queue.next': (engine, input) => nextDocument(engine.db, who(engine), input.filter, input.cursor),
+  'agreement.compute': (engine) => computeAgreement(engine.db),
+  'audit.history': (engine, input) => documentHistory(engine.db, input.documentId, who(engine), input.limit),
+  'audit.undo': (engine) => undo(engine.db, who(engine)),
+  'audit.redo': (engine) => redo(engine.db, who(engine)),
+} satisfies HandlerMap<
+  | 'annotators.current' | 'annotators.set' | 'annotators.list' | 'labels.schema' | 'labels.setSchema' | 'labels.settings' | 'labels.setBlind'
+  | 'labels.forDocument' | 'labels.set' | 'labels.addSpan' | 'labels.removeSpan' | 'labels.conflicts' | 'labels.adjudicate' | 'labels.import'
+  | 'labels.export' | 'queue.next' | 'agreement.compute' | 'audit.history' | 'audit.undo' | 'audit.redo'
+>;

@@ -1,0 +1,80 @@
+import type { AdjudicationRecord, ConflictRecord, LabelValue } from '../../../shared/contract/labels';
+import { KurasiError } from '../errors';
+import { appendAudit } from '../store/audit';
+import type { Db } from '../store/open';
+import { requireDocument, toAdjudication } from './labels';
+import { getSchema } from './settings';
+import { canonicalValue, findQuestion, valueProblem } from './values';
+
+/** Questions whose answers can conflict (notes are free text and spans are not one answer). */
+function comparable(db: Db): string[] {
+  return getSchema(db).questions.filter((q) => q.kind !== 'note' && q.kind !== 'span').map((q) => q.key);
+}
+
+function conflictSql(questions: string[]): string {
+  return `SELECT l.document_id AS doc, l.question AS question FROM labels l
+    WHERE l.question IN (${questions.map(() => '?').join(',')})
+      AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.document_id = l.document_id AND a.question = l.question)
+    GROUP BY l.document_id, l.question HAVING count(DISTINCT l.value) > 1`;
+}
+
+export function countConflicts(db: Db): number {
+  const qs = comparable(db);
+  if (qs.length === 0) return 0;
+  return (db.prepare(`SELECT count(*) AS n FROM (${conflictSql(qs)})`).get(...qs) as { n: number }).n;
+}
+
+/** Same document and question, different answers, not adjudicated yet: everyone's votes are shown here. */
+export function listConflicts(db: Db, offset: number, limit: number): { rows: ConflictRecord[]; total: number } {
+  const qs = comparable(db);
+  if (qs.length === 0) return { rows: [], total: 0 };
+  const keys = db.prepare(`${conflictSql(qs)} ORDER BY l.document_id, l.question LIMIT ? OFFSET ?`).all(...qs, limit, offset) as { doc: number; question: string }[];
+  const votes = db.prepare('SELECT annotator, value, at FROM labels WHERE document_id = ? AND question = ? ORDER BY annotator');
+  const doc = db.prepare('SELECT external_id AS externalId, substr(text, 1, 240) AS excerpt FROM documents WHERE id = ?');
+  const rows = keys.map((k): ConflictRecord => {
+    const d = doc.get(k.doc) as { externalId: string; excerpt: string };
+    return {
+      documentId: k.doc,
+      externalId: d.externalId,
+      excerpt: d.excerpt,
+      question: k.question,
+      votes: (votes.all(k.doc, k.question) as { annotator: string; value: string; at: string }[]).map((v) => ({
+        annotator: v.annotator,
+        value: JSON.parse(v.value) as LabelValue,
+        at: v.at,
+      })),
+    };
+  });
+  return { rows, total: countConflicts(db) };
+}
+
+/** Records the curator's final answer with the reason, in the audit log too. Annotators' own labels stay as they were. */
+export function adjudicate(db: Db, adjudicator: string, documentId: number, question: string, value: LabelValue, reason: string): AdjudicationRecord {
+  const q = findQuestion(getSchema(db), question);
+  if (!q) throw new KurasiError('bad-request', `unknown question '${question}'`);
+  const problem = valueProblem(q, value);
+  if (problem) throw new KurasiError('bad-request', problem);
+  const clean = reason.trim();
+  if (!clean) throw new KurasiError('bad-request', 'an adjudication needs a reason');
+  return db.transaction(() => {
+    requireDocument(db, documentId);
+    const prev = db.prepare('SELECT * FROM adjudications WHERE document_id = ? AND question = ?').get(documentId, question);
+    const votes = db.prepare('SELECT annotator, value FROM labels WHERE document_id = ? AND question = ? ORDER BY annotator').all(documentId, question) as { annotator: string; value: string }[];
+    const at = new Date().toISOString();
+    const stored = canonicalValue(q, value);
+    db.prepare(
+      `INSERT INTO adjudications(document_id, question, value, reason, adjudicator, at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(document_id, question) DO UPDATE SET value = excluded.value, reason = excluded.reason, adjudicator = excluded.adjudicator, at = excluded.at`,
+    ).run(documentId, question, JSON.stringify(stored), clean, adjudicator, at);
+    appendAudit(db, {
+      actor: adjudicator,
+      action: 'label.adjudicate',
+      entity: 'document',
+      entityId: documentId,
+      before: { question, adjudication: prev ? toAdjudication(prev as Parameters<typeof toAdjudication>[0]).value : null, votes: votes.map((v) => ({ annotator: v.annotator, value: JSON.parse(v.value) as unknown })) },
+      after: { question, value: stored },
+      note: clean,
+    });
+    return { documentId, question, value: stored, reason: clean, adjudicator, at };
+  }).immediate();
+}
