@@ -5,6 +5,7 @@ import { piiCommand } from './pii';
 import { qualityCommand } from './quality';
 import { licenseListCommand, licenseSetCommand } from './license';
 import { agreementCommand, labelsConflictsCommand, labelsExportCommand, labelsImportCommand } from './labels';
+import { serveCommand } from './serve';
 
 /** Every `kurasi` subcommand. One line per command. */
 export const commands: CliCommand[] = [
@@ -15,4 +16,5 @@ export const commands: CliCommand[] = [
   licenseSetCommand,
   licenseListCommand,
   labelsExportCommand, labelsImportCommand, labelsConflictsCommand, agreementCommand,
+  serveCommand,
 ];

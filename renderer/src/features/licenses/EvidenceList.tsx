@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import type { EvidenceItem } from '../../../../shared/contract/license';
+import { api } from '../../api/client';
+import { useI18n } from '../../i18n';
+
+function toBase64(buf: ArrayBuffer): string {
+  let s = '';
+  const bytes = new Uint8Array(buf);
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** Evidence items (URL, file with sha256, note), newest last; removal is recorded, never erased. */
+export function EvidenceList({ sourceId, items, onChanged }: { sourceId: number; items: EvidenceItem[]; onChanged(): void }) {
+  const { t } = useI18n();
+  const [url, setUrl] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function add(input: { url?: string; file?: { name: string; contentBase64: string } }) {
+    setError(null);
+    const r = await api.request('license.addEvidence', { source: sourceId, ...input, ...(note.trim() ? { note: note.trim() } : {}) });
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    setUrl('');
+    setNote('');
+    onChanged();
+  }
+
+  async function remove(id: number) {
+    const r = await api.request('license.removeEvidence', { id });
+    if (!r.ok) setError(r.error.message);
+    else onChanged();
+  }
+
+  return (
+    <section data-testid="lic-evidence">
+      <h3>{t('lic.det.evidence')}</h3>
+      {items.length === 0 ? (
+        <p className="muted">{t('lic.det.noEvidence')}</p>
+      ) : (
+        <ul className="lic-evidence">
+          {items.map((e) => (
+            <li key={e.id} className={e.removedAt ? 'removed' : undefined}>
+              {e.kind === 'url' && e.url && (
+                <a href={e.url} target="_blank" rel="noreferrer noopener">
+                  {e.url}
+                </a>
+              )}
+              {e.kind === 'file' && (
+                <span>
+                  📎 {e.fileName} <span className="mono muted" title="sha256">{e.sha256?.slice(0, 16)}…</span>
+                </span>
+              )}
+              {e.note && <span> — {e.note}</span>}
+              <span className="muted">
+                {' '}
+                · {e.addedBy}, {new Date(e.addedAt).toLocaleDateString()}
+              </span>
+              {e.removedAt ? (
+                <span className="muted"> · {t('lic.det.removed', { who: e.removedBy ?? '' })}</span>
+              ) : (
+                <button type="button" className="link" onClick={() => void remove(e.id)}>
+                  {t('lic.det.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="lic-evidence-add">
+        <input placeholder={t('lic.det.evidenceNote')} aria-label={t('lic.det.evidenceNote')} value={note} onChange={(e) => setNote(e.target.value)} />
+        <input type="url" placeholder="https://…" aria-label={t('lic.det.addUrl')} value={url} onChange={(e) => setUrl(e.target.value)} />
+        <button type="button" disabled={!url.trim()} onClick={() => void add({ url: url.trim() })}>
+          {t('lic.det.addUrl')}
+        </button>
+        <label className="button">
+          {t('lic.det.addFile')}
+          <input
+            type="file"
+            hidden
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void file.arrayBuffer().then((buf) => add({ file: { name: file.name, contentBase64: toBase64(buf) } }));
+            }}
+          />
+        </label>
+        <button type="button" disabled={!note.trim()} onClick={() => void add({})}>
+          {t('lic.det.addNote')}
+        </button>
+      </div>
+      {error && (
+        <p className="bad" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
