@@ -20,17 +20,19 @@ export type PackBody = z.infer<typeof packBody>;
 export const packFile = packBody.extend({ checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/) });
 export type PackFile = z.infer<typeof packFile>;
 
-/** SHA-256 over the body serialized with the key order above, so any edit or lost byte is caught. */
+/** JSON with object keys sorted at every level, so the checksum does not depend on key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** SHA-256 over the body in canonical JSON, so any edit or lost byte is caught. */
 export function packChecksum(body: PackBody): string {
-  const ordered: PackBody = {
-    format: body.format,
-    version: body.version,
-    corpusId: body.corpusId,
-    annotator: body.annotator,
-    exportedAt: body.exportedAt,
-    schema: body.schema,
-    labels: body.labels,
-    spans: body.spans,
-  };
-  return 'sha256:' + createHash('sha256').update(JSON.stringify(ordered)).digest('hex');
+  return 'sha256:' + createHash('sha256').update(canonicalJson(body)).digest('hex');
 }
