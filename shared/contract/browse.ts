@@ -99,4 +99,12 @@ export const browseMethods = {
     z.object({ id: z.number().int().positive(), q: z.string().max(500) }),
     z.object({ id: z.number().int(), parts: highlightedText }),
   ),
+  /**
+   * Native file picker for imports. Only the Electron front door can show one (it answers this method itself);
+   * elsewhere `available` is false and the UI offers an upload or a server path instead.
+   */
+  'app.pickFiles': method(
+    z.object({ multiple: z.boolean().default(true) }).default({ multiple: true }),
+    z.object({ available: z.boolean(), paths: z.array(z.string()) }),
+  ),
 };

@@ -15,7 +15,14 @@ export const browseIndexSql = `
   CREATE INDEX IF NOT EXISTS documents_browse_quality ON documents(quality_pass);
 `;
 
-export function ensureBrowseIndexes(db: Db): void {
+/** Creates the browse indexes that are missing; returns how many it made (0 once migration 0009 ran). */
+export function ensureBrowseIndexes(db: Db): number {
+  const wanted = [...browseIndexSql.matchAll(/IF NOT EXISTS (\w+)/g)].map((m) => m[1] ?? '');
+  const have = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map((r) => r.name));
+  const missing = wanted.filter((n) => !have.has(n)).length;
+  if (missing === 0) return 0;
   db.exec(browseIndexSql);
+  // Fresh statistics let the planner pick these indexes for ORDER BY on a large corpus.
   db.exec('ANALYZE documents');
+  return missing;
 }

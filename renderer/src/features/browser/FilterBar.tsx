@@ -1,0 +1,80 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import type { DocumentFilters, DocumentSummary } from '../../../../shared/contract/browse';
+import type { SourceRecord } from '../../../../shared/contract/corpus';
+import { useI18n } from '../../i18n';
+
+type FilterValue = string | number | boolean | undefined;
+
+/** Filters generated from the columns' `meta.filter`; values go straight into documents.list. */
+export function FilterBar(props: {
+  columns: ColumnDef<DocumentSummary>[];
+  filters: DocumentFilters;
+  sources: SourceRecord[];
+  onChange(filters: DocumentFilters): void;
+}) {
+  const { t } = useI18n();
+  const set = (key: string, value: FilterValue) => {
+    const next: Record<string, unknown> = { ...props.filters };
+    if (value === undefined || value === '') delete next[key];
+    else next[key] = value;
+    props.onChange(next as DocumentFilters);
+  };
+  const current = props.filters as Record<string, FilterValue>;
+  const active = Object.keys(props.filters).filter((k) => k !== 'q').length;
+  return (
+    <div className="filter-bar" role="group" aria-label="filters">
+      {props.columns.map((c) => {
+        const f = c.meta?.filter;
+        if (!f) return null;
+        const value = current[f.key];
+        const id = `filter-${f.key}`;
+        let control;
+        if (f.kind === 'select' && f.key === 'sourceId') {
+          control = (
+            <select id={id} value={value === undefined ? '' : String(value)} onChange={(e) => set(f.key, e.target.value ? Number(e.target.value) : undefined)}>
+              <option value="">{t('filter.any')}</option>
+              {props.sources.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          );
+        } else if (f.kind === 'select' || f.kind === 'boolean') {
+          const options = f.options ?? [];
+          control = (
+            <select
+              id={id}
+              value={value === undefined ? '' : String(value)}
+              onChange={(e) => set(f.key, e.target.value === '' ? undefined : f.kind === 'boolean' ? e.target.value === 'true' : e.target.value)}
+            >
+              <option value="">{t('filter.any')}</option>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {t(o.label)}
+                </option>
+              ))}
+            </select>
+          );
+        } else if (f.kind === 'number') {
+          control = (
+            <input id={id} type="number" min={0} className="narrow" value={value === undefined ? '' : String(value)} onChange={(e) => set(f.key, e.target.value === '' ? undefined : Number(e.target.value))} />
+          );
+        } else {
+          control = <input id={id} type="text" className="narrow" value={value === undefined ? '' : String(value)} onChange={(e) => set(f.key, e.target.value.trim() || undefined)} />;
+        }
+        return (
+          <label key={f.key} className="filter" htmlFor={id}>
+            <span>{t(f.label)}</span>
+            {control}
+          </label>
+        );
+      })}
+      {active > 0 && (
+        <button type="button" className="link" onClick={() => props.onChange(props.filters.q ? { q: props.filters.q } : {})}>
+          {t('browser.clearFilters')}
+        </button>
+      )}
+    </div>
+  );
+}

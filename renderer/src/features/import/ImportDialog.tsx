@@ -1,0 +1,204 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ImportFormat, ImportResult } from '../../../../shared/contract/import';
+import type { RejectRecord } from '../../../../shared/contract/corpus';
+import { api } from '../../api/client';
+import { useI18n } from '../../i18n';
+import { JobRow } from '../jobs/JobRow';
+import { useJobs } from '../jobs/useJobs';
+
+type Mode = 'upload' | 'path';
+
+function isImportResult(v: unknown): v is ImportResult {
+  return typeof v === 'object' && v !== null && 'imported' in v && 'rejected' in v;
+}
+
+/** Import: a file picker (Electron) or an upload / server path (browser mode), then live progress and rejects. */
+export function ImportDialog({ onClose }: { onClose(): void }) {
+  const { t } = useI18n();
+  const browserMode = api.transport === 'http';
+  const [mode, setMode] = useState<Mode>(browserMode ? 'upload' : 'path');
+  const [file, setFile] = useState<File | null>(null);
+  const [paths, setPaths] = useState('');
+  const [sourceName, setSourceName] = useState('');
+  const [license, setLicense] = useState('');
+  const [format, setFormat] = useState<ImportFormat>('auto');
+  const [textField, setTextField] = useState('');
+  const [uploadPct, setUploadPct] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<number | null>(null);
+  const [rejects, setRejects] = useState<RejectRecord[] | null>(null);
+  const { jobs } = useJobs(20);
+  const job = jobs.find((j) => j.id === jobId) ?? null;
+  const dialog = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLElement>('input, textarea, button')?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const finished = job && !['running', 'queued'].includes(job.state);
+  useEffect(() => {
+    if (!finished || jobId === null) return;
+    api.call('rejects.list', { jobId, limit: 200 }).then((r) => setRejects(r.rows), () => setRejects([]));
+  }, [finished, jobId]);
+
+  const start = async () => {
+    setError(null);
+    try {
+      let list: string[];
+      if (mode === 'upload') {
+        if (!file || !api.upload) return setError(t('import.needFile'));
+        setUploadPct(0);
+        const saved = await api.upload(file, (sent, total) => setUploadPct(total > 0 ? Math.round((sent / total) * 100) : 0));
+        setUploadPct(null);
+        list = [saved];
+      } else {
+        list = paths.split('\n').map((p) => p.trim()).filter(Boolean);
+        if (list.length === 0) return setError(t('import.needFile'));
+      }
+      const defaultSource = mode === 'upload' && file ? file.name.replace(/\.(gz)$/i, '').replace(/\.[^.]+$/, '') : undefined;
+      const { jobId: id } = await api.call('import.start', {
+        paths: list,
+        format,
+        ...(sourceName.trim() ? { source: sourceName.trim() } : defaultSource ? { source: defaultSource } : {}),
+        ...(license.trim() ? { license: license.trim() } : {}),
+        ...(textField.trim() ? { textField: textField.trim() } : {}),
+      });
+      setJobId(id);
+    } catch (e) {
+      setUploadPct(null);
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const pick = async () => {
+    const r = await api.request('app.pickFiles', { multiple: true });
+    if (r.ok && r.value.paths.length > 0) setPaths(r.value.paths.join('\n'));
+  };
+
+  const result = job && isImportResult(job.result) ? job.result : null;
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div ref={dialog} className="modal" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
+        <header>
+          <h2 id="import-title">{t('import.title')}</h2>
+          <button type="button" className="icon" onClick={onClose} aria-label={t('app.close')}>
+            ✕
+          </button>
+        </header>
+        {jobId === null ? (
+          <form
+            className="form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void start();
+            }}
+          >
+            {browserMode && (
+              <div className="tabs" role="tablist">
+                <button type="button" role="tab" aria-selected={mode === 'upload'} onClick={() => setMode('upload')}>
+                  {t('import.upload')}
+                </button>
+                <button type="button" role="tab" aria-selected={mode === 'path'} onClick={() => setMode('path')}>
+                  {t('import.serverPath')}
+                </button>
+              </div>
+            )}
+            {mode === 'upload' ? (
+              <label>
+                <span>{t('import.upload')}</span>
+                <input type="file" data-testid="import-file" accept=".csv,.tsv,.jsonl,.json,.txt,.gz" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+              </label>
+            ) : (
+              <label>
+                <span>{browserMode ? t('import.serverPath') : t('import.localPath')}</span>
+                <textarea rows={3} value={paths} onChange={(e) => setPaths(e.target.value)} placeholder="/data/korpus.jsonl" data-testid="import-paths" />
+                <small className="muted">{t('import.pathHint')}</small>
+                {!browserMode && (
+                  <button type="button" onClick={() => void pick()}>
+                    {t('import.pick')}
+                  </button>
+                )}
+              </label>
+            )}
+            <div className="row">
+              <label>
+                <span>{t('import.source')}</span>
+                <input type="text" value={sourceName} onChange={(e) => setSourceName(e.target.value)} data-testid="import-source" />
+              </label>
+              <label>
+                <span>{t('import.license')}</span>
+                <input type="text" value={license} onChange={(e) => setLicense(e.target.value)} placeholder="CC-BY-SA-4.0" />
+              </label>
+            </div>
+            <div className="row">
+              <label>
+                <span>{t('import.format')}</span>
+                <select value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)}>
+                  {(['auto', 'jsonl', 'csv', 'tsv', 'txt'] as const).map((f) => (
+                    <option key={f} value={f}>
+                      {f}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                <span>{t('import.textField')}</span>
+                <input type="text" value={textField} onChange={(e) => setTextField(e.target.value)} placeholder="text" />
+              </label>
+            </div>
+            {uploadPct !== null && <p>{t('import.uploading', { p: uploadPct })}</p>}
+            {error && (
+              <p className="bad" role="alert">
+                {error}
+              </p>
+            )}
+            <footer>
+              <button type="submit" className="primary" disabled={uploadPct !== null} data-testid="import-start">
+                {t('import.start')}
+              </button>
+            </footer>
+          </form>
+        ) : (
+          <div className="import-progress" data-testid="import-progress">
+            {job ? <JobRow job={job} /> : <p>{t('import.progress')}</p>}
+            {job?.state === 'done' && result && (
+              <p className="ok" data-testid="import-summary">
+                {t('import.done', { imported: result.imported, skipped: result.skipped, rejected: result.rejected })}
+              </p>
+            )}
+            {job?.state === 'failed' && <p className="bad">{t('import.failed', { e: job.error ?? '' })}</p>}
+            {job?.state === 'cancelled' && <p className="muted">{t('import.cancelled')}</p>}
+            {finished && rejects && (
+              <section>
+                <h3>{t('import.rejects')}</h3>
+                {rejects.length === 0 ? (
+                  <p className="muted">{t('import.noRejects')}</p>
+                ) : (
+                  <ul className="rejects" data-testid="import-rejects">
+                    {rejects.map((r) => (
+                      <li key={r.id}>
+                        <span className="mono">
+                          {r.file}
+                          {r.line !== null ? `:${r.line}` : ''}
+                        </span>{' '}
+                        — {r.reason}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            )}
+            <footer>
+              <button type="button" onClick={onClose}>
+                {t('app.close')}
+              </button>
+            </footer>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

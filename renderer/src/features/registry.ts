@@ -1,0 +1,26 @@
+import type { Feature } from './types';
+import { browserFeature } from './browser/feature';
+import { jobsFeature } from './jobs/feature';
+import { importFeature } from './import/feature';
+
+/**
+ * Every feature of the UI. One line per feature: its screens get navigation entries, its document-pane
+ * sections and browser columns (with their filters) are added to the corpus browser. See docs/conventions.md.
+ */
+export const features: Feature[] = [
+  browserFeature,
+  importFeature,
+  jobsFeature,
+];
+
+export function allScreens() {
+  return features.flatMap((f) => f.screens ?? []).sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
+}
+
+export function allDocSections() {
+  return features.flatMap((f) => f.docSections ?? []).sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
+}
+
+export function allColumns() {
+  return features.flatMap((f) => f.columns ?? []);
+}
