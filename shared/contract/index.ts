@@ -5,12 +5,14 @@ import { jobMethods } from './jobs';
 import { browseMethods } from './browse';
 import { licenseMethods } from './license';
 import { labelsMethods } from './labels';
+import { exportMethods } from './export';
 
 /** Every request the UI (or any front door) can make. One line per feature. */
 export const contract = {
   ...corpusMethods,
   ...importMethods,
   ...jobMethods,
+  ...exportMethods,
   ...browseMethods,
   ...licenseMethods,
   ...labelsMethods,

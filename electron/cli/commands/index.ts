@@ -6,11 +6,13 @@ import { qualityCommand } from './quality';
 import { licenseListCommand, licenseSetCommand } from './license';
 import { agreementCommand, labelsConflictsCommand, labelsExportCommand, labelsImportCommand } from './labels';
 import { serveCommand } from './serve';
+import { exportCommand } from './export';
 
 /** Every `kurasi` subcommand. One line per command. */
 export const commands: CliCommand[] = [
   importCommand,
   statsCommand,
+  exportCommand,
   piiCommand,
   qualityCommand,
   licenseSetCommand,

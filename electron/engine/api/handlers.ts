@@ -5,12 +5,14 @@ import { jobHandlers } from './job-handlers';
 import { browseHandlers } from './browse-handlers';
 import { licenseHandlers } from './license-handlers';
 import { labelsHandlers } from './labels-handlers';
+import { exportHandlers } from './export-handlers';
 
 /** One handler per contract method. One line per feature. */
 export const handlers: Handlers = {
   ...corpusHandlers,
   ...importHandlers,
   ...jobHandlers,
+  ...exportHandlers,
   ...browseHandlers,
   ...licenseHandlers,
   ...labelsHandlers,

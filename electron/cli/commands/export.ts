@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { exportFormat, exportOptions, type ExportPreview, type ExportResult } from '../../../shared/contract/export';
+import { openEngine } from '../../engine/engine';
+import { requireDone, runJobFromCli } from '../run-job';
+import { UsageError, numberOpt, requireString, stringOpt, writeJson, type CliCommand } from '../command';
+
+function list(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
+}
+
+function oneOf<T extends string>(values: readonly T[], v: string | undefined, flag: string): T | undefined {
+  if (v === undefined) return undefined;
+  if (!(values as readonly string[]).includes(v)) throw new UsageError(`--${flag} must be one of ${values.join(', ')}`);
+  return v as T;
+}
+
+function size(values: Record<string, unknown>, name: string): number | undefined {
+  const n = numberOpt(values, name);
+  if (n !== undefined && (!Number.isInteger(n) || n < 0)) throw new UsageError(`--${name} must be a whole number ≥ 0`);
+  return n;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+function printPreview(p: ExportPreview, io: { stdout: NodeJS.WritableStream }): void {
+  const w = (s: string) => io.stdout.write(s + '\n');
+  w(`documents to export: ${fmt(p.included.documents)} (${fmt(p.included.characters)} characters)`);
+  for (const [title, rec] of [
+    ['language', p.byLanguage],
+    ['licence', p.byLicense],
+    ['shard family', p.byShardKey],
+  ] as const) {
+    w(`by ${title}:`);
+    for (const [k, c] of Object.entries(rec).sort(([a], [b]) => a.localeCompare(b, 'en'))) w(`  ${k.padEnd(24)} ${fmt(c.documents).padStart(12)}`);
+  }
+  const ex = Object.entries(p.excluded);
+  if (ex.length) w(`left out: ${ex.map(([r, n]) => `${fmt(n)} ${r}`).join(', ')}`);
+  for (const warn of p.warnings) w(`warning: ${warn}`);
+}
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: 'write licence-gated shards (jsonl, jsonl.gz, parquet, csv) with manifest, dataset card and attribution list',
+  usage:
+    'kurasi export --db <file> --out <dir> [--format jsonl|jsonl.gz|parquet|csv] [--max-docs N] [--max-bytes N]\n' +
+    '              [--lang ind,...] [--dedupe keep-only|all] [--label <question>=<value>]... [--license cleared|commercial]\n' +
+    '              [--quality pass] [--redact-pii] [--override-reason <text>] [--meta field,...] [--name <dataset>]\n' +
+    '              [--preview] [--json]\n' +
+    '  --max-docs/--max-bytes limit each shard (bytes of uncompressed JSON lines; default 256 MiB, 0 = no limit).\n' +
+    '  --preview prints counts per language and licence without writing. Re-running into the same folder resumes.',
+  options: {
+    db: { type: 'string' },
+    out: { type: 'string' },
+    format: { type: 'string' },
+    'max-docs': { type: 'string' },
+    'max-bytes': { type: 'string' },
+    lang: { type: 'string', multiple: true },
+    dedupe: { type: 'string' },
+    label: { type: 'string', multiple: true },
+    license: { type: 'string' },
+    quality: { type: 'string' },
+    'redact-pii': { type: 'boolean', default: false },
+    'override-reason': { type: 'string' },
+    meta: { type: 'string', multiple: true },
+    name: { type: 'string' },
+    preview: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+  async run({ values }, io) {
+    const db = requireString(values, 'db');
+    const preview = values.preview === true;
+    const out = preview ? (stringOpt(values, 'out') ?? '.') : requireString(values, 'out');
+    const labels = list(values.label).map((l) => {
+      const i = l.indexOf('=');
+      if (i <= 0) throw new UsageError(`--label must look like <question>=<value>, got '${l}'`);
+      return { question: l.slice(0, i), value: l.slice(i + 1) };
+    });
+    const parsed = exportOptions.safeParse({
+      out: resolve(out),
+      format: oneOf(exportFormat.options, stringOpt(values, 'format'), 'format'),
+      maxDocs: size(values, 'max-docs'),
+      maxBytes: size(values, 'max-bytes'),
+      langs: list(values.lang).flatMap((l) => l.split(',')).map((l) => l.trim()).filter(Boolean),
+      dedupe: oneOf(['keep-only', 'all'] as const, stringOpt(values, 'dedupe'), 'dedupe'),
+      labels,
+      license: oneOf(['cleared', 'commercial'] as const, stringOpt(values, 'license'), 'license'),
+      quality: oneOf(['pass', 'any'] as const, stringOpt(values, 'quality'), 'quality'),
+      redactPii: values['redact-pii'] === true,
+      overrideReason: stringOpt(values, 'override-reason'),
+      meta: list(values.meta).flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean),
+      name: stringOpt(values, 'name'),
+    });
+    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!existsSync(db)) throw new Error(`${db}: no such corpus file`);
+    const engine = openEngine({ dbPath: db });
+    try {
+      if (preview) {
+        const { out: _out, format: _f, maxDocs: _md, maxBytes: _mb, meta: _m, name: _n, ...filters } = parsed.data;
+        const job = await runJobFromCli(engine, 'export-preview', filters, io);
+        requireDone(job);
+        const p = job.result as ExportPreview;
+        if (values.json) writeJson(io, p);
+        else printPreview(p, io);
+        return 0;
+      }
+      const job = await runJobFromCli(engine, 'export', { ...parsed.data, actor: engine.actor }, io);
+      requireDone(job);
+      const r = job.result as ExportResult;
+      if (values.json) writeJson(io, { jobId: job.id, ...r });
+      else {
+        io.stdout.write(`exported ${fmt(r.documents)} documents in ${r.shards.length} shard(s) to ${r.out}\n`);
+        if (r.resumedShards) io.stdout.write(`kept ${r.resumedShards} shard(s) completed by an earlier run\n`);
+        const ex = Object.entries(r.excluded);
+        if (ex.length) io.stdout.write(`left out: ${ex.map(([k, n]) => `${fmt(n)} ${k}`).join(', ')}\n`);
+      }
+      return 0;
+    } finally {
+      await engine.close();
+    }
+  },
+};

@@ -1,0 +1,269 @@
+// The export itself: stream documents in id order, gate each one, write shards per licence family,
+// then the manifest, dataset card and attribution list. Resumable: completed shards are recorded in a
+// progress file and kept when a re-run with the same options finds the same corpus snapshot.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeToString } from 'fast-csv';
+import type { ExportOptions, ExportResult, ExportShard } from '../../../shared/contract/export';
+import { BUILTIN_META_FIELDS } from '../../../shared/contract/export';
+import { combineLicenses } from '../../../shared/license';
+import { KurasiError } from '../errors';
+import { appVersion } from '../paths';
+import { appendAudit } from '../store/audit';
+import { getMeta, type Db } from '../store/open';
+import { removePartials, sha256File, writeFileAtomic } from './atomic';
+import { attributionRows, datasetCard } from './card';
+import { Gatekeeper } from './gate';
+import { redactForExport } from './redact';
+import { corpusSnapshotId, filterSql, previewExport } from './select';
+import { CORE_FIELDS, EXTENSIONS, openShardWriter, recordLine, type ExportRecord, type ShardWriter } from './writers';
+
+export const PROGRESS_FILE = '.kurasi-export-progress.json';
+export const MANIFEST_FILE = 'manifest.json';
+const BATCH = 5000;
+
+export interface ExportHooks {
+  actor: string;
+  jobId?: number | null;
+  progress?(done: number, total: number | null, message?: string): void;
+  throwIfCancelled?(): void;
+}
+
+interface Progress {
+  kurasiExport: 1;
+  optionsKey: string;
+  snapshotId: string;
+  shards: ExportShard[];
+}
+
+interface KeyState {
+  key: string;
+  /** Shards of this key already complete (from an earlier run or this one). */
+  done: ExportShard[];
+  /** Documents of this key up to this id belong to shards kept from an earlier run. */
+  skipUntil: number;
+  writer: ShardWriter | null;
+  docs: number;
+  bytes: number;
+  firstId: number;
+  lastId: number;
+  licenses: Set<string>;
+}
+
+/** The options that shape the output (the folder does not): the same key means the same files. */
+export function optionsForManifest(o: ExportOptions): Omit<ExportOptions, 'out'> {
+  const { out: _out, ...rest } = o;
+  return rest;
+}
+
+function optionsKey(o: ExportOptions): string {
+  return createHash('sha256').update(JSON.stringify(optionsForManifest(o))).digest('hex').slice(0, 32);
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function isProgress(v: unknown): v is Progress {
+  return typeof v === 'object' && v !== null && 'optionsKey' in v && 'snapshotId' in v && Array.isArray((v as { shards?: unknown }).shards);
+}
+
+/** Shards an earlier run finished, still on disk unchanged; per key only the unbroken prefix counts. */
+async function completedShards(out: string, key: string, snapshotId: string): Promise<Map<string, ExportShard[]>> {
+  const found = [readJson(join(out, MANIFEST_FILE)), readJson(join(out, PROGRESS_FILE))].filter(isProgress);
+  const kept = new Map<string, ExportShard[]>();
+  if (!found.length) return kept;
+  const prior = found[found.length - 1]!;
+  if (prior.optionsKey !== key || prior.snapshotId !== snapshotId) {
+    throw new KurasiError(
+      'conflict',
+      `${out} holds an export made with other options or from another state of the corpus; choose an empty folder or delete it first`,
+    );
+  }
+  const byKey = new Map<string, ExportShard[]>();
+  for (const s of prior.shards) byKey.set(s.shardKey, [...(byKey.get(s.shardKey) ?? []), s]);
+  for (const [k, list] of byKey) {
+    list.sort((a, b) => a.index - b.index);
+    const ok: ExportShard[] = [];
+    for (const s of list) {
+      const p = join(out, s.file);
+      if (s.index !== ok.length || !existsSync(p) || statSync(p).size !== s.bytes || (await sha256File(p)) !== s.sha256) break;
+      ok.push(s);
+    }
+    kept.set(k, ok);
+  }
+  return kept;
+}
+
+function metaColumns(meta: readonly string[]): { sql: string[]; params: string[] } {
+  const sql: string[] = [];
+  const params: string[] = [];
+  for (const m of meta) {
+    if ((CORE_FIELDS as readonly string[]).includes(m)) throw new KurasiError('bad-request', `metadata field '${m}' clashes with a record field`);
+    if ((BUILTIN_META_FIELDS as readonly string[]).includes(m)) sql.push(`d.${m}`);
+    else {
+      sql.push(`json_extract(d.metadata, ?)`);
+      params.push(`$."${m.replace(/"/g, '')}"`);
+    }
+  }
+  return { sql, params };
+}
+
+export async function runExport(db: Db, options: ExportOptions, hooks: ExportHooks): Promise<ExportResult> {
+  const o: ExportOptions = { ...options, out: resolve(options.out) };
+  const out = o.out;
+  const version = appVersion();
+  const gate = new Gatekeeper(db, o);
+  const preview = previewExport(db, o, gate);
+  const snapshotId = corpusSnapshotId(db);
+  const key = optionsKey(o);
+  const metaCols = metaColumns(o.meta);
+  const filters = filterSql(db, o);
+
+  mkdirSync(join(out, 'data'), { recursive: true });
+  removePartials(out);
+  const kept = await completedShards(out, key, snapshotId);
+
+  for (const s of gate.overriddenSources()) {
+    if (!preview.bySource[s.name]) continue;
+    appendAudit(db, {
+      actor: hooks.actor,
+      action: 'export.override',
+      entity: 'source',
+      entityId: s.id,
+      before: { reviewState: s.reviewState },
+      after: { exported: preview.bySource[s.name]!.documents, out, jobId: hooks.jobId ?? null },
+      note: o.overrideReason ?? null,
+    });
+  }
+
+  const states = new Map<string, KeyState>();
+  const stateFor = (k: string): KeyState => {
+    let st = states.get(k);
+    if (!st) {
+      const done = kept.get(k) ?? [];
+      st = { key: k, done: [...done], skipUntil: done.at(-1)?.lastId ?? 0, writer: null, docs: 0, bytes: 0, firstId: 0, lastId: 0, licenses: new Set() };
+      states.set(k, st);
+    }
+    return st;
+  };
+  const allShards = () => [...states.values()].flatMap((s) => s.done).sort((a, b) => a.shardKey.localeCompare(b.shardKey, 'en') || a.index - b.index);
+  const saveProgress = () => {
+    const p: Progress = { kurasiExport: 1, optionsKey: key, snapshotId, shards: allShards() };
+    writeFileAtomic(join(out, PROGRESS_FILE), JSON.stringify(p, null, 2) + '\n');
+  };
+  const shardFile = (k: string, index: number) => `data/${k}/part-${String(index).padStart(5, '0')}.${EXTENSIONS[o.format]}`;
+  const open = (st: KeyState) => {
+    mkdirSync(join(out, 'data', st.key), { recursive: true });
+    st.writer = openShardWriter(o.format, join(out, shardFile(st.key, st.done.length)), o.meta, version);
+    st.docs = 0;
+    st.bytes = 0;
+    st.firstId = 0;
+    st.lastId = 0;
+    st.licenses = new Set();
+  };
+  const close = async (st: KeyState) => {
+    if (!st.writer) return;
+    const license = combineLicenses(st.licenses, gate.refs).expression;
+    const { sha256, bytes } = await st.writer.finish({ license });
+    st.writer = null;
+    st.done.push({ file: shardFile(st.key, st.done.length), shardKey: st.key, index: st.done.length, documents: st.docs, bytes, sha256, firstId: st.firstId, lastId: st.lastId, license });
+    saveProgress();
+  };
+
+  const sql = `SELECT d.id, d.source_id, d.text, coalesce(d.lang, 'und')${metaCols.sql.map((c) => `, ${c}`).join('')}
+    FROM documents d WHERE d.id > ?${filters.where.map((w) => ` AND ${w}`).join('')} ORDER BY d.id LIMIT ${BATCH}`;
+  const stmt = db.prepare(sql).raw(true);
+  const sourceNames = new Map([...gate.sources.values()].map((s) => [s.id, s.name]));
+  const total = preview.included.documents;
+  let done = 0;
+  let lastId = 0;
+  try {
+    for (;;) {
+      const rows = stmt.all(...metaCols.params, lastId, ...filters.params) as unknown[][];
+      if (!rows.length) break;
+      for (const row of rows) {
+        const id = row[0] as number;
+        const sourceId = row[1] as number;
+        const d = gate.forDocument(id, sourceId);
+        if (!d.exportable) continue;
+        const st = stateFor(d.shardKey);
+        done++;
+        if (id <= st.skipUntil) continue;
+        const raw = row[2] as string;
+        const rec: ExportRecord = {
+          id,
+          text: o.redactPii ? redactForExport(raw) : raw,
+          source: sourceNames.get(sourceId)!,
+          lang: row[3] as string,
+          license: d.license,
+          meta: row.length > 4 ? row.slice(4) : [],
+        };
+        const line = recordLine(rec, o.meta);
+        const len = Buffer.byteLength(line);
+        if (st.writer && ((o.maxDocs > 0 && st.docs + 1 > o.maxDocs) || (o.maxBytes > 0 && st.bytes + len > o.maxBytes))) await close(st);
+        if (!st.writer) open(st);
+        st.writer!.add(rec, line);
+        if (st.docs === 0) st.firstId = id;
+        st.docs++;
+        st.bytes += len;
+        st.lastId = id;
+        st.licenses.add(d.license);
+      }
+      lastId = rows[rows.length - 1]![0] as number;
+      for (const st of states.values()) await st.writer?.drain();
+      hooks.progress?.(done, total);
+      hooks.throwIfCancelled?.();
+    }
+    for (const st of [...states.values()].sort((a, b) => a.key.localeCompare(b.key, 'en'))) await close(st);
+  } catch (e) {
+    for (const st of states.values()) st.writer?.abort();
+    throw e;
+  }
+  if (done !== total) throw new Error(`export counted ${total} documents but found ${done}; the corpus changed during the export`);
+
+  const shards = allShards();
+  const card = { options: o, preview, shards, gate, snapshotId, version };
+  const attributionSha = writeFileAtomic(join(out, 'attribution.csv'), await writeToString(attributionRows(card), { headers: false, includeEndRowDelimiter: true }));
+  const readmeSha = writeFileAtomic(join(out, 'README.md'), datasetCard(card));
+  const combined = combineLicenses(Object.keys(preview.byLicense), gate.refs);
+  const manifest = {
+    kurasiExport: 1,
+    kurasiVersion: version,
+    name: o.name,
+    corpusId: getMeta(db, 'corpus_id'),
+    snapshotId,
+    optionsKey: key,
+    options: optionsForManifest(o),
+    format: o.format,
+    documents: preview.included.documents,
+    characters: preview.included.characters,
+    license: combined.expression,
+    byLanguage: preview.byLanguage,
+    byLicense: preview.byLicense,
+    byShardKey: preview.byShardKey,
+    excluded: preview.excluded,
+    overriddenSources: preview.overriddenSources,
+    shards,
+    files: [
+      { file: 'README.md', sha256: readmeSha },
+      { file: 'attribution.csv', sha256: attributionSha },
+    ],
+  };
+  writeFileAtomic(join(out, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+  rmSync(join(out, PROGRESS_FILE), { force: true });
+  hooks.progress?.(done, total);
+  return {
+    out,
+    snapshotId,
+    documents: done,
+    shards,
+    resumedShards: [...kept.values()].reduce((a, l) => a + l.length, 0),
+    excluded: preview.excluded,
+  };
+}

@@ -1,0 +1,161 @@
+// The filters of an export as SQL over `documents d`, the preview tally, and the corpus snapshot id.
+import { createHash } from 'node:crypto';
+import type { ExportFilters, ExportPreview } from '../../../shared/contract/export';
+import { KurasiError } from '../errors';
+import type { Db } from '../store/open';
+import { Gatekeeper } from './gate';
+import { tableExists } from './schema';
+
+export interface FilterSql {
+  /** Conditions ANDed in the WHERE clause (may be empty). */
+  where: string[];
+  params: (string | number)[];
+}
+
+/** SQL that is true when a document carries every requested label (adjudication first, else any annotator's). */
+function labelSql(db: Db, labels: ExportFilters['labels']): FilterSql {
+  if (!labels.length) return { where: [], params: [] };
+  if (!tableExists(db, 'labels')) throw new KurasiError('bad-request', 'this corpus has no labels yet; remove --label');
+  const adjudicated = tableExists(db, 'adjudications');
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  for (const { question, value } of labels) {
+    const anyAnnotator = `EXISTS (SELECT 1 FROM labels l, json_each(l.value) j WHERE l.document_id = d.id AND l.question = ? AND CAST(j.value AS TEXT) = ?)`;
+    if (adjudicated) {
+      where.push(
+        `(CASE WHEN EXISTS (SELECT 1 FROM adjudications a WHERE a.document_id = d.id AND a.question = ?)
+          THEN EXISTS (SELECT 1 FROM adjudications a, json_each(a.value) j WHERE a.document_id = d.id AND a.question = ? AND CAST(j.value AS TEXT) = ?)
+          ELSE ${anyAnnotator} END)`,
+      );
+      params.push(question, question, value, question, value);
+    } else {
+      where.push(anyAnnotator);
+      params.push(question, value);
+    }
+  }
+  return { where, params };
+}
+
+/** Every filter except the licence gate (which is decided per source in JS). */
+export function filterSql(db: Db, f: ExportFilters): FilterSql {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (f.langs.length) {
+    where.push(`coalesce(d.lang, 'und') IN (${f.langs.map(() => '?').join(', ')})`);
+    params.push(...f.langs);
+  }
+  if (f.dedupe === 'keep-only') where.push(`(d.dup_status IS NULL OR d.dup_status <> 'duplicate')`);
+  if (f.quality === 'pass') where.push('d.quality_pass = 1');
+  const l = labelSql(db, f.labels);
+  return { where: [...where, ...l.where], params: [...params, ...l.params] };
+}
+
+interface GroupRow {
+  source_id: number;
+  lang: string;
+  dup: number;
+  q: number;
+  lab: number;
+  n: number;
+  c: number;
+}
+
+function emptyPreview(): ExportPreview {
+  return { included: { documents: 0, characters: 0 }, byLanguage: {}, byLicense: {}, byShardKey: {}, bySource: {}, excluded: {}, overriddenSources: [], warnings: [] };
+}
+
+function bump(rec: Record<string, { documents: number; characters: number }>, key: string, n: number, c: number): void {
+  const e = (rec[key] ??= { documents: 0, characters: 0 });
+  e.documents += n;
+  e.characters += c;
+}
+
+/**
+ * Counts per language, licence and shard family of what an export with these filters would write, and of
+ * what it leaves out and why. One grouped scan of the documents table (no text is read).
+ */
+export function previewExport(db: Db, f: ExportFilters, gate = new Gatekeeper(db, f)): ExportPreview {
+  const labels = labelSql(db, f.labels);
+  const labExpr = labels.where.length ? `(${labels.where.join(' AND ')})` : '1';
+  const cols = `d.source_id AS source_id, coalesce(d.lang, 'und') AS lang, coalesce(d.dup_status = 'duplicate', 0) AS dup,
+    coalesce(d.quality_pass, -1) AS q, ${labExpr} AS lab, count(*) AS n, total(d.char_count) AS c`;
+  const groups = db.prepare(`SELECT ${cols} FROM documents d GROUP BY 1, 2, 3, 4, 5`).all(...labels.params) as GroupRow[];
+  const p = emptyPreview();
+  const langs = new Set(f.langs);
+  const classify = (g: GroupRow, decision: ReturnType<Gatekeeper['forSource']>, n: number, c: number) => {
+    let reason: string | null = null;
+    if (langs.size && !langs.has(g.lang)) reason = 'language';
+    else if (f.dedupe === 'keep-only' && g.dup) reason = 'duplicate';
+    else if (f.quality === 'pass' && g.q !== 1) reason = 'quality';
+    else if (!g.lab) reason = 'label';
+    else if (!decision.exportable) reason = decision.reason ?? 'refused';
+    if (reason) {
+      p.excluded[reason] = (p.excluded[reason] ?? 0) + n;
+      return;
+    }
+    p.included.documents += n;
+    p.included.characters += c;
+    bump(p.byLanguage, g.lang, n, c);
+    bump(p.byLicense, decision.license, n, c);
+    bump(p.byShardKey, decision.shardKey, n, c);
+    bump(p.bySource, gate.sources.get(g.source_id)?.name ?? String(g.source_id), n, c);
+  };
+
+  // Documents with their own licence are taken out of their group and decided one by one.
+  const own = new Map<string, { n: number; c: number }>();
+  if (gate.documentLicenses.size) {
+    const rows = db
+      .prepare(`SELECT d.id AS id, ${cols.replace(', count(*) AS n, total(d.char_count) AS c', ', 1 AS n, d.char_count AS c')}
+        FROM documents d JOIN document_licenses x ON x.document_id = d.id`)
+      .all(...labels.params) as (GroupRow & { id: number })[];
+    for (const r of rows) {
+      const key = `${r.source_id}|${r.lang}|${r.dup}|${r.q}|${r.lab}`;
+      const o = (own.get(key) ?? { n: 0, c: 0 });
+      o.n += 1;
+      o.c += r.c;
+      own.set(key, o);
+      classify(r, gate.forDocument(r.id, r.source_id), 1, r.c);
+    }
+  }
+  for (const g of groups) {
+    const o = own.get(`${g.source_id}|${g.lang}|${g.dup}|${g.q}|${g.lab}`);
+    const n = g.n - (o?.n ?? 0);
+    const c = g.c - (o?.c ?? 0);
+    if (n > 0) classify(g, gate.forSource(g.source_id), n, c);
+  }
+
+  p.overriddenSources = gate.overriddenSources().map((s) => s.name).sort();
+  for (const s of [...gate.sources.values()]) {
+    const d = gate.forSource(s.id);
+    for (const w of d.decision.warnings) if (w === 'robots-disallowed') p.warnings.push(`${s.name}: robots.txt disallows crawling`);
+  }
+  if (p.overriddenSources.length) p.warnings.push(`exported without clearance (override): ${p.overriddenSources.join(', ')}`);
+  return p;
+}
+
+/**
+ * A fingerprint of everything an export depends on: document counts and the per-document columns filters
+ * use, every source's licence and review state, document licences, labels, and the last decision in the
+ * audit log (export's own entries excluded, so exporting does not change it).
+ */
+export function corpusSnapshotId(db: Db): string {
+  const parts: unknown[] = [
+    'kurasi-snapshot-1',
+    db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId, total(char_count) AS chars FROM documents').get(),
+    db
+      .prepare(
+        `SELECT coalesce(lang, '') AS lang, coalesce(dup_status, '') AS dup, coalesce(quality_pass, -1) AS q, count(*) AS n
+         FROM documents GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      )
+      .all(),
+    db.prepare('SELECT * FROM sources ORDER BY id').all(),
+  ];
+  for (const t of ['document_licenses', 'license_refs', 'license_evidence']) {
+    if (tableExists(db, t)) parts.push(t, db.prepare(`SELECT count(*) AS n FROM ${t}`).get());
+  }
+  for (const t of ['labels', 'adjudications']) {
+    if (tableExists(db, t)) parts.push(t, db.prepare(`SELECT count(*) AS n, coalesce(max(rowid), 0) AS m FROM ${t}`).get());
+  }
+  parts.push(db.prepare(`SELECT coalesce(max(id), 0) AS m FROM audit_log WHERE action NOT LIKE 'export.%'`).get());
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+}
