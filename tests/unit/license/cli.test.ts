@@ -62,3 +62,19 @@ describe('kurasi license', () => {
     expect(missing.code).toBe(1);
   });
 });
+
+describe('kurasi stats', () => {
+  it('shows licence counts', async () => {
+    const db = corpusFile();
+    await runKurasi(['license', 'set', '--db', db, '--source', 'talpco', '--concluded', 'CC-BY-4.0', '--state', 'cleared']);
+    const r = await runKurasi(['stats', '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    const stats = JSON.parse(r.stdout) as { sections: { licenses: unknown } };
+    expect(stats.sections.licenses).toMatchObject({
+      sourcesByState: { cleared: 1, unreviewed: 1 },
+      documentsByUse: { commercial: 2, unknown: 4 },
+      clearedDocuments: 2,
+      commercialClearedShare: 0.3333,
+    });
+  });
+});

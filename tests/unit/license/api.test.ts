@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/engine/api/dispatch';
+import { openEngine, type Engine } from '../../../electron/engine/engine';
+import { contract } from '../../../shared/contract';
+import { licenseCorpus } from './corpus';
+
+let engine: Engine | null = null;
+afterEach(async () => {
+  await engine?.close();
+  engine = null;
+});
+
+function open(): Engine {
+  const { path, db } = licenseCorpus({ nusax: 3, web: 1 });
+  db.close();
+  engine = openEngine({ dbPath: path, actor: 'ayu' });
+  return engine;
+}
+
+describe('license API', () => {
+  it('records a decision with evidence and returns outputs that match the contract', async () => {
+    const e = open();
+    const set = await dispatch(e, 'license.set', {
+      source: 'nusax',
+      concluded: 'cc-by-sa-4.0',
+      state: 'cleared',
+      evidence: [{ url: 'https://github.com/IndoNLP/nusax' }, { file: { name: 'LICENSE', contentBase64: Buffer.from('CC BY-SA 4.0').toString('base64') } }],
+    });
+    expect(set.ok).toBe(true);
+    if (!set.ok) return;
+    expect(contract['license.set'].output.parse(set.value)).toMatchObject({ concludedLicense: 'CC-BY-SA-4.0', reviewState: 'cleared', reviewer: 'ayu' });
+
+    const got = await dispatch(e, 'license.get', { source: set.value.id });
+    expect(got.ok).toBe(true);
+    if (!got.ok) return;
+    const detail = contract['license.get'].output.parse(got.value);
+    expect(detail.evidence.map((x) => x.kind)).toEqual(['url', 'file']);
+    expect(detail.evidence[1]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(detail.history.map((h) => h.action)).toEqual(['license.set', 'license.evidence.add', 'license.evidence.add']);
+
+    const list = await dispatch(e, 'license.list', { states: ['cleared'] });
+    expect(list.ok && contract['license.list'].output.parse(list.value).rows.map((r) => r.name)).toEqual(['nusax']);
+    const summary = await dispatch(e, 'license.summary', {});
+    expect(summary.ok && summary.value.commercialClearedShare).toBeCloseTo(0.75);
+  });
+
+  it('answers refused decisions and bad input with typed errors', async () => {
+    const e = open();
+    expect(await dispatch(e, 'license.set', { source: 'web', state: 'cleared' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await dispatch(e, 'license.set', { source: 'web', state: 'approved' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await dispatch(e, 'license.set', { source: 'web', state: 'stale' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await dispatch(e, 'license.get', { source: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await dispatch(e, 'license.set', { source: 'web', concluded: 'MIT', state: 'needs-discussion' });
+    expect(await dispatch(e, 'license.set', { source: 'web', state: 'unreviewed' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('applies bulk decisions and resolves licence text for the UI', async () => {
+    const e = open();
+    const bulk = await dispatch(e, 'license.bulkSet', { sources: ['nusax', 'web'], concluded: 'CC-BY-4.0', state: 'in-review' });
+    expect(bulk.ok && bulk.value.updated.map((u) => u.reviewState)).toEqual(['in-review', 'in-review']);
+    const r = await dispatch(e, 'license.resolve', { text: 'Creative Commons Attribution Non Commercial 4.0 (cc-by-nc-4.0)' });
+    expect(r.ok && r.value).toMatchObject({ ok: true, spdx: 'CC-BY-NC-4.0', via: 'alias', flags: { use: 'non-commercial' } });
+    const ref = await dispatch(e, 'license.refs.set', { ref: 'LicenseRef-izin-tempo', use: 'commercial', attribution: true, shareAlike: null, noDerivatives: false });
+    expect(ref.ok).toBe(true);
+    const refs = await dispatch(e, 'license.refs.list', {});
+    expect(refs.ok && refs.value.map((x) => x.ref)).toEqual(['LicenseRef-izin-tempo']);
+    const doc = await dispatch(e, 'license.setDocument', { documentId: 1, concluded: 'CC-BY-NC-ND-4.0', note: 'kutipan' });
+    expect(doc.ok && doc.value).toEqual({ documentId: 1, concludedLicense: 'CC-BY-NC-ND-4.0' });
+  });
+});
