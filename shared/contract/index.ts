@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { corpusMethods } from './corpus';
+import { dedupeMethods } from './dedupe';
 import { importMethods } from './import';
 import { jobMethods } from './jobs';
 import { browseMethods } from './browse';
@@ -10,6 +11,7 @@ import { exportMethods } from './export';
 /** Every request the UI (or any front door) can make. One line per feature. */
 export const contract = {
   ...corpusMethods,
+  ...dedupeMethods,
   ...importMethods,
   ...jobMethods,
   ...exportMethods,

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { importCommand } from './import';
 import { statsCommand } from './stats';
+import { dedupeCommand } from './dedupe';
 import { piiCommand } from './pii';
 import { qualityCommand } from './quality';
 import { licenseListCommand, licenseSetCommand } from './license';
@@ -12,6 +13,7 @@ import { exportCommand } from './export';
 export const commands: CliCommand[] = [
   importCommand,
   statsCommand,
+  dedupeCommand,
   exportCommand,
   piiCommand,
   qualityCommand,

@@ -1,5 +1,6 @@
 import type { Handlers } from './handler';
 import { corpusHandlers } from './corpus-handlers';
+import { dedupeHandlers } from './dedupe-handlers';
 import { importHandlers } from './import-handlers';
 import { jobHandlers } from './job-handlers';
 import { browseHandlers } from './browse-handlers';
@@ -10,6 +11,7 @@ import { exportHandlers } from './export-handlers';
 /** One handler per contract method. One line per feature. */
 export const handlers: Handlers = {
   ...corpusHandlers,
+  ...dedupeHandlers,
   ...importHandlers,
   ...jobHandlers,
   ...exportHandlers,

@@ -1,7 +1,10 @@
 import type { Db } from '../store/open';
+import { dedupeStatsSection } from '../dedupe/queries';
 
 /**
  * Extra sections of `corpus.stats` / `kurasi stats`, one per feature (languages, duplicates, labels, licences…).
  * Each must be a cheap aggregate (indexed), since stats is answered on the engine thread. One line per feature.
  */
-export const statsSections: Record<string, (db: Db) => unknown> = {};
+export const statsSections: Record<string, (db: Db) => unknown> = {
+  duplicates: dedupeStatsSection,
+};

@@ -34,15 +34,22 @@ export class UnionFind {
 
   /** Groups of two or more members, each sorted ascending, groups ordered by their smallest member. */
   groups(): number[][] {
+    // Typed counts first: a million singletons must not each cost an array.
     const n = this.parent.length;
-    const byRoot = new Map<number, number[]>();
+    const size = new Int32Array(n);
+    for (let i = 0; i < n; i++) size[this.find(i)]!++;
+    const slot = new Int32Array(n).fill(-1);
+    const out: number[][] = [];
     for (let i = 0; i < n; i++) {
       const r = this.find(i);
-      let g = byRoot.get(r);
-      if (!g) byRoot.set(r, (g = []));
-      g.push(i);
+      if (size[r]! < 2) continue;
+      if (slot[r] === -1) {
+        slot[r] = out.length;
+        out.push([]);
+      }
+      out[slot[r]!]!.push(i);
     }
-    return [...byRoot.values()].filter((g) => g.length > 1);
+    return out;
   }
 }
 

@@ -1,11 +1,13 @@
 import type { JobImpl } from './types';
 import { importJob } from '../import/import-job';
+import { dedupeJob } from '../dedupe/dedupe-job';
 import { exportJob, exportPreviewJob } from '../export/export-job';
 
 /** Every job kind the worker can run. One line per job. */
 export const jobRegistry: Record<string, JobImpl> = Object.fromEntries(
   ([
     importJob,
+    dedupeJob,
     exportJob, exportPreviewJob,
   ] as JobImpl[]).map((j) => [j.kind, j]),
 );
