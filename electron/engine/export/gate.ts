@@ -94,6 +94,15 @@ export function loadDocumentLicenses(db: Db): Map<number, string> {
   return new Map(rows.map((r) => [r.document_id, r.concluded_license]));
 }
 
+const REVIEW_REASONS = new Set(['not-cleared', 'stale', 'tdm-reserved']);
+
+/** With an override given, the reason that still holds is the one worth reporting (the review ones were lifted). */
+function mainReason(d: GateDecision, overrideGiven: boolean): string | null {
+  if (!d.refused.length) return null;
+  if (overrideGiven) return d.refused.find((r) => !REVIEW_REASONS.has(r)) ?? d.refused[0]!;
+  return d.refused[0]!;
+}
+
 export class Gatekeeper {
   readonly sources: Map<number, ExportSource>;
   readonly refs: LicenseRefFlags;
@@ -123,7 +132,7 @@ export class Gatekeeper {
     );
     return {
       exportable: decision.exportable,
-      reason: decision.refused[0] ?? null,
+      reason: mainReason(decision, !!this.filters.overrideReason),
       license: decision.flags.expression ?? NOASSERTION,
       shardKey: decision.shardKey,
       overridden: decision.overridden,
