@@ -100,18 +100,31 @@ async function completedShards(out: string, key: string, snapshotId: string): Pr
   return kept;
 }
 
-function metaColumns(meta: readonly string[]): { sql: string[]; params: string[] } {
+/** SQL for the chosen metadata; `json[i]` marks values read as JSON text from documents.metadata. */
+function metaColumns(meta: readonly string[]): { sql: string[]; params: string[]; json: boolean[] } {
   const sql: string[] = [];
   const params: string[] = [];
+  const json: boolean[] = [];
   for (const m of meta) {
     if ((CORE_FIELDS as readonly string[]).includes(m)) throw new KurasiError('bad-request', `metadata field '${m}' clashes with a record field`);
-    if ((BUILTIN_META_FIELDS as readonly string[]).includes(m)) sql.push(`d.${m}`);
+    const builtin = (BUILTIN_META_FIELDS as readonly string[]).includes(m);
+    json.push(!builtin);
+    if (builtin) sql.push(`d.${m}`);
     else {
-      sql.push(`json_extract(d.metadata, ?)`);
+      sql.push(`(d.metadata -> ?)`);
       params.push(`$."${m.replace(/"/g, '')}"`);
     }
   }
-  return { sql, params };
+  return { sql, params, json };
+}
+
+function readMeta(row: unknown[], json: boolean[]): unknown[] {
+  const out: unknown[] = new Array(json.length);
+  for (let i = 0; i < json.length; i++) {
+    const v = row[4 + i];
+    out[i] = json[i] && typeof v === 'string' ? (JSON.parse(v) as unknown) : (v ?? null);
+  }
+  return out;
 }
 
 export async function runExport(db: Db, options: ExportOptions, hooks: ExportHooks): Promise<ExportResult> {
@@ -202,7 +215,7 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
           source: sourceNames.get(sourceId)!,
           lang: row[3] as string,
           license: d.license,
-          meta: row.length > 4 ? row.slice(4) : [],
+          meta: row.length > 4 ? readMeta(row, metaCols.json) : [],
         };
         const line = recordLine(rec, o.meta);
         const len = Buffer.byteLength(line);
