@@ -2,6 +2,7 @@ import type { Feature } from './types';
 import { browserFeature } from './browser/feature';
 import { jobsFeature } from './jobs/feature';
 import { importFeature } from './import/feature';
+import { licensesFeature } from './licenses/feature';
 
 /**
  * Every feature of the UI. One line per feature: its screens get navigation entries, its document-pane
@@ -11,6 +12,7 @@ export const features: Feature[] = [
   browserFeature,
   importFeature,
   jobsFeature,
+  licensesFeature,
 ];
 
 export function allScreens() {

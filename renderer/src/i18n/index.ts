@@ -1,5 +1,6 @@
 import { createContext, createElement, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { shellStrings } from './shell';
+import { licensesStrings } from './licenses';
 
 export type Lang = 'id' | 'en';
 export const languages: { code: Lang; name: string }[] = [
@@ -16,6 +17,7 @@ export interface Dictionary {
 /** Every feature's strings, one line per feature (`renderer/src/i18n/<feature>.ts`). */
 const dictionaries: Dictionary[] = [
   shellStrings,
+  licensesStrings,
 ];
 
 const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };

@@ -30,7 +30,8 @@ describe('license API', () => {
     if (!set.ok) return;
     expect(contract['license.set'].output.parse(set.value)).toMatchObject({ concludedLicense: 'CC-BY-SA-4.0', reviewState: 'cleared', reviewer: 'ayu' });
 
-    const got = await dispatch(e, 'license.get', { source: set.value.id });
+    const setRow = contract['license.set'].output.parse(set.value);
+    const got = await dispatch(e, 'license.get', { source: setRow.id });
     expect(got.ok).toBe(true);
     if (!got.ok) return;
     const detail = contract['license.get'].output.parse(got.value);
@@ -41,7 +42,7 @@ describe('license API', () => {
     const list = await dispatch(e, 'license.list', { states: ['cleared'] });
     expect(list.ok && contract['license.list'].output.parse(list.value).rows.map((r) => r.name)).toEqual(['nusax']);
     const summary = await dispatch(e, 'license.summary', {});
-    expect(summary.ok && summary.value.commercialClearedShare).toBeCloseTo(0.75);
+    expect(summary.ok && contract['license.summary'].output.parse(summary.value).commercialClearedShare).toBeCloseTo(0.75);
   });
 
   it('answers refused decisions and bad input with typed errors', async () => {
@@ -57,13 +58,13 @@ describe('license API', () => {
   it('applies bulk decisions and resolves licence text for the UI', async () => {
     const e = open();
     const bulk = await dispatch(e, 'license.bulkSet', { sources: ['nusax', 'web'], concluded: 'CC-BY-4.0', state: 'in-review' });
-    expect(bulk.ok && bulk.value.updated.map((u) => u.reviewState)).toEqual(['in-review', 'in-review']);
+    expect(bulk.ok && contract['license.bulkSet'].output.parse(bulk.value).updated.map((u) => u.reviewState)).toEqual(['in-review', 'in-review']);
     const r = await dispatch(e, 'license.resolve', { text: 'Creative Commons Attribution Non Commercial 4.0 (cc-by-nc-4.0)' });
     expect(r.ok && r.value).toMatchObject({ ok: true, spdx: 'CC-BY-NC-4.0', via: 'alias', flags: { use: 'non-commercial' } });
     const ref = await dispatch(e, 'license.refs.set', { ref: 'LicenseRef-izin-tempo', use: 'commercial', attribution: true, shareAlike: null, noDerivatives: false });
     expect(ref.ok).toBe(true);
     const refs = await dispatch(e, 'license.refs.list', {});
-    expect(refs.ok && refs.value.map((x) => x.ref)).toEqual(['LicenseRef-izin-tempo']);
+    expect(refs.ok && contract['license.refs.list'].output.parse(refs.value).map((x) => x.ref)).toEqual(['LicenseRef-izin-tempo']);
     const doc = await dispatch(e, 'license.setDocument', { documentId: 1, concluded: 'CC-BY-NC-ND-4.0', note: 'kutipan' });
     expect(doc.ok && doc.value).toEqual({ documentId: 1, concludedLicense: 'CC-BY-NC-ND-4.0' });
   });
