@@ -56,7 +56,7 @@ export function highlightDocument(db: Db, id: number, q: string): { id: number; 
   const ftsQuery = toFtsQuery(q);
   if (ftsQuery !== null) {
     const r = db
-      .prepare(`SELECT highlight(documents_fts, 0, '${HIT_OPEN}', '${HIT_CLOSE}') AS h FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?`)
+      .prepare(`SELECT highlight(documents_fts, 0, '${HIT_OPEN}', '${HIT_CLOSE}') AS h FROM documents_fts WHERE documents_fts MATCH ? AND rowid = CAST(? AS INTEGER)`)
       .get(ftsQuery, id) as { h: string } | undefined;
     if (r) return { id, parts: splitMarked(r.h) };
   }
