@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runKurasi } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
+import { seedSources, standardSpecs } from './fixture';
+import { manifest } from './read';
+
+function corpus(): string {
+  const { path, db } = seedSources(standardSpecs());
+  db.close();
+  return path;
+}
+
+describe('kurasi export', () => {
+  it('--preview --json prints counts per language and licence and writes nothing', async () => {
+    const db = corpus();
+    const out = tempDir();
+    const r = await runKurasi(['export', '--db', db, '--out', join(out, 'x'), '--preview', '--json', '--lang', 'ind,jav']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const p = JSON.parse(r.stdout) as { included: { documents: number }; byLanguage: Record<string, { documents: number }>; byLicense: Record<string, unknown>; excluded: Record<string, number> };
+    expect(Object.keys(p.byLanguage).sort()).toEqual(['ind', 'jav']);
+    expect(p.byLanguage.jav!.documents).toBe(30);
+    expect(Object.keys(p.byLicense)).toContain('CC-BY-SA-4.0');
+    expect(p.excluded.language).toBe(20);
+    expect(existsSync(join(out, 'x'))).toBe(false);
+  });
+
+  it('exports with --json, writing shards, manifest, card and attribution list', async () => {
+    const db = corpus();
+    const out = join(tempDir(), 'release');
+    const r = await runKurasi(['export', '--db', db, '--out', out, '--format', 'parquet', '--license', 'commercial', '--max-docs', '20', '--meta', 'external_id', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.stdout) as { documents: number; shards: { file: string }[]; excluded: Record<string, number> };
+    expect(res.excluded['not-commercial']).toBe(10);
+    const m = manifest(out);
+    expect(m.documents).toBe(res.documents);
+    expect(m.shards.map((s) => s.file)).toEqual(res.shards.map((s) => s.file));
+    expect(m.options).toMatchObject({ format: 'parquet', license: 'commercial', maxDocs: 20, meta: ['external_id'] });
+    const card = readFileSync(join(out, 'README.md'), 'utf8');
+    expect(card.startsWith('---\nlicense:\n')).toBe(true);
+    expect(card).toMatch(/language:\n- id\n- jv\n/);
+    expect(card).toContain('size_categories:\n- n<1K');
+    expect(card).toContain('## Attribution');
+    expect(readFileSync(join(out, 'attribution.csv'), 'utf8').split('\n')[0]).toBe('source,origin,license,terms_url,documents');
+  });
+
+  it('bad usage exits 2 with a reason; a missing corpus exits 1', async () => {
+    const db = corpus();
+    const out = tempDir();
+    for (const args of [
+      ['export', '--db', db],
+      ['export', '--db', db, '--out', out, '--format', 'xml'],
+      ['export', '--db', db, '--out', out, '--label', 'topic'],
+      ['export', '--db', db, '--out', out, '--max-docs', 'many'],
+      ['export', '--db', db, '--out', out, '--license', 'free'],
+    ]) {
+      const r = await runKurasi(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^kurasi export: /);
+    }
+    const missing = await runKurasi(['export', '--db', join(out, 'nope.db'), '--out', out]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no such corpus file/);
+    const help = await runKurasi(['export', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--redact-pii');
+  });
+});
