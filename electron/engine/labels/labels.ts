@@ -3,7 +3,7 @@ import { KurasiError, notFound } from '../errors';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/open';
 import { getSchema, isBlind } from './settings';
-import { canonicalValue, findQuestion, valueProblem } from './values';
+import { canonicalValue, findQuestion, sameValue, valueProblem } from './values';
 
 interface LabelRow { id: number; document_id: number; annotator: string; question: string; value: string; at: string }
 interface SpanRow { id: number; document_id: number; annotator: string; question: string; label: string; start: number; end: number; at: string }
@@ -89,7 +89,8 @@ export function setLabel(db: Db, annotator: string, documentId: number, question
     requireDocument(db, documentId);
     const before = readLabel(db, documentId, annotator, question);
     const after: LabelState = value === null ? null : { value: canonicalValue(q, value), at: new Date().toISOString() };
-    if (before === null && after === null) return 0;
+    // Answering what is already there changes nothing, so it is not an action to undo.
+    if ((before === null && after === null) || (before !== null && after !== null && sameValue(before.value, after.value))) return 0;
     writeLabel(db, documentId, annotator, question, after);
     return recordAction(db, annotator, documentId, question, 'label', before, after, after === null ? 'label.clear' : 'label.set');
   }).immediate();

@@ -3,6 +3,7 @@ import { browserFeature } from './browser/feature';
 import { jobsFeature } from './jobs/feature';
 import { importFeature } from './import/feature';
 import { licensesFeature } from './licenses/feature';
+import { annotateFeature } from './annotate/feature';
 
 /**
  * Every feature of the UI. One line per feature: its screens get navigation entries, its document-pane
@@ -13,6 +14,7 @@ export const features: Feature[] = [
   importFeature,
   jobsFeature,
   licensesFeature,
+  annotateFeature,
 ];
 
 export function allScreens() {

@@ -1,6 +1,7 @@
 import { createContext, createElement, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { shellStrings } from './shell';
 import { licensesStrings } from './licenses';
+import { annotateStrings } from './annotate';
 
 export type Lang = 'id' | 'en';
 export const languages: { code: Lang; name: string }[] = [
@@ -18,6 +19,7 @@ export interface Dictionary {
 const dictionaries: Dictionary[] = [
   shellStrings,
   licensesStrings,
+  annotateStrings,
 ];
 
 const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };

@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DocumentLabels, LabelSchema, LabelValue, QueueFilter } from '../../../../shared/contract/labels';
+import { api } from '../../api/client';
+import { EmptyState, ErrorState, Spinner } from '../../components/States';
+import { useI18n } from '../../i18n';
+import { QueueFilterBar } from './FilterBar';
+import { HistoryPane } from './HistoryPane';
+import { IdentityPrompt } from './IdentityPrompt';
+import { codePointOffset, keyAction, type KeyAction } from './keys';
+import { QuestionPanel } from './QuestionPanel';
+import { DocText } from './DocText';
+import { useAnnotator } from './useAnnotator';
+import { useQueue } from './useQueue';
+import './annotate.css';
+
+const FILTER_KEY = 'kurasi-annotate-filter';
+
+function savedFilter(): QueueFilter {
+  try {
+    return JSON.parse(localStorage.getItem(FILTER_KEY) ?? '{}') as QueueFilter;
+  } catch {
+    return {};
+  }
+}
+
+function typing(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+}
+
+/**
+ * Keyboard-first labeling: one key per label (shown on screen), Enter moves on, `u` undoes, `s` skips. Every
+ * key press is saved by the engine at once; presses are handled strictly in order so fast typing stays right.
+ */
+export function AnnotateScreen() {
+  const { t } = useI18n();
+  const who = useAnnotator();
+  const [changing, setChanging] = useState(false);
+  const [filter, setFilter] = useState<QueueFilter>(savedFilter);
+  const queue = useQueue(filter);
+  const [schema, setSchema] = useState<LabelSchema | null>(null);
+  const [labels, setLabels] = useState<DocumentLabels | null>(null);
+  const labelsRef = useRef<DocumentLabels | null>(null);
+  const [status, setStatus] = useState<{ kind: 'ok' | 'bad'; text: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const [count, setCount] = useState(0);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const textRef = useRef<HTMLDivElement>(null);
+
+  const putLabels = useCallback((l: DocumentLabels | null) => {
+    labelsRef.current = l;
+    setLabels(l);
+    setVersion((v) => v + 1);
+  }, []);
+
+  useEffect(() => {
+    api.call('labels.schema', {}).then(setSchema, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  useEffect(() => {
+    if (!who.name) return;
+    queue.start().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [who.name, filter]);
+
+  const docId = queue.pos?.doc.id ?? null;
+  useEffect(() => {
+    if (docId === null) return putLabels(null);
+    let live = true;
+    api.call('labels.forDocument', { documentId: docId }).then((l) => live && putLabels(l), (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [docId, putLabels]);
+
+  const perform = useCallback(
+    async (action: KeyAction) => {
+      const pos = queue.posRef.current;
+      if (!pos || !schema) return;
+      const started = performance.now();
+      if (action.kind === 'submit' || action.kind === 'skip') {
+        if (action.kind === 'submit' && labelsRef.current?.labels.some((l) => l.annotator === labelsRef.current?.annotator)) setCount((c) => c + 1);
+        setStatus(action.kind === 'skip' ? { kind: 'ok', text: t('annotate.skipped') } : null);
+        await queue.advance();
+        return;
+      }
+      if (action.kind === 'undo') {
+        const r = await api.call('audit.undo', {});
+        if (r.documentId === null) return setStatus({ kind: 'bad', text: t('annotate.nothingToUndo') });
+        await queue.goTo(r.documentId);
+        putLabels(await api.call('labels.forDocument', { documentId: r.documentId }));
+        setStatus({ kind: 'ok', text: t('annotate.undone', { what: r.description ?? '' }) });
+        return;
+      }
+      if (action.kind === 'span') {
+        const sel = window.getSelection();
+        const box = textRef.current;
+        if (!sel || sel.isCollapsed || !box || !sel.anchorNode || !box.contains(sel.anchorNode)) return;
+        const range = sel.getRangeAt(0);
+        const before = document.createRange();
+        before.selectNodeContents(box);
+        before.setEnd(range.startContainer, range.startOffset);
+        const text = pos.doc.text;
+        const startU = before.toString().length;
+        const endU = startU + range.toString().length;
+        const r = await api.call('labels.addSpan', { documentId: pos.doc.id, question: action.question, label: action.label, start: codePointOffset(text, startU), end: codePointOffset(text, endU) });
+        sel.removeAllRanges();
+        putLabels(r.labels);
+      } else {
+        let last: DocumentLabels | null = null;
+        for (const step of action.steps) last = (await api.call('labels.set', { documentId: pos.doc.id, question: step.question, value: step.value })).labels;
+        if (last) putLabels(last);
+      }
+      setStatus({ kind: 'ok', text: t('annotate.saved', { ms: Math.round(performance.now() - started) }) });
+    },
+    [putLabels, queue, schema, t],
+  );
+
+  /** Actions run one after another; a key's meaning is worked out when its turn comes, against the saved answers. */
+  const enqueue = useCallback(
+    (action: KeyAction | (() => KeyAction | null)) => {
+      chain.current = chain.current
+        .then(() => {
+          const a = typeof action === 'function' ? action() : action;
+          return a ? perform(a) : undefined;
+        })
+        .catch((e: unknown) => setStatus({ kind: 'bad', text: `${t('annotate.error')}: ${e instanceof Error ? e.message : String(e)}` }));
+    },
+    [perform, t],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!schema || !who.name || changing || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (!keyAction(schema, labelsRef.current, e.key)) return;
+      e.preventDefault();
+      const key = e.key;
+      enqueue(() => keyAction(schema, labelsRef.current, key));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [schema, who.name, changing, enqueue]);
+
+  const onSet = (question: string, value: LabelValue | null) => enqueue({ kind: 'set', steps: [{ question, value }] });
+  const onRemoveSpan = (spanId: number) => {
+    chain.current = chain.current.then(async () => putLabels((await api.call('labels.removeSpan', { spanId })).labels)).catch(() => undefined);
+  };
+
+  if (who.error || error) return <div className="screen"><ErrorState title={t('app.error')} message={who.error ?? error ?? ''} /></div>;
+  if (who.loading || !schema) return <div className="screen"><Spinner label={t('app.loading')} /></div>;
+  if (!who.name || changing)
+    return (
+      <div className="screen annotate">
+        <IdentityPrompt initial={who.name ?? ''} onChoose={async (n) => { await who.choose(n); setChanging(false); }} onCancel={who.name ? () => setChanging(false) : undefined} />
+      </div>
+    );
+
+  return (
+    <div className="screen annotate" data-testid="annotate-screen">
+      <div className="annotate-head">
+        <h1>{t('annotate.title')}</h1>
+        <span className="muted" data-testid="annotator">{t('annotate.as', { name: who.name })}</span>
+        <button type="button" tabIndex={-1} onClick={() => setChanging(true)}>{t('annotate.identity.change')}</button>
+        <span className="spacer" />
+        <span className="muted">{t('annotate.count', { n: count })}</span>
+      </div>
+      <QueueFilterBar value={filter} onApply={(f) => { localStorage.setItem(FILTER_KEY, JSON.stringify(f)); setFilter(f); }} />
+      <p className="keys-hint muted">{t('annotate.keys')}</p>
+      {labels?.blind && <p className="muted">{t('annotate.blind')}</p>}
+      {queue.done ? (
+        <EmptyState icon="✓" title={t('annotate.done.title')} body={t('annotate.done.body')} />
+      ) : !queue.pos ? (
+        <Spinner label={t('app.loading')} />
+      ) : (
+        <div className="annotate-body">
+          <article className="annotate-doc" data-testid="annotate-doc" data-doc-id={queue.pos.doc.id}>
+            <header className="muted">
+              {t('annotate.doc', { id: String(queue.pos.doc.id) })} · {queue.pos.doc.sourceName} · {queue.pos.doc.externalId}
+              {queue.pos.doc.lang ? ` · ${queue.pos.doc.lang}` : ''}
+            </header>
+            <DocText ref={textRef} text={queue.pos.doc.text} spans={labels?.spans ?? []} />
+          </article>
+          <aside className="annotate-side">
+            <QuestionPanel schema={schema} labels={labels} onSet={onSet} onRemoveSpan={onRemoveSpan} />
+            <p className={`save-status ${status?.kind ?? ''}`} role="status" data-testid="save-status">{status?.text ?? ''}</p>
+            <HistoryPane documentId={queue.pos.doc.id} version={version} />
+          </aside>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ConflictRecord, LabelSchema, LabelValue } from '../../../../shared/contract/labels';
+import { api } from '../../api/client';
+import { EmptyState, ErrorState, Spinner } from '../../components/States';
+import { useI18n } from '../../i18n';
+import { useShell } from '../../shell/context';
+import { formatValue } from './keys';
+
+function Conflict({ c, schema, onDone }: { c: ConflictRecord; schema: LabelSchema; onDone(): void }) {
+  const { t, lang } = useI18n();
+  const q = schema.questions.find((x) => x.key === c.question);
+  const choices: { key: string; value: LabelValue; label: string }[] = [];
+  const seen = new Set<string>();
+  for (const v of c.votes) {
+    const k = JSON.stringify(v.value);
+    if (!seen.has(k)) {
+      seen.add(k);
+      choices.push({ key: k, value: v.value, label: formatValue(v.value) });
+    }
+  }
+  if (q?.kind === 'single')
+    for (const o of q.options) {
+      const k = JSON.stringify(o.value);
+      if (!seen.has(k)) {
+        seen.add(k);
+        choices.push({ key: k, value: o.value, label: lang === 'en' ? o.title.en : o.title.id });
+      }
+    }
+  const [pick, setPick] = useState(choices[0]?.key ?? '');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    const choice = choices.find((x) => x.key === pick);
+    if (!choice) return;
+    if (!reason.trim()) return setError(t('conflicts.needReason'));
+    try {
+      await api.call('labels.adjudicate', { documentId: c.documentId, question: c.question, value: choice.value, reason });
+      onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <li className="conflict" data-testid="conflict">
+      <div>
+        <strong>#{c.documentId}</strong> <span className="muted">{c.externalId}</span> · <span className="chip">{q ? (lang === 'en' ? q.title.en : q.title.id) : c.question}</span>
+      </div>
+      <p className="excerpt">{c.excerpt}</p>
+      <div>
+        {t('conflicts.votes')}:{' '}
+        {c.votes.map((v) => (
+          <span key={v.annotator} className="chip">
+            {v.annotator} = {formatValue(v.value)}
+          </span>
+        ))}
+      </div>
+      <div className="row">
+        <label>
+          {t('conflicts.decide')}{' '}
+          <select value={pick} onChange={(e) => setPick(e.target.value)}>
+            {choices.map((x) => (
+              <option key={x.key} value={x.key}>
+                {x.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input placeholder={t('conflicts.reason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="adjudicate-reason" />
+        <button type="button" className="primary" onClick={save} data-testid="adjudicate-save">
+          {t('conflicts.save')}
+        </button>
+      </div>
+      {error && <p className="bad">{error}</p>}
+    </li>
+  );
+}
+
+/** Same document, different answers: everyone's votes, and the curator's final answer with a reason. */
+export function ConflictsView({ schema }: { schema: LabelSchema }) {
+  const { t } = useI18n();
+  const { corpusVersion } = useShell();
+  const [data, setData] = useState<{ rows: ConflictRecord[]; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    api.call('labels.conflicts', { offset: 0, limit: 100 }).then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  useEffect(load, [load, corpusVersion]);
+  if (error) return <ErrorState title={t('app.error')} message={error} onRetry={load} retryLabel={t('app.retry')} />;
+  if (!data) return <Spinner label={t('app.loading')} />;
+  if (data.total === 0) return <EmptyState icon="✓" title={t('conflicts.empty')} />;
+  return (
+    <div>
+      <p className="muted">{t('conflicts.total', { n: data.total })}</p>
+      <ul className="conflict-list" style={{ listStyle: 'none', padding: 0, display: 'flex', flexDirection: 'column', gap: 8 }}>
+        {data.rows.map((c) => (
+          <Conflict key={`${c.documentId}:${c.question}`} c={c} schema={schema} onDone={load} />
+        ))}
+      </ul>
+    </div>
+  );
+}
