@@ -14,6 +14,7 @@ import { FeatureExtractor } from '../electron/engine/langid/features.js';
 import { LanguageDetector } from '../electron/engine/langid/detector.js';
 import { LANGID_LANGUAGES } from '../electron/engine/langid/languages.js';
 import { writeModel, type ModelHeader } from '../electron/engine/langid/model-file.js';
+import { lexiconExamples } from './langid/ind-zlm-lexicon.js';
 import { splitSentences, trainingTexts, type LabelledText } from './langid/data.js';
 
 interface Args {
@@ -66,6 +67,7 @@ function expand(items: LabelledText[], rand: () => number): Example[] {
     const cls = langs.indexOf(it.lang);
     if (cls < 0) continue;
     out.push({ cls, text: it.text });
+    if (it.source === 'pseudo-paragraph') continue; // its sentences are already examples of their own
     const sentences = splitSentences(it.text);
     if (sentences.length > 1) for (const s of sentences) out.push({ cls, text: s });
     for (const s of sentences) {
@@ -76,6 +78,24 @@ function expand(items: LabelledText[], rand: () => number): Example[] {
         const start = Math.floor(rand() * Math.max(1, words.length - len));
         out.push({ cls, text: words.slice(start, start + len).join(' ') });
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * Pseudo-paragraphs (3-6 random sentences of one language) for sources that only have short
+ * sentences, so that long Malay text is not pulled towards the languages that had long examples.
+ */
+function pseudoParagraphs(items: LabelledText[], rand: () => number): LabelledText[] {
+  const byLang = new Map<string, LabelledText[]>();
+  for (const it of items) if (it.source.startsWith('talpco')) byLang.set(it.lang, [...(byLang.get(it.lang) ?? []), it]);
+  const out: LabelledText[] = [];
+  for (const [lang, list] of byLang) {
+    for (let k = 0; k < list.length / 3; k++) {
+      const n = 3 + Math.floor(rand() * 4);
+      const picked = Array.from({ length: n }, () => list[Math.floor(rand() * list.length)]?.text ?? '');
+      out.push({ lang, text: picked.join(' '), source: 'pseudo-paragraph' });
     }
   }
   return out;
@@ -205,14 +225,15 @@ function main(): void {
   const all = [...sentences, ...paragraphs];
   // Calibration slice: ~10% of training items, chosen by a stable hash of the text.
   const isDev = (t: LabelledText): boolean => hashStr(t.text) % 10 === 0;
-  const fitItems = all.filter((t) => !isDev(t));
+  const lexicon = lexiconExamples().map((e) => ({ ...e, source: 'lexicon' }));
+  const fitItems = [...all.filter((t) => !isDev(t)), ...lexicon];
   const devItems = all.filter(isDev);
   const devShort = devItems.flatMap((d) => splitSentences(d.text).map((s) => ({ ...d, text: s })));
   const dev = [...devItems, ...devShort];
   console.error(`train items ${all.length} (fit ${fitItems.length}, calibration ${devItems.length})`);
 
   const t0 = Date.now();
-  const first = train(expand(fitItems, rng(args.seed)), args.bits, args.epochs, args.seed);
+  const first = train(expand([...fitItems, ...pseudoParagraphs(fitItems, rng(args.seed + 1))], rng(args.seed)), args.bits, args.epochs, args.seed);
   console.error(`first fit ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const mk = (extra: Partial<ModelHeader>, m: Trained = first): LanguageDetector =>
     new LanguageDetector({ header: header(args.bits, m, extra), weights: m.weights });
@@ -233,18 +254,29 @@ function main(): void {
   }
   console.error(`franc blend weight ${best.francWeight} below ${best.francBelow}: dev accuracy ${best.acc.toFixed(4)}`);
 
-  const final = train(expand(all, rng(args.seed)), args.bits, args.epochs, args.seed);
+  let bestK = 1;
+  let bestPairNll = Infinity;
+  const pairDev = dev.filter((d) => d.lang === 'ind' || d.lang === 'zlm');
+  for (const k of [0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 1, 1.2]) {
+    const v = nll(mk({ temperature: bestT, francWeight: best.francWeight, francBelow: best.francBelow, indZlmScale: k }), pairDev);
+    if (v < bestPairNll) ((bestPairNll = v), (bestK = k));
+  }
+  console.error(`ind/zlm logit scale ${bestK} (pair nll ${bestPairNll.toFixed(3)})`);
+
+  const final = train(expand([...all, ...lexicon, ...pseudoParagraphs(all, rng(args.seed + 1))], rng(args.seed)), args.bits, args.epochs, args.seed);
   const { q, scale } = quantize(final.weights);
   const h = header(args.bits, final, {
     scale,
     temperature: bestT,
     francWeight: best.francWeight,
     francBelow: best.francBelow,
+    indZlmScale: bestK,
     undBelow: 0.25,
     trainedOn: [
       'NusaX-MT train.csv (10 language columns), CC BY-SA 4.0',
       `TALPCo data_{ind,zsm,jav,eng} lines 1-800 of the first 1000 (zsm labelled zlm), CC BY 4.0`,
       'NusaWrites paragraph-{bug,mad}-train.csv, Apache-2.0',
+      'scripts/langid/ind-zlm-lexicon.ts: Indonesian/Malay marker words written for Kurasi (Apache-2.0, this repository)',
     ],
   });
   mkdirSync(dirname(args.out), { recursive: true });

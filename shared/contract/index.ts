@@ -6,6 +6,7 @@ import { jobMethods } from './jobs';
 import { browseMethods } from './browse';
 import { licenseMethods } from './license';
 import { labelsMethods } from './labels';
+import { langidMethods } from './langid';
 import { exportMethods } from './export';
 
 /** Every request the UI (or any front door) can make. One line per feature. */
@@ -15,6 +16,7 @@ export const contract = {
   ...importMethods,
   ...jobMethods,
   ...exportMethods,
+  ...langidMethods,
   ...browseMethods,
   ...licenseMethods,
   ...labelsMethods,

@@ -5,6 +5,8 @@ import { dedupeCommand } from './dedupe';
 import { piiCommand } from './pii';
 import { qualityCommand } from './quality';
 import { licenseListCommand, licenseSetCommand } from './license';
+import { langidCommand } from './langid';
+import { detectCommand } from './detect';
 import { agreementCommand, labelsConflictsCommand, labelsExportCommand, labelsImportCommand } from './labels';
 import { serveCommand } from './serve';
 import { exportCommand } from './export';
@@ -15,6 +17,8 @@ export const commands: CliCommand[] = [
   statsCommand,
   dedupeCommand,
   exportCommand,
+  langidCommand,
+  detectCommand,
   piiCommand,
   qualityCommand,
   licenseSetCommand,

@@ -6,6 +6,7 @@ import { jobHandlers } from './job-handlers';
 import { browseHandlers } from './browse-handlers';
 import { licenseHandlers } from './license-handlers';
 import { labelsHandlers } from './labels-handlers';
+import { langidHandlers } from './langid-handlers';
 import { exportHandlers } from './export-handlers';
 
 /** One handler per contract method. One line per feature. */
@@ -15,6 +16,7 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...jobHandlers,
   ...exportHandlers,
+  ...langidHandlers,
   ...browseHandlers,
   ...licenseHandlers,
   ...labelsHandlers,

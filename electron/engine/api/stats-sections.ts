@@ -1,5 +1,6 @@
 import type { Db } from '../store/open';
 import { dedupeStatsSection } from '../dedupe/queries';
+import { languagesStatsSection } from '../langid/stats-section';
 
 /**
  * Extra sections of `corpus.stats` / `kurasi stats`, one per feature (languages, duplicates, labels, licences…).
@@ -7,4 +8,5 @@ import { dedupeStatsSection } from '../dedupe/queries';
  */
 export const statsSections: Record<string, (db: Db) => unknown> = {
   duplicates: dedupeStatsSection,
+  languages: languagesStatsSection,
 };

@@ -1,6 +1,7 @@
 import type { JobImpl } from './types';
 import { importJob } from '../import/import-job';
 import { dedupeJob } from '../dedupe/dedupe-job';
+import { langidJob } from '../langid/langid-job';
 import { exportJob, exportPreviewJob } from '../export/export-job';
 
 /** Every job kind the worker can run. One line per job. */
@@ -9,5 +10,6 @@ export const jobRegistry: Record<string, JobImpl> = Object.fromEntries(
     importJob,
     dedupeJob,
     exportJob, exportPreviewJob,
+    langidJob,
   ] as JobImpl[]).map((j) => [j.kind, j]),
 );

@@ -24,6 +24,11 @@ export interface ModelHeader {
   francWeight: number;
   /** Below this n-gram top probability franc is consulted. */
   francBelow: number;
+  /**
+   * Indonesian and Malay share most of their words; their pairwise logit difference is multiplied by
+   * this (fitted on calibration data) so the split between the two is not over-confident.
+   */
+  indZlmScale?: number;
   /** Below this final top probability the answer is `und`. */
   undBelow: number;
   trainedOn: string[];

@@ -4,6 +4,7 @@ import { jobsFeature } from './jobs/feature';
 import { importFeature } from './import/feature';
 import { licensesFeature } from './licenses/feature';
 import { annotateFeature } from './annotate/feature';
+import { langidFeature } from './langid/feature';
 
 /**
  * Every feature of the UI. One line per feature: its screens get navigation entries, its document-pane
@@ -13,6 +14,7 @@ export const features: Feature[] = [
   browserFeature,
   importFeature,
   jobsFeature,
+  langidFeature,
   licensesFeature,
   annotateFeature,
 ];

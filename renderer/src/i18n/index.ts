@@ -2,6 +2,7 @@ import { createContext, createElement, useCallback, useContext, useMemo, useStat
 import { shellStrings } from './shell';
 import { licensesStrings } from './licenses';
 import { annotateStrings } from './annotate';
+import { langidStrings } from './langid';
 
 export type Lang = 'id' | 'en';
 export const languages: { code: Lang; name: string }[] = [
@@ -18,6 +19,7 @@ export interface Dictionary {
 /** Every feature's strings, one line per feature (`renderer/src/i18n/<feature>.ts`). */
 const dictionaries: Dictionary[] = [
   shellStrings,
+  langidStrings,
   licensesStrings,
   annotateStrings,
 ];

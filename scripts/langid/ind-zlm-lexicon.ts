@@ -1,0 +1,54 @@
+/**
+ * Well-known lexical and spelling differences between Indonesian and Standard Malay (Malaysia),
+ * written for Kurasi from general linguistic knowledge (no external list was copied). The trainer
+ * adds each entry as a short labelled example so the model knows these markers even though the
+ * 800 TALPCo training sentences do not contain them all. Words shared by both are left out.
+ */
+export const MALAY_MARKERS = `
+sahaja kerana ramai wang petang minit saat haiwan comel senyap pinggan berkahwin kahwin isteri ianya
+hantar dihantar menghantar suis bas teksi motosikal basikal lori kapal_terbang lapangan_terbang
+universiti kolej fakulti polis balai_polis hospital doktor jururawat pejabat kerani setiausaha kedai
+pasar_raya percuma tandas bilik almari kerusi seluar kasut stoking tuala peti_sejuk sejuk ais aiskrim kek
+gula-gula coklat lobak kobis epal oren tembikai nenas betik cili sos sudu cawan periuk kuali beg
+telefon televisyen filem muzik muzium sukan bola_sepak jurulatih peperiksaan gred yuran cuti
+hujung_minggu hujung semalam kelmarin tahun_lepas bulan_lepas minggu_lepas lepas sekejap hendak nak tak mahu
+gembira seronok risau bimbang faham fikir fikiran berfikir nombor kawan rakan jiran emak mak bapa
+datuk pakcik makcik encik cik puan awak budak kanak-kanak lawa hodoh laju perlahan betul penat letih
+dahaga ubat lorong simpang bangunan tingkat lif gerai pekan bandar negeri kerajaan mahkamah peguam
+syarikat kilang pekerja bayaran belanja duit ringgit macam_mana macam bila bilakah iaitu pula amat berbeza
+beza perbezaan kesan maklumat kemudahan perkhidmatan pengurusan kerjasama kajian penyelidikan projek
+kualiti kuantiti aktiviti komuniti identiti realiti kapasiti fasiliti polisi telefon_bimbit bimbit laman_web
+emel e-mel mesej rancangan berehat rehat bersiar-siar membeli-belah beratur bertolak berlepas
+berjumpa jumpa memandu pemandu menunggang jemput sila hidupkan menghidupkan padam memadamkan letak
+meletak memulangkan pulangkan khabar apa_khabar pusat_membeli-belah tempat_letak_kereta lebuh_raya keretapi
+`;
+
+export const INDONESIAN_MARKERS = `
+saja karena uang sore menit detik hewan lucu sepi piring menikah nikah istri kirim dikirim mengirim
+sakelar bus taksi sepeda_motor motor sepeda truk pesawat bandara universitas kampus fakultas polisi
+kantor_polisi rumah_sakit dokter perawat kantor pegawai sekretaris toko swalayan gratis toilet kamar
+kamar_mandi lemari kursi celana sepatu kaus_kaki handuk kulkas lemari_es es_krim kue permen cokelat
+wortel kubis kol apel jeruk semangka nanas pepaya cabai cabe saus sendok cangkir gelas panci wajan
+tas telepon televisi film musik museum olahraga sepak_bola pelatih tim siswa mahasiswa ujian nilai
+libur liburan akhir_pekan pekan besok kemarin tahun_lalu bulan_lalu minggu_lalu mau nggak enggak bikin
+kayak gimana banget aja udah sih deh dong kok yuk khawatir cemas paham mengerti pikir berpikir
+pikiran nomor teman tetangga mama bapak papa kakek om tante paman bibi pak bu mas mbak anda kalian
+cowok cewek pria anak-anak jelek ngebut pelan pelan-pelan benar gampang sulit capek lelah obat gang
+persimpangan gedung lantai lift warung rumah_makan kota desa provinsi kabupaten kecamatan kelurahan
+pemerintah pengadilan pengacara perusahaan pabrik karyawan pembayaran rupiah kapan yaitu beda berbeda
+perbedaan dampak informasi fasilitas pelayanan layanan pengelolaan kerja_sama penelitian proyek
+kualitas kuantitas aktivitas komunitas identitas realitas kapasitas kebijakan telepon_genggam ponsel
+handphone situs surel pesan acara istirahat jalan-jalan berbelanja antre mengantre antri berangkat
+lepas_landas ketemu mengemudi menyetir sopir supir silakan nyalakan menyalakan mematikan taruh
+menaruh mengembalikan kembalikan tanggal kabar apa_kabar pusat_perbelanjaan perbelanjaan
+tempat_parkir parkir jalan_tol
+`;
+
+/** One example per entry; `_` joins the words of a multi-word marker. */
+export function lexiconExamples(): Array<{ lang: 'ind' | 'zlm'; text: string }> {
+  const out: Array<{ lang: 'ind' | 'zlm'; text: string }> = [];
+  for (const [lang, src] of [['zlm', MALAY_MARKERS], ['ind', INDONESIAN_MARKERS]] as const) {
+    for (const w of src.split(/\s+/u).filter(Boolean)) out.push({ lang, text: w.replaceAll('_', ' ') });
+  }
+  return out;
+}

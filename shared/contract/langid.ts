@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { method } from './define';
+
+/** Languages the detector labels (ISO 639-3), with their names for the UI. `und` = undetermined. */
+export const LANGID_LANGUAGE_NAMES: Record<string, { id: string; en: string }> = {
+  ind: { id: 'Indonesia', en: 'Indonesian' },
+  zlm: { id: 'Melayu', en: 'Malay' },
+  jav: { id: 'Jawa', en: 'Javanese' },
+  sun: { id: 'Sunda', en: 'Sundanese' },
+  min: { id: 'Minangkabau', en: 'Minangkabau' },
+  ban: { id: 'Bali', en: 'Balinese' },
+  ace: { id: 'Aceh', en: 'Acehnese' },
+  mad: { id: 'Madura', en: 'Madurese' },
+  bug: { id: 'Bugis', en: 'Buginese' },
+  bjn: { id: 'Banjar', en: 'Banjarese' },
+  eng: { id: 'Inggris', en: 'English' },
+  und: { id: 'Tak tentu', en: 'Undetermined' },
+};
+
+/** A language code a curator may set: any ISO 639-3 code (three lower-case letters), incl. `und`. */
+export const langCode = z.string().regex(/^[a-z]{3}$/u, 'an ISO 639-3 code (three lower-case letters)');
+
+export const detection = z.object({
+  lang: z.string(),
+  confidence: z.number().min(0).max(1),
+  alternatives: z.array(z.object({ lang: z.string(), confidence: z.number().min(0).max(1) })),
+});
+export type Detection = z.infer<typeof detection>;
+
+export const languageBreakdownRow = z.object({
+  lang: z.string(),
+  documents: z.number().int(),
+  characters: z.number().int(),
+  codeMixed: z.number().int(),
+  manual: z.number().int(),
+});
+
+export const languageBreakdown = z.object({
+  languages: z.array(languageBreakdownRow),
+  labelled: z.number().int(),
+  unlabelled: z.number().int(),
+});
+export type LanguageBreakdown = z.infer<typeof languageBreakdown>;
+
+export const languageShare = z.object({
+  lang: z.string(),
+  share: z.number(),
+  paragraphs: z.number().int(),
+  confidence: z.number(),
+});
+export type LanguageShare = z.infer<typeof languageShare>;
+
+export const langidMethods = {
+  /** Starts the langid job over the corpus (manual overrides are kept). */
+  'langid.start': method(
+    z.object({ workers: z.number().int().min(1).max(64).optional(), onlyMissing: z.boolean().default(false) }).default({ onlyMissing: false }),
+    z.object({ jobId: z.number().int() }),
+  ),
+  /** Documents and characters per language, code-mixed and manual counts (from the summary table). */
+  'langid.breakdown': method(z.object({}).default({}), languageBreakdown),
+  /** Per-paragraph language shares of one document (empty for single-paragraph documents). */
+  'langid.shares': method(z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int(), shares: z.array(languageShare) })),
+  /** Detects the language of a short text (at most 20,000 characters) on the spot. */
+  'langid.detect': method(z.object({ text: z.string().max(20_000) }), detection),
+  /** A curator's override of a document's language (null clears it); audited, never overwritten by a re-run. */
+  'documents.setLanguage': method(
+    z.object({ id: z.number().int().positive(), lang: langCode.nullable(), note: z.string().max(2000).optional() }),
+    z.object({ id: z.number().int(), lang: z.string().nullable(), langSource: z.string().nullable(), langConfidence: z.number().nullable() }),
+  ),
+};
