@@ -103,13 +103,14 @@ export const licenseListCommand: CliCommand = {
         String(r.documentCount),
         r.declaredLicense ?? '-',
         r.concludedLicense ?? '-',
-        r.flags.use + (r.flags.shareAlike ? ' SA' : '') + (r.flags.noDerivatives ? ' ND' : ''),
+        r.flags.use + (r.flags.shareAlike ? ' SA' : '') + (r.flags.noDerivatives ? ' ND' : '') + (r.flagsFrom === 'declared' ? '*' : ''),
         r.reviewState,
         r.reviewer ?? '-',
         r.ageDays === null ? '-' : `${r.ageDays}d`,
       ]);
       const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
       for (const row of [header, ...table]) io.stdout.write(row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd() + '\n');
+      if (rows.some((r) => r.flagsFrom === 'declared')) io.stdout.write('* from the declared licence; nothing concluded yet\n');
       const pct = (summary.commercialClearedShare * 100).toFixed(1);
       io.stdout.write(`\n${summary.clearedCommercialDocuments} of ${summary.documents} documents (${pct}%) are cleared for commercial use\n`);
       return 0;

@@ -12,7 +12,8 @@ function toBase64(buf: ArrayBuffer): string {
 
 /** Evidence items (URL, file with sha256, note), newest last; removal is recorded, never erased. */
 export function EvidenceList({ sourceId, items, onChanged }: { sourceId: number; items: EvidenceItem[]; onChanged(): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const locale = lang === 'id' ? 'id-ID' : 'en-GB';
   const [url, setUrl] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +58,7 @@ export function EvidenceList({ sourceId, items, onChanged }: { sourceId: number;
               {e.note && <span> — {e.note}</span>}
               <span className="muted">
                 {' '}
-                · {e.addedBy}, {new Date(e.addedAt).toLocaleDateString()}
+                · {e.addedBy}, {new Date(e.addedAt).toLocaleDateString(locale)}
               </span>
               {e.removedAt ? (
                 <span className="muted"> · {t('lic.det.removed', { who: e.removedBy ?? '' })}</span>

@@ -35,7 +35,8 @@ function Resolution({ text }: { text: string }) {
 }
 
 export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: number; onClose(): void; onChanged(): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const locale = lang === 'id' ? 'id-ID' : 'en-GB';
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -115,7 +116,7 @@ export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: numb
           <p>
             <span className={`lic-state lic-state-${detail.row.reviewState}`}>{t(`lic.state.${detail.row.reviewState}`)}</span>{' '}
             {detail.row.reviewer && detail.row.decidedAt && (
-              <span className="muted">{t('lic.det.reviewer', { who: detail.row.reviewer, when: new Date(detail.row.decidedAt).toLocaleString() })}</span>
+              <span className="muted">{t('lic.det.reviewer', { who: detail.row.reviewer, when: new Date(detail.row.decidedAt).toLocaleString(locale) })}</span>
             )}
           </p>
           <form
@@ -204,7 +205,7 @@ export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: numb
               <ol className="lic-history" data-testid="lic-history">
                 {detail.history.map((h) => (
                   <li key={h.id}>
-                    <span className="mono muted">{new Date(h.at).toLocaleString()}</span> <strong>{h.actor}</strong> {h.action}
+                    <span className="mono muted">{new Date(h.at).toLocaleString(locale)}</span> <strong>{h.actor}</strong> {h.action}
                     {describeChange(h.before, h.after)}
                     {h.note && <em> — {h.note}</em>}
                   </li>
