@@ -1,4 +1,5 @@
 import { parseString } from 'fast-csv';
+import { splitSimpleRecord } from './csv-split';
 import type { LineBlock } from './lines';
 import { UnreadableFileError, checkText, excerpt, looksBinary, noTextFieldReason, pickTextField, type Item, type ReaderOptions } from './items';
 
@@ -142,29 +143,19 @@ async function toItems(records: CsvRecord[], cols: Columns, o: ReaderOptions, de
     return false;
   });
   if (good.length === 0) return;
-  let rows: (string[] | string)[] | null = null;
-  try {
-    const parsed = await parseCsvText(good.map((r) => r.text).join('\n'), delimiter);
-    if (parsed.length === good.length) rows = parsed;
-  } catch {
-    rows = null;
-  }
-  if (rows === null) {
-    rows = [];
-    for (const r of good) {
-      try {
-        const one = await parseCsvText(r.text, delimiter);
-        rows.push(one.length === 1 ? one[0]! : 'malformed row (stray or unbalanced quote)');
-      } catch (e) {
-        rows.push(`malformed row: ${e instanceof Error ? e.message.replace(/\s+/gu, ' ').slice(0, 120) : String(e)}`);
-      }
-    }
+  const d = delimiter.charCodeAt(0);
+  const rows: (string[] | string | null)[] = good.map((r) => splitSimpleRecord(r.text, d));
+  const hard = good.filter((_, k) => rows[k] === null);
+  if (hard.length > 0) {
+    const parsed = await parseWithFastCsv(hard, delimiter);
+    let h = 0;
+    for (let k = 0; k < rows.length; k++) if (rows[k] === null) rows[k] = parsed[h++]!;
   }
   for (let k = 0; k < good.length; k++) {
     const rec = good[k]!;
     const row = rows[k]!;
-    if (typeof row === 'string') {
-      items.push({ kind: 'reject', line: rec.line, reason: row, excerpt: excerpt(rec.text) });
+    if (typeof row === 'string' || row === null) {
+      items.push({ kind: 'reject', line: rec.line, reason: row ?? 'malformed row', excerpt: excerpt(rec.text) });
       continue;
     }
     if (row.length !== cols.header.length) {
@@ -193,4 +184,24 @@ async function toItems(records: CsvRecord[], cols: Columns, o: ReaderOptions, de
     }
     items.push({ kind: 'doc', line: rec.line, text, id, metadata });
   }
+}
+
+/** fast-csv for the records the simple splitter leaves alone; one by one if a batch fails, to find the bad ones. */
+async function parseWithFastCsv(records: CsvRecord[], delimiter: string): Promise<(string[] | string)[]> {
+  try {
+    const parsed = await parseCsvText(records.map((r) => r.text).join('\n'), delimiter);
+    if (parsed.length === records.length) return parsed;
+  } catch {
+    // fall through to one at a time
+  }
+  const rows: (string[] | string)[] = [];
+  for (const r of records) {
+    try {
+      const one = await parseCsvText(r.text, delimiter);
+      rows.push(one.length === 1 ? one[0]! : 'malformed row (stray or unbalanced quote)');
+    } catch (e) {
+      rows.push(`malformed row: ${e instanceof Error ? e.message.replace(/\s+/gu, ' ').slice(0, 120) : String(e)}`);
+    }
+  }
+  return rows;
 }

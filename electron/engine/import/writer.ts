@@ -1,8 +1,8 @@
 import type { Statement } from 'better-sqlite3';
-import { countWords } from '../../../shared/text/normalize';
 import type { Db } from '../store/open';
 import { hashText } from './hash';
 import type { Item } from './items';
+import { countChars, wordCount } from './text-stats';
 
 export interface Totals {
   imported: number;
@@ -23,15 +23,6 @@ interface PendingReject {
   line: number | null;
   reason: string;
   excerpt: string;
-}
-
-const SURROGATE = /[\uD800-\uDFFF]/u;
-const PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/gu;
-
-/** Characters as users count them: code points, not UTF-16 units. */
-export function countChars(text: string): number {
-  if (!SURROGATE.test(text)) return text.length;
-  return text.length - (text.match(PAIRS)?.length ?? 0);
 }
 
 /**
@@ -89,7 +80,7 @@ export class DocumentWriter {
       for (const d of docs) {
         const hash = hashText(d.text);
         const c = countChars(d.text);
-        const w = countWords(d.text);
+        const w = wordCount(d.text);
         const info = this.insertDoc.run(this.sourceId, d.id, d.text, hash, c, w, d.metadata, this.jobId);
         if (info.changes === 1) {
           added++;

@@ -1,0 +1,200 @@
+// npm run bench:import — 1,000,000 ~500-byte Indonesian-like documents imported from JSONL and from CSV by
+// Kurasi (the real `import` job, in a child process whose peak RSS is read from /proc), next to the sqlite3
+// shell doing the same work (.import of the rows into the same table + FTS5 'rebuild') in the same run.
+// Options (env): KURASI_DATA (default ../shared/data), BENCH_DOCS (default 1000000), BENCH_RUNS (default 3), BENCH_DIR (default a temp folder).
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openEngine } from '../../electron/engine/engine';
+import { openCorpus } from '../../electron/engine/store/open';
+import { parseCsvText } from '../../electron/engine/import/read-csv';
+import { projectRoot } from '../../electron/engine/paths';
+
+const DATA = process.env.KURASI_DATA ?? join(projectRoot(), '..', 'shared', 'data');
+
+interface Phase {
+  docsMs: number;
+  ftsMs: number;
+  totalMs: number;
+  peakRssMb: number;
+  dbMb: number;
+  imported: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+async function wordList(): Promise<string[]> {
+  const words = new Set<string>();
+  const add = (t: string) => {
+    for (const w of t.split(/\s+/u)) if (w.length > 0 && w.length < 20) words.add(w);
+  };
+  const rows = await parseCsvText(readFileSync(join(DATA, 'nusax-mt', 'train.csv'), 'utf8'), ',');
+  const col = rows[0]!.indexOf('indonesian');
+  for (const r of rows.slice(1)) add(r[col] ?? '');
+  for (const line of readFileSync(join(DATA, 'talpco', 'ind.txt'), 'utf8').split('\n')) add(line.split('\t')[1] ?? '');
+  return [...words];
+}
+
+/** Deterministic documents: words drawn with a fixed-seed generator until ~500 bytes. */
+async function generate(dir: string, n: number): Promise<{ jsonl: string; csv: string }> {
+  const words = await wordList();
+  let seed = 42;
+  const rand = () => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const jsonl = join(dir, 'docs.jsonl');
+  const csv = join(dir, 'docs.csv');
+  const j = createWriteStream(jsonl);
+  const c = createWriteStream(csv);
+  c.write('id,text,topic\n');
+  const topics = ['berita', 'wiki', 'forum', 'sastra'];
+  let jb: string[] = [];
+  let cb: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    let t = '';
+    while (t.length < 480) t += (t ? ' ' : '') + words[Math.floor(rand() * words.length)];
+    const topic = topics[i % 4]!;
+    jb.push(JSON.stringify({ id: `d${i}`, text: t, topic }));
+    cb.push(`d${i},"${t.replaceAll('"', '""')}",${topic}`);
+    if (jb.length === 5000 || i === n) {
+      const okJ = j.write(jb.join('\n') + '\n');
+      const okC = c.write(cb.join('\n') + '\n');
+      jb = [];
+      cb = [];
+      if (!okJ) await once(j, 'drain');
+      if (!okC) await once(c, 'drain');
+    }
+  }
+  j.end();
+  c.end();
+  await Promise.all([once(j, 'finish'), once(c, 'finish')]);
+  return { jsonl, csv };
+}
+
+/** Runs a command, sampling its peak RSS (VmHWM) from /proc while it lives. */
+async function runMeasured(cmd: string, args: string[], input?: string): Promise<{ ms: number; peakRssMb: number; stdout: string; code: number | null }> {
+  const t0 = performance.now();
+  const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  let peakKb = 0;
+  const sample = () => {
+    try {
+      const m = /VmHWM:\s+(\d+)/u.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (m) peakKb = Math.max(peakKb, Number(m[1]));
+    } catch {
+      // exited between samples
+    }
+  };
+  const timer = setInterval(sample, 50);
+  child.stdin.end(input ?? '');
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearInterval(timer);
+  return { ms: performance.now() - t0, peakRssMb: peakKb / 1024, stdout, code };
+}
+
+function dbSizeMb(path: string): number {
+  let s = 0;
+  for (const ext of ['', '-wal', '-shm']) if (existsSync(path + ext)) s += statSync(path + ext).size;
+  return s / 1024 / 1024;
+}
+
+/** Child mode: run the real import job through the engine and report when the FTS phase began. */
+async function child(db: string, file: string): Promise<void> {
+  const engine = openEngine({ dbPath: db, actor: 'bench' });
+  const t0 = performance.now();
+  let ftsAt = 0;
+  const id = engine.jobs.start('import', { paths: [file], source: 'bench', idField: 'id' });
+  engine.events.on('job-progress', (p) => {
+    if (p.jobId === id && p.message === 'building the search index' && ftsAt === 0) ftsAt = performance.now();
+  });
+  const job = await engine.jobs.wait(id);
+  const end = performance.now();
+  await engine.close();
+  if (job.state !== 'done') throw new Error(`import ${job.state}: ${job.error}`);
+  const imported = (job.result as { imported: number }).imported;
+  process.stdout.write(JSON.stringify({ docsMs: (ftsAt || end) - t0, ftsMs: ftsAt ? end - ftsAt : 0, imported }) + '\n');
+}
+
+async function kurasiRun(dir: string, file: string, tag: string): Promise<Phase> {
+  const db = join(dir, `kurasi-${tag}.db`);
+  for (const ext of ['', '-wal', '-shm']) rmSync(db + ext, { force: true });
+  openCorpus(db).close();
+  const r = await runMeasured(process.execPath, [fileURLToPath(import.meta.url), '--child', db, file]);
+  if (r.code !== 0) throw new Error(`kurasi child failed (${r.code})`);
+  const o = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { docsMs: number; ftsMs: number; imported: number };
+  const size = dbSizeMb(db);
+  for (const ext of ['', '-wal', '-shm']) rmSync(db + ext, { force: true });
+  return { docsMs: o.docsMs, ftsMs: o.ftsMs, totalMs: r.ms, peakRssMb: r.peakRssMb, dbMb: size, imported: o.imported };
+}
+
+async function shellRun(dir: string, csv: string): Promise<Phase> {
+  const db = join(dir, 'shell.db');
+  for (const ext of ['', '-wal', '-shm']) rmSync(db + ext, { force: true });
+  // The same schema (tables, indexes, FTS5 table) as a Kurasi corpus.
+  const c = openCorpus(db);
+  c.prepare(`INSERT INTO sources(name, created_at) VALUES ('bench', '')`).run();
+  c.close();
+  const rows = `PRAGMA synchronous=NORMAL;
+CREATE TEMP TABLE staging(id TEXT, text TEXT, topic TEXT);
+.import --csv --skip 1 ${csv} staging
+BEGIN;
+INSERT INTO documents(source_id, external_id, text, text_hash, char_count, word_count, metadata)
+  SELECT 1, id, text, lower(hex(substr(sha3(text, 256), 1, 16))), length(text), 0, json_object('topic', topic) FROM staging;
+COMMIT;
+`;
+  const a = await runMeasured('/usr/bin/sqlite3', [db], rows);
+  if (a.code !== 0) throw new Error('sqlite3 .import failed');
+  const b = await runMeasured('/usr/bin/sqlite3', [db], `PRAGMA synchronous=NORMAL;\nINSERT INTO documents_fts(documents_fts) VALUES ('rebuild');\n`);
+  const n = Number(spawnSync('/usr/bin/sqlite3', [db, 'SELECT count(*) FROM documents']).stdout.toString().trim());
+  const size = dbSizeMb(db);
+  for (const ext of ['', '-wal', '-shm']) rmSync(db + ext, { force: true });
+  return { docsMs: a.ms, ftsMs: b.ms, totalMs: a.ms + b.ms, peakRssMb: Math.max(a.peakRssMb, b.peakRssMb), dbMb: size, imported: n };
+}
+
+function fmt(name: string, runs: Phase[], base: Phase[] | null): string {
+  const docs = median(runs.map((r) => r.imported));
+  const docsMs = median(runs.map((r) => r.docsMs));
+  const ftsMs = median(runs.map((r) => r.ftsMs));
+  const total = median(runs.map((r) => r.totalMs));
+  const ratio = base ? ` | ${(total / median(base.map((r) => r.totalMs))).toFixed(2)}×` : ' | 1.00×';
+  return `| ${name} | ${docs.toLocaleString('en')} | ${Math.round(docs / (docsMs / 1000)).toLocaleString('en')} | ${(docsMs / 1000).toFixed(1)} | ${(ftsMs / 1000).toFixed(1)} | ${(total / 1000).toFixed(1)} | ${Math.round(median(runs.map((r) => r.peakRssMb)))} | ${Math.round(median(runs.map((r) => r.dbMb)))}${ratio} | ${runs.map((r) => (r.totalMs / 1000).toFixed(1)).join(', ')} |`;
+}
+
+async function main(): Promise<void> {
+  const n = Number(process.env.BENCH_DOCS ?? 1_000_000);
+  const reps = Number(process.env.BENCH_RUNS ?? 3);
+  const dir = process.env.BENCH_DIR ?? mkdtempSync(join(tmpdir(), 'kurasi-bench-import-'));
+  console.log(`generating ${n.toLocaleString('en')} documents in ${dir} …`);
+  const { jsonl, csv } = await generate(dir, n);
+  console.log(`JSONL ${(statSync(jsonl).size / 1e6).toFixed(0)} MB, CSV ${(statSync(csv).size / 1e6).toFixed(0)} MB; ${reps} run(s) each`);
+  const shell: Phase[] = [];
+  const kj: Phase[] = [];
+  const kc: Phase[] = [];
+  for (let i = 0; i < reps; i++) {
+    // Interleaved, so a noisy neighbour slows all three alike.
+    shell.push(await shellRun(dir, csv));
+    console.log(`  run ${i + 1}: sqlite3 shell ${(shell.at(-1)!.totalMs / 1000).toFixed(1)} s`);
+    kj.push(await kurasiRun(dir, jsonl, 'jsonl'));
+    console.log(`  run ${i + 1}: kurasi JSONL ${(kj.at(-1)!.totalMs / 1000).toFixed(1)} s`);
+    kc.push(await kurasiRun(dir, csv, 'csv'));
+    console.log(`  run ${i + 1}: kurasi CSV ${(kc.at(-1)!.totalMs / 1000).toFixed(1)} s`);
+  }
+  console.log('\n| import | docs | docs/s into documents | documents s | FTS s | total s | peak RSS MB | DB MB | vs sqlite3 shell | runs (total s) |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log(fmt('sqlite3 shell (.import CSV + rebuild)', shell, null));
+  console.log(fmt('kurasi JSONL', kj, shell));
+  console.log(fmt('kurasi CSV', kc, shell));
+  if (!process.env.BENCH_DIR) rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv[4]!);
+else await main();
