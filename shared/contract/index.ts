@@ -8,6 +8,8 @@ import { licenseMethods } from './license';
 import { labelsMethods } from './labels';
 import { langidMethods } from './langid';
 import { exportMethods } from './export';
+import { piiMethods } from './pii';
+import { qualityMethods } from './quality';
 
 /** Every request the UI (or any front door) can make. One line per feature. */
 export const contract = {
@@ -20,6 +22,8 @@ export const contract = {
   ...browseMethods,
   ...licenseMethods,
   ...labelsMethods,
+  ...piiMethods,
+  ...qualityMethods,
 };
 
 export type Contract = typeof contract;

@@ -7,7 +7,7 @@ export const piiCommand: CliCommand = {
   name: 'pii',
   summary: 'find Indonesian personal data (NIK, KK, NPWP, phone, e-mail, IP, bank, card, passport)',
   usage:
-    'kurasi pii --db <file> [--json]            scan a corpus (a resumable job)\n' +
+    'kurasi pii --db <file> [--json] [--resume <jobId>]   scan a corpus (a resumable job)\n' +
     '       kurasi pii [--min-confidence X] < texts  one text (or JSONL with "text") per line in, one JSON per line out',
   options: {
     db: { type: 'string' },

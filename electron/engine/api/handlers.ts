@@ -8,6 +8,8 @@ import { licenseHandlers } from './license-handlers';
 import { labelsHandlers } from './labels-handlers';
 import { langidHandlers } from './langid-handlers';
 import { exportHandlers } from './export-handlers';
+import { piiHandlers } from './pii-handlers';
+import { qualityHandlers } from './quality-handlers';
 
 /** One handler per contract method. One line per feature. */
 export const handlers: Handlers = {
@@ -20,4 +22,6 @@ export const handlers: Handlers = {
   ...browseHandlers,
   ...licenseHandlers,
   ...labelsHandlers,
+  ...piiHandlers,
+  ...qualityHandlers,
 };

@@ -3,6 +3,8 @@ import { importJob } from '../import/import-job';
 import { dedupeJob } from '../dedupe/dedupe-job';
 import { langidJob } from '../langid/langid-job';
 import { exportJob, exportPreviewJob } from '../export/export-job';
+import { piiJob } from '../pii/pii-job';
+import { qualityJob } from '../quality/quality-job';
 
 /** Every job kind the worker can run. One line per job. */
 export const jobRegistry: Record<string, JobImpl> = Object.fromEntries(
@@ -11,5 +13,7 @@ export const jobRegistry: Record<string, JobImpl> = Object.fromEntries(
     dedupeJob,
     exportJob, exportPreviewJob,
     langidJob,
+    piiJob,
+    qualityJob,
   ] as JobImpl[]).map((j) => [j.kind, j]),
 );

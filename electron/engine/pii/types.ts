@@ -1,24 +1,9 @@
-/** Kinds of personal data Kurasi detects, in the order used for reports and tokens. */
-export const PII_TYPES = ['NIK', 'KK', 'NPWP', 'PHONE', 'EMAIL', 'IP', 'BANK_ACCOUNT', 'CARD', 'PASSPORT'] as const;
-export type PiiType = (typeof PII_TYPES)[number];
+import { PII_CATEGORY, PII_TYPES, type PiiType } from '../../../shared/contract/pii';
 
-/**
- * UU PDP No. 27/2022 splits personal data into general (art. 4(3)) and specific (art. 4(2)) data.
- * Personal financial data is specific; identity numbers and contact data are general.
- */
+export { PII_TYPES, PII_CATEGORY, type PiiType };
+
+/** UU PDP category: general (art. 4(3)) or specific (art. 4(2)) personal data. */
 export type PiiCategory = 'general' | 'specific';
-
-export const PII_CATEGORY: Record<PiiType, PiiCategory> = {
-  NIK: 'general',
-  KK: 'general',
-  NPWP: 'general',
-  PHONE: 'general',
-  EMAIL: 'general',
-  IP: 'general',
-  BANK_ACCOUNT: 'specific',
-  CARD: 'specific',
-  PASSPORT: 'general',
-};
 
 export interface PiiFinding {
   type: PiiType;

@@ -1,18 +1,7 @@
-import { z } from 'zod';
-import { SIGNAL_NAMES, computeSignals, type QualitySignals } from './signals';
+import { qualityRuleSchema, type QualityRule } from '../../../shared/contract/quality';
+import { computeSignals, type QualitySignals } from './signals';
 
-export const qualityRuleSchema = z.object({
-  id: z.string().min(1),
-  signal: z.enum(SIGNAL_NAMES),
-  op: z.enum(['min', 'max']),
-  value: z.number(),
-  enabled: z.boolean(),
-  /** Line-based rules say nothing about one- or two-line texts (a tweet, a sentence). */
-  minLines: z.number().int().min(0).optional(),
-  /** Share-based rules (stop words, repeated n-grams) are noise on a headline or a one-line review. */
-  minWords: z.number().int().min(0).optional(),
-});
-export type QualityRule = z.infer<typeof qualityRuleSchema>;
+export { qualityRuleSchema, type QualityRule };
 
 /**
  * Defaults start from Gopher (Rae et al. 2021), C4 (Raffel et al. 2020) and FineWeb (Penedo et al.

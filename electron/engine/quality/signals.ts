@@ -1,32 +1,8 @@
 import { EN_STOPWORDS, ID_STOPWORDS, REGIONAL_STOPWORDS } from './stopwords';
 
-/** Every signal is a plain number so it can be stored in one REAL column and histogrammed. */
-export const SIGNAL_NAMES = [
-  'word_count',
-  'mean_word_length',
-  'symbol_word_ratio',
-  'bullet_line_share',
-  'ellipsis_line_share',
-  'punct_line_share',
-  'dup_line_share',
-  'dup_para_share',
-  'top_word_share',
-  'top_2gram_share',
-  'top_3gram_share',
-  'top_4gram_share',
-  'dup_5gram_share',
-  'short_line_share',
-  'non_alpha_word_share',
-  'stopword_share',
-  'en_stopword_share',
-  'url_density',
-  'digit_density',
-  'lorem_ipsum',
-  'boilerplate_markers',
-  'line_count',
-] as const;
-export type SignalName = (typeof SIGNAL_NAMES)[number];
-export type QualitySignals = Record<SignalName, number>;
+import { SIGNAL_NAMES, type QualitySignals, type SignalName } from '../../../shared/contract/quality';
+
+export { SIGNAL_NAMES, type QualitySignals, type SignalName };
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
