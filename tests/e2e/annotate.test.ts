@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCorpus } from '../helpers/corpus';
+import { launchChromium, serve, type Served } from './serve-helpers';
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+let dir: string;
+let dbPath: string;
+
+/** The built renderer must contain the annotation screen; when dist/ is older, build a private copy. */
+function rendererWithAnnotation(into: string): string | null {
+  const assets = join('dist', 'renderer', 'assets');
+  if (existsSync(assets) && readdirSync(assets).some((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('annotate-screen'))) return null;
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--outDir', into, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+  return into;
+}
+
+async function docId(p: Page): Promise<number> {
+  return Number(await p.locator('[data-testid="annotate-doc"]').getAttribute('data-doc-id'));
+}
+
+async function waitForDoc(p: Page, id: number): Promise<void> {
+  await p.locator(`[data-testid="annotate-doc"][data-doc-id="${id}"]`).waitFor({ timeout: 15_000 });
+}
+
+/** Documents 1, 5, 9, 13, 17 are dropped as duplicates (d, 3); the rest kept (k). */
+const dropped = (i: number) => i % 4 === 1;
+
+describe('annotation end to end (kurasi serve + headless Chromium, keyboard only)', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-annotate-'));
+    const own = rendererWithAnnotation(join(dir, 'renderer'));
+    if (own) process.env.KURASI_RENDERER_DIR = own;
+    const docs = Array.from({ length: 25 }, (_, i) => ({ text: `Dokumen ${i + 1}: warga desa bercerita tentang pasar dan sawah pada musim hujan.`, externalId: `e${i + 1}` }));
+    const seeded = seedCorpus(docs, join(dir, 'corpus.db'));
+    seeded.db.close();
+    dbPath = seeded.path;
+    served = await serve(dbPath);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.addInitScript(() => {
+      localStorage.setItem('kurasi-lang', 'id');
+      sessionStorage.setItem('kurasi-screen', 'annotate');
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('asks who is labeling on first run, labels 20 documents with keys, undoes one, and keeps everything after a reload', async () => {
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(served.url);
+    await page
+      .locator('[data-testid="identity-prompt"]')
+      .waitFor({ timeout: 20_000 })
+      .catch(async (e: unknown) => {
+        throw new Error(`${String(e)}\n${problems.join('\n')}\n${(await page.locator('body').innerText()).slice(0, 2000)}`);
+      });
+    await page.keyboard.type('ani');
+    await page.keyboard.press('Enter');
+    await waitForDoc(page, 1);
+    // One key per label is on screen.
+    expect(await page.locator('[data-question="decision"] kbd').allInnerTexts()).toEqual(['k', 'd']);
+
+    for (let i = 1; i <= 20; i++) {
+      expect(await docId(page)).toBe(i);
+      if (dropped(i)) {
+        await page.keyboard.press('d');
+        await page.keyboard.press('3');
+      } else await page.keyboard.press('k');
+      await page.keyboard.press('Enter');
+      await waitForDoc(page, i + 1);
+    }
+    // s skips document 21 without a label; u undoes the last action (keep on document 20) and goes back to it.
+    await page.keyboard.press('s');
+    await waitForDoc(page, 22);
+    await page.keyboard.press('u');
+    await waitForDoc(page, 20);
+    await expect.poll(() => page.locator('[data-testid="save-status"]').innerText()).toMatch(/Dibatalkan/);
+    expect(await page.locator('[data-question="decision"] .option.selected').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="history"] li').first().innerText()).toMatch(/ani.*label\.undo/s);
+
+    await page.reload();
+    await waitForDoc(page, 20);
+    expect(await page.locator('[data-testid="annotator"]').innerText()).toContain('ani');
+
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      const rows = db.prepare('SELECT document_id AS doc, annotator, question, value, at FROM labels ORDER BY document_id, question').all() as {
+        doc: number;
+        annotator: string;
+        question: string;
+        value: string;
+        at: string;
+      }[];
+      const expected: [number, string, string][] = [];
+      for (let i = 1; i <= 19; i++) {
+        expected.push([i, 'decision', dropped(i) ? '"drop"' : '"keep"']);
+        if (dropped(i)) expected.push([i, 'drop_reason', '"duplicate"']);
+      }
+      expect(rows.map((r) => [r.doc, r.question, r.value])).toEqual(expected);
+      for (const r of rows) {
+        expect(r.annotator).toBe('ani');
+        expect(Date.now() - Date.parse(r.at)).toBeLessThan(10 * 60_000);
+      }
+      const counts = db.prepare('SELECT id, label_count AS n FROM documents WHERE id IN (1, 2, 20, 21)').all();
+      expect(counts).toEqual([{ id: 1, n: 2 }, { id: 2, n: 1 }, { id: 20, n: 0 }, { id: 21, n: 0 }]);
+      const audit = db.prepare(`SELECT actor, action FROM audit_log WHERE entity = 'document' ORDER BY id`).all() as { actor: string; action: string }[];
+      expect(audit.filter((a) => a.action === 'label.set')).toHaveLength(25);
+      expect(audit.at(-1)).toEqual({ actor: 'ani', action: 'label.undo' });
+      expect(new Set(audit.map((a) => a.actor))).toEqual(new Set(['ani']));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('shows the review screen with agreement and conflicts views', async () => {
+    await page.locator('[data-nav="review"]').click();
+    await page.locator('[data-testid="review-screen"]').waitFor();
+    await page.locator('[data-tab="agreement"]').click();
+    await expect.poll(() => page.locator('[data-testid="review-screen"]').innerText()).toMatch(/Belum ada dokumen yang dilabeli oleh dua anotator/);
+  });
+});
