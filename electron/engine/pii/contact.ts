@@ -4,7 +4,7 @@ import { cuesAround, hasCue, nearestCue } from './context';
 import { standsAlone, type Candidate } from './numbers';
 
 // A phone-ish span: country or trunk prefix, then digits with single separators. Trimmed below.
-const PHONE_SPAN = /(?<![\p{L}\p{N}+])(?:\+62|62|\(0|0)[ .\-]?\(?\d[\d .\-()]{6,22}\d/gu;
+const PHONE_SPAN = /(?<![\p{L}\p{N}+])(?:\+62|62|\(0|0)[ .-]?\(?\d[\d .()-]{6,22}\d/gu;
 const NATIONAL_MOBILE = /^8[1-35-9]\d{7,10}$/;
 const MONEY_BEFORE = /(?:rp\.?|idr|usd|\$|harga|sebesar)\s*$/i;
 const MONEY_AFTER = /^(?:,-|,00|\.-|\s*(?:rupiah|ribu|juta|miliar|rb|jt)\b)/i;
@@ -26,7 +26,7 @@ export function detectPhones(text: string): Candidate[] {
     for (;;) {
       span = span.replace(/[ .\-()]+$/, '');
       const national = nationalDigits(span);
-      if (national && NATIONAL_MOBILE.test(national) && !/[ .\-]{2}/.test(span)) break;
+      if (national && NATIONAL_MOBILE.test(national) && !/[ .-]{2}/.test(span)) break;
       const cut = Math.max(span.lastIndexOf(' '), span.lastIndexOf('.'), span.lastIndexOf('-'));
       if (cut <= 1) {
         span = '';
@@ -38,7 +38,7 @@ export function detectPhones(text: string): Candidate[] {
     const end = start + span.length;
     if (!standsAlone(text, start, end)) continue;
     // The tail of a longer grouped number (an electricity token, a card) is not a phone number.
-    if (/\d[ .\-]$/.test(text.slice(Math.max(0, start - 2), start))) continue;
+    if (/\d[ .-]$/.test(text.slice(Math.max(0, start - 2), start))) continue;
     const national = nationalDigits(span) ?? '';
     if (!isValidPhoneNumber(`0${national}`, 'ID')) continue;
     const cues = cuesAround(text, start, end);
@@ -56,7 +56,7 @@ export function detectPhones(text: string): Candidate[] {
   return out;
 }
 
-const EMAIL = /(?<![\w.+\-])[A-Za-z0-9](?:[A-Za-z0-9._%+\-]*[A-Za-z0-9_%+\-])?@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.([A-Za-z]{2,24})(?![\w\-]|\.[A-Za-z0-9])/g;
+const EMAIL = /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.([A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/g;
 const FILE_EXT = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'pdf', 'js', 'css', 'ts', 'json', 'html', 'mp4', 'mp3']);
 
 export function detectEmails(text: string): Candidate[] {
@@ -68,7 +68,7 @@ export function detectEmails(text: string): Candidate[] {
   return out;
 }
 
-const IPV4 = /(?<![\d.\-])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\d|[.\-]\d)/g;
+const IPV4 = /(?<![\d.-])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\d|[.-]\d)/g;
 const IPV6 = /(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
 const VERSION_BEFORE = /(?:versi|version|ver\.?|v|rilis|release|pasal|bab|ayat)\s*$/i;
 
@@ -93,7 +93,7 @@ export function detectIps(text: string): Candidate[] {
   return out;
 }
 
-const ACCOUNT_DIGITS = /\d(?:[ .\-]?\d){7,17}/g;
+const ACCOUNT_DIGITS = /\d(?:[ .-]?\d){7,17}/g;
 const BANK_CUE = /(?<![\p{L}\p{N}])(?:rekening|rek\.?|no\.?\s*rek|norek|a\/c|account|bca|bri|bni|mandiri|bsi|btn|cimb(?: niaga)?|danamon|permata|ocbc(?: nisp)?|panin|maybank|bank \p{L}+|bukopin|sinarmas|jago|seabank|bjb|muamalat|btpn|jenius)(?![\p{L}])/giu;
 
 /** Bank account numbers are plain digit runs, so they count only right after a bank or account cue. */

@@ -4,7 +4,7 @@ import { SIGNAL_NAMES, type QualitySignals, type SignalName } from '../../../sha
 
 export { SIGNAL_NAMES, type QualitySignals, type SignalName };
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
 const END_PUNCT = /[.!?…"'”’)\]:;]$/u;
 const BULLET = /^\s*(?:[-*•·▪►»>]|\d{1,2}[.)])\s/u;
