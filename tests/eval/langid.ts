@@ -87,8 +87,16 @@ function confidenceReport(res: Result[]): string {
     const sel = res.filter((r) => r.confidence >= th && r.pred !== 'und');
     lines.push(`| ${th} | ${pct(sel.length / res.length)} | ${sel.length ? pct(sel.filter((r) => r.pred === r.gold).length / sel.length) : '–'} |`);
   }
-  const lowWrong = wrong.filter((r) => r.pred === 'und' || r.confidence < 0.5).length;
-  lines.push('', `Wrong answers: ${wrong.length}; ${wrong.length ? pct(lowWrong / wrong.length) : '–'} of them are \`und\` or have confidence < 0.5.`);
+  const right = res.filter((r) => r.pred === r.gold);
+  lines.push('', '| confidence < | share of wrong answers | share of right answers |', '|---|---|---|');
+  for (const th of [0.5, 0.7, 0.9]) {
+    const w = wrong.filter((r) => r.pred === 'und' || r.confidence < th).length;
+    const ok = right.filter((r) => r.confidence < th).length;
+    lines.push(`| ${th} | ${wrong.length ? pct(w / wrong.length) : '–'} | ${right.length ? pct(ok / right.length) : '–'} |`);
+  }
+  const meanWrong = wrong.length ? wrong.reduce((a, r) => a + r.confidence, 0) / wrong.length : 0;
+  const meanRight = right.length ? right.reduce((a, r) => a + r.confidence, 0) / right.length : 0;
+  lines.push('', `Wrong answers: ${wrong.length} of ${res.length}; mean confidence ${meanWrong.toFixed(2)} when wrong vs ${meanRight.toFixed(2)} when right.`);
   return lines.join('\n');
 }
 

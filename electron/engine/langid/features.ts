@@ -108,7 +108,10 @@ export class FeatureExtractor {
       const c = buf[i] ?? SPACE;
       if (c === SPACE) {
         if (inWord) {
-          out[k++] = mix(w ^ 0x5bd1e995) & mask;
+          // Whole words count double: Indonesian and Malay differ mostly in vocabulary, not in spelling patterns.
+          const wf = mix(w ^ 0x5bd1e995) & mask;
+          out[k++] = wf;
+          out[k++] = wf;
           if (prev !== 0) out[k++] = mix(Math.imul(prev, 31) ^ w ^ 0x27d4eb2f) & mask;
           prev = w;
         }
