@@ -159,6 +159,19 @@ export const licenseMethods = {
     z.object({ documentId: z.number().int().positive(), concluded: z.string().nullable(), note: z.string().optional() }),
     z.object({ documentId: z.number().int(), concludedLicense: z.string().nullable() }),
   ),
+  'license.document': method(
+    z.object({ documentId: z.number().int().positive() }),
+    z.object({
+      documentId: z.number().int(),
+      sourceId: z.number().int(),
+      sourceName: z.string(),
+      sourceLicense: z.string().nullable(),
+      sourceState: reviewState,
+      documentLicense: z.string().nullable(),
+      /** Flags of the licence that applies: the document's own, else its source's concluded licence. */
+      flags: licenseFlagsRecord,
+    }),
+  ),
   'license.refs.list': method(z.object({}).default({}), z.array(licenseRefRecord)),
   'license.refs.set': method(licenseRefRecord, licenseRefRecord),
   'license.resolve': method(z.object({ text: z.string() }), licenseResolution),

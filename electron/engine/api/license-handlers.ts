@@ -3,6 +3,7 @@ import { listAudit } from '../store/audit';
 import {
   addEvidence,
   bulkSetSourceLicense,
+  documentLicenseInfo,
   findSourceRow,
   licenseFlags,
   licenseSummary,
@@ -47,6 +48,7 @@ export const licenseHandlers = {
   },
   'license.removeEvidence': (engine, input) => removeEvidence(engine.db, engine.actor, input.id, input.note),
   'license.setDocument': (engine, input) => setDocumentLicense(engine.db, engine.actor, input.documentId, input.concluded, input.note),
+  'license.document': (engine, input) => documentLicenseInfo(engine.db, input.documentId),
   'license.refs.list': (engine) => listLicenseRefs(engine.db),
   'license.refs.set': (engine, input) => setLicenseRef(engine.db, engine.actor, input),
   'license.resolve': (_engine, input) => {
@@ -70,6 +72,7 @@ export const licenseHandlers = {
   | 'license.addEvidence'
   | 'license.removeEvidence'
   | 'license.setDocument'
+  | 'license.document'
   | 'license.refs.list'
   | 'license.refs.set'
   | 'license.resolve'

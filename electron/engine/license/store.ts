@@ -1,12 +1,13 @@
 // Licence decisions on sources and documents. Every change goes through one transaction and one audit entry.
 import type { LicenseSourceRow } from '../../../shared/contract/license';
 import type { RobotsStatus, SettableReviewState, TdmStatus } from '../../../shared/license';
-import { checkTransition, resolveLicense } from '../../../shared/license';
+import { checkTransition, licenseFlags, resolveLicense } from '../../../shared/license';
 import type { Db } from '../store/open';
 import { appendAudit } from '../store/audit';
 import { KurasiError, notFound } from '../errors';
 import { addEvidence, type EvidenceInput } from './evidence';
 import { findSourceRow, reviewStateOf, toLicenseRow, type SourceLicenseDbRow } from './rows';
+import { loadLicenseRefs } from './refs';
 
 export interface SetLicenseInput {
   source: number | string;
@@ -172,4 +173,29 @@ export function documentLicenseMap(db: Db): Map<number, string> {
     concluded_license: string;
   }[];
   return new Map(rows.map((r) => [r.document_id, r.concluded_license]));
+}
+
+/** The licence facts that apply to one document (its own licence, else its source's). */
+export function documentLicenseInfo(db: Db, documentId: number) {
+  const row = db
+    .prepare(
+      `SELECT d.id AS document_id, s.id AS source_id, s.name AS source_name, s.concluded_license AS source_license,
+         s.review_state AS source_state, dl.concluded_license AS document_license
+       FROM documents d JOIN sources s ON s.id = d.source_id LEFT JOIN document_licenses dl ON dl.document_id = d.id
+       WHERE d.id = ?`,
+    )
+    .get(documentId) as
+    | { document_id: number; source_id: number; source_name: string; source_license: string | null; source_state: string; document_license: string | null }
+    | undefined;
+  if (!row) throw notFound(`document ${documentId}`);
+  const f = licenseFlags(row.document_license ?? row.source_license, loadLicenseRefs(db));
+  return {
+    documentId: row.document_id,
+    sourceId: row.source_id,
+    sourceName: row.source_name,
+    sourceLicense: row.source_license,
+    sourceState: reviewStateOf({ review_state: row.source_state }),
+    documentLicense: row.document_license,
+    flags: { use: f.use, attribution: f.attribution, shareAlike: f.shareAlike, noDerivatives: f.noDerivatives, unclassified: [...f.unclassified], conflicts: [...f.conflicts] },
+  };
 }

@@ -67,5 +67,13 @@ describe('license API', () => {
     expect(refs.ok && contract['license.refs.list'].output.parse(refs.value).map((x) => x.ref)).toEqual(['LicenseRef-izin-tempo']);
     const doc = await dispatch(e, 'license.setDocument', { documentId: 1, concluded: 'CC-BY-NC-ND-4.0', note: 'kutipan' });
     expect(doc.ok && doc.value).toEqual({ documentId: 1, concludedLicense: 'CC-BY-NC-ND-4.0' });
+    const info = await dispatch(e, 'license.document', { documentId: 1 });
+    expect(info.ok && contract['license.document'].output.parse(info.value)).toMatchObject({
+      sourceName: 'nusax',
+      sourceLicense: 'CC-BY-4.0',
+      sourceState: 'in-review',
+      documentLicense: 'CC-BY-NC-ND-4.0',
+      flags: { use: 'non-commercial', noDerivatives: true },
+    });
   });
 });
