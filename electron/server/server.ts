@@ -116,8 +116,11 @@ export async function startServer(options: ServeOptions): Promise<KurasiServer> 
     if (path === '/upload') {
       if (req.method !== 'POST') return send(res, 405, 'POST only\n');
       const name = safeUploadName(url.searchParams.get('name') ?? 'upload');
-      const target = join(options.uploadDir, `${Date.now()}-${randomBytes(4).toString('hex')}-${name}`);
+      // A fresh folder per upload keeps the original file name (it shows in rejects as file:line).
+      const folder = join(options.uploadDir, `${Date.now()}-${randomBytes(6).toString('hex')}`);
+      const target = join(folder, name);
       try {
+        mkdirSync(folder, { recursive: true });
         await pipeline(req, createWriteStream(target, { flags: 'wx' }));
       } catch (e) {
         return send(res, 500, JSON.stringify({ error: (e as Error).message }), 'application/json');

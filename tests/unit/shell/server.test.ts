@@ -136,7 +136,7 @@ describe('kurasi serve', () => {
     });
     expect(up.status).toBe(200);
     const saved = (JSON.parse(up.body) as { path: string }).path;
-    expect(saved).toMatch(/evil_name\.jsonl$/);
+    expect(saved).toMatch(/[\\/]evil_name\.jsonl$/);
     expect(saved).not.toContain('..');
     expect(readFileSync(saved, 'utf8')).toBe('{"text":"halo"}\n');
     expect(safeUploadName('../../etc/passwd')).toBe('passwd');

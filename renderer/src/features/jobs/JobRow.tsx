@@ -4,11 +4,24 @@ import { useI18n } from '../../i18n';
 import { api } from '../../api/client';
 import type { LiveJob } from './useJobs';
 
+/** Job kinds whose progress counts bytes read rather than items. */
+const bytesKinds = new Set(['import']);
+
+export function formatBytes(v: number): string {
+  if (v < 1024) return `${Math.round(v)} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let x = v / 1024;
+  let i = 0;
+  while (x >= 1024 && i < units.length - 1) (x /= 1024), i++;
+  return `${x.toFixed(x < 10 ? 1 : 0)} ${units[i]}`;
+}
+
 /** One job: kind, state, a live progress bar with rate and ETA, and cancel / resume. */
 export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boolean }) {
   const { t, n } = useI18n();
   const active = job.state === 'running' || job.state === 'queued';
   const resumable = ['interrupted', 'cancelled', 'failed'].includes(job.state);
+  const amount = (v: number) => (bytesKinds.has(job.kind) ? formatBytes(v) : n(Math.round(v)));
   return (
     <div className={`job job-${job.state}${compact ? ' compact' : ''}`} data-testid={`job-${job.id}`} data-state={job.state}>
       <div className="job-head">
@@ -27,13 +40,13 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
           </button>
         )}
       </div>
-      {(active || job.state === 'done') && <ProgressBar done={job.state === 'done' && job.total === null ? 1 : job.done} total={job.state === 'done' && job.total === null ? 1 : job.total} label={job.kind} />}
+      {(active || job.state === 'done') && <ProgressBar done={job.state === 'done' ? 1 : job.done} total={job.state === 'done' ? 1 : job.total} label={job.kind} />}
       <div className="job-meta muted">
         <span className="mono">
-          {n(job.done)}
-          {job.total !== null ? ` / ${n(job.total)}` : ''}
+          {amount(job.done)}
+          {job.total !== null ? ` / ${amount(job.total)}` : ''}
         </span>
-        {job.state === 'running' && job.rate > 0 && <span>{t('jobs.rate', { r: Math.round(job.rate) })}</span>}
+        {job.state === 'running' && job.rate > 0 && <span>{t('jobs.rate', { r: amount(job.rate) })}</span>}
         {job.state === 'running' && job.etaMs !== null && <span>{t('jobs.eta', { t: formatDuration(job.etaMs) })}</span>}
         {job.message && <span>{job.message}</span>}
         {job.error && <span className="bad">{job.error}</span>}

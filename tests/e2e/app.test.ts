@@ -1,0 +1,171 @@
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncFullTextIndex } from '../../electron/engine/store/fts';
+import { seedCorpus } from '../helpers/corpus';
+import { ensureRendererBuilt, launchChromium, serve, type Served } from './serve-helpers';
+
+const SHOTS = 'docs/screenshots';
+const N = 20_000;
+const words = ['pasar', 'sekolah', 'rumah', 'nasi', 'kopi', 'hujan', 'sawah', 'kampung', 'kota', 'laut', 'gunung', 'jalan'];
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+let dir: string;
+
+async function rowText(p: Page, index: number): Promise<string> {
+  const row = p.locator(`.dt-row[data-index="${index}"]:not(.skeleton)`);
+  await row.waitFor({ timeout: 15_000 });
+  return row.innerText();
+}
+
+describe('corpus browser end to end (kurasi serve + headless Chromium)', () => {
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    // Not the auto-cleaned helper dir: it must outlive each test of this file.
+    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-'));
+    const docs = Array.from({ length: N }, (_, i) => ({
+      text: `Dokumen ${i + 1}: warga ${words[i % words.length]} bercerita tentang ${words[(i * 5) % words.length]} dan ${words[(i * 7) % words.length]} di desa.`,
+      source: i % 2 ? 'berita' : 'forum',
+      metadata: { nomor: i + 1 },
+    }));
+    const { path, db } = seedCorpus(docs, join(dir, 'corpus.db'));
+    syncFullTextIndex(db);
+    db.close();
+    served = await serve(path);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(() => localStorage.setItem('kurasi-lang', 'id'));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens on the first rows and hides the token from the address bar', async () => {
+    await page.goto(served.url);
+    expect(await rowText(page, 0)).toContain('Dokumen 1:');
+    await expect.poll(() => page.locator('[data-testid="doc-count"]').innerText()).toContain('20.000 dokumen');
+    expect(page.url()).not.toContain('token=');
+    await page.screenshot({ path: `${SHOTS}/browser.png` });
+  });
+
+  it('scrolls far without loading everything', async () => {
+    const requests: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/documents.list') && requests.push(r.postData() ?? ''));
+    await page.locator('[data-testid="dt-scroll"]').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    expect(await rowText(page, N - 1)).toContain(`Dokumen ${N}:`);
+    await page.locator('[data-testid="dt-scroll"]').evaluate((el) => (el.scrollTop = el.scrollHeight * 0.5));
+    await expect.poll(async () => page.locator('.dt-row:not(.skeleton)').count()).toBeGreaterThan(10);
+    expect(await page.locator('.dt-row').count()).toBeLessThan(100);
+    expect(requests.length).toBeLessThan(10);
+    // Keyboard: j moves the selection, k back.
+    await page.locator('[data-testid="dt-scroll"]').evaluate((el) => (el.scrollTop = 0));
+    await rowText(page, 0);
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    await expect.poll(() => page.locator('.dt-row.selected').getAttribute('data-index')).toBe('0');
+  });
+
+  it('searches with highlighted snippets and opens a document', async () => {
+    await page.keyboard.press('/');
+    await page.keyboard.type('sawah');
+    await page.keyboard.press('Enter');
+    const results = page.locator('[data-testid="search-results"]');
+    await results.waitFor();
+    await expect.poll(() => results.locator('li.hit').count()).toBe(50);
+    const marks = await results.locator('li.hit').first().locator('mark').allInnerTexts();
+    expect(marks.map((m) => m.toLowerCase())).toContain('sawah');
+    await page.screenshot({ path: `${SHOTS}/search.png` });
+    // j selects the first hit, Enter opens it; the pane highlights the query.
+    await page.locator('[data-testid="search-input"]').blur();
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    const pane = page.locator('[data-testid="doc-pane"]');
+    await pane.locator('[data-testid="doc-text"] mark').first().waitFor();
+    expect((await pane.locator('[data-testid="doc-text"] mark').first().innerText()).toLowerCase()).toBe('sawah');
+    expect(await pane.innerText()).toContain('nomor');
+    await page.screenshot({ path: `${SHOTS}/document.png` });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pane.count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.locator('.dt').waitFor();
+  });
+
+  it('imports an uploaded file, shows progress and rejects with file:line', async () => {
+    const file = join(dir, 'unggahan.jsonl');
+    writeFileSync(file, ['{"text":"Teks pertama yang diunggah."}', '{"text":', '{"text":"Teks kedua yang diunggah."}', '{"judul":"tanpa teks"}', ''].join('\n'));
+    await page.locator('[data-testid="open-import"]').click();
+    const dialog = page.locator('[data-testid="import-dialog"]');
+    await dialog.locator('[data-testid="import-file"]').setInputFiles(file);
+    await dialog.locator('[data-testid="import-source"]').fill('unggahan');
+    await dialog.locator('[data-testid="import-start"]').click();
+    await dialog.locator('[data-testid="import-summary"]').waitFor({ timeout: 30_000 });
+    expect(await dialog.locator('[data-testid="import-summary"]').innerText()).toMatch(/2 diimpor/);
+    const rejects = await dialog.locator('[data-testid="import-rejects"] li').allInnerTexts();
+    expect(rejects.length).toBe(2);
+    expect(rejects.join('\n')).toMatch(/unggahan\.jsonl:2/);
+    expect(rejects.join('\n')).toMatch(/unggahan\.jsonl:4/);
+    await page.screenshot({ path: `${SHOTS}/import.png` });
+    await dialog.getByRole('button', { name: 'Tutup' }).first().click();
+    await expect.poll(() => page.locator('[data-testid="doc-count"]').innerText()).toContain('20.002 dokumen');
+  });
+
+  it('shows a long import live in the jobs screen and cancels it', async () => {
+    const big = join(dir, 'besar.jsonl');
+    const out = createWriteStream(big);
+    for (let i = 0; i < 600_000; i++) {
+      if (!out.write(`{"id":"b${i}","text":"Kalimat panjang nomor ${i} tentang ${words[i % words.length]} dan ${words[(i * 3) % words.length]} untuk uji pembatalan."}\n`)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    await page.locator('[data-testid="open-import"]').click();
+    const dialog = page.locator('[data-testid="import-dialog"]');
+    await dialog.getByRole('tab', { name: 'Path di server' }).click();
+    await dialog.locator('[data-testid="import-paths"]').fill(big);
+    await dialog.locator('[data-testid="import-start"]').click();
+    await dialog.locator('[data-testid="import-progress"] .job').waitFor();
+    await dialog.getByRole('button', { name: 'Tutup' }).first().click();
+    await page.locator('[data-nav="jobs"]').click();
+    const job = page.locator('[data-testid="jobs-screen"] .job[data-state="running"]').first();
+    await job.waitFor({ timeout: 30_000 });
+    await expect.poll(async () => Number(await job.locator('.progress').getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/jobs.png` });
+    const id = await job.getAttribute('data-testid');
+    await job.getByRole('button', { name: 'Batalkan' }).click();
+    const ended = page.locator(`[data-testid="${id}"]`);
+    await expect.poll(() => ended.getAttribute('data-state'), { timeout: 30_000 }).toBe('cancelled');
+    expect(await ended.getByRole('button', { name: 'Lanjutkan' }).count()).toBe(1);
+  });
+
+  it('switches the language to English and back', async () => {
+    await page.locator('[data-testid="lang-switch"]').selectOption('en');
+    await expect.poll(() => page.locator('[data-nav="browser"]').innerText()).toContain('Documents');
+    await page.locator('[data-nav="browser"]').click();
+    await expect.poll(() => page.locator('[data-testid="doc-count"]').innerText()).toMatch(/documents/);
+    await rowText(page, 0);
+    await page.screenshot({ path: `${SHOTS}/browser-en.png` });
+    await page.locator('[data-testid="lang-switch"]').selectOption('id');
+    await expect.poll(() => page.locator('[data-nav="browser"]').innerText()).toContain('Dokumen');
+  });
+
+  it('shows the designed empty state on an empty corpus', async () => {
+    const empty = await serve(join(dir, 'kosong.db'));
+    try {
+      const p = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+      await p.goto(empty.url);
+      await p.getByText('Korpus masih kosong').waitFor();
+      await p.screenshot({ path: `${SHOTS}/empty.png` });
+      await p.close();
+    } finally {
+      await empty.stop();
+    }
+  });
+});

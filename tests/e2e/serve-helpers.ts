@@ -1,0 +1,59 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** `npm test` builds the renderer first; a single test file run by hand builds it when it is missing. */
+export function ensureRendererBuilt(): void {
+  if (existsSync(join('dist', 'renderer', 'index.html'))) return;
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+}
+
+export const URL_LINE = /^Kurasi: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))$/m;
+
+export interface Served {
+  url: string;
+  port: number;
+  token: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts the built `kurasi serve` as a child process and waits for its URL line on stdout. */
+export function serve(dbPath: string, extraArgs: string[] = []): Promise<Served> {
+  const child = spawn(process.execPath, ['bin/kurasi.js', 'serve', '--db', dbPath, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`kurasi serve did not print its URL: ${out} ${err}`)), 60_000);
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = URL_LINE.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      resolve({
+        url: m[1] ?? '',
+        port: Number(m[2]),
+        token: m[3] ?? '',
+        child,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kurasi serve exited with ${code}: ${err}`));
+    });
+  });
+}
