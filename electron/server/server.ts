@@ -92,6 +92,7 @@ export async function startServer(options: ServeOptions): Promise<KurasiServer> 
     }),
   );
   let port = 0;
+  const timing = process.env.KURASI_TIMING === '1';
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -109,7 +110,10 @@ export async function startServer(options: ServeOptions): Promise<KurasiServer> 
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad-request', message: (e as Error).message } }), 'application/json');
       }
       const method = decodeURIComponent(path.slice('/api/'.length));
+      const started = performance.now();
       const result = await dispatch(options.engine, method, input);
+      // Benchmarks read how long each request took on the engine thread (KURASI_TIMING=1).
+      if (timing) process.stderr.write(`kurasi-timing ${method} ${(performance.now() - started).toFixed(2)}\n`);
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
 
