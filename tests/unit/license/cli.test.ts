@@ -68,7 +68,7 @@ describe('kurasi stats', () => {
     const db = corpusFile();
     await runKurasi(['license', 'set', '--db', db, '--source', 'talpco', '--concluded', 'CC-BY-4.0', '--state', 'cleared']);
     const r = await runKurasi(['stats', '--db', db, '--json']);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const stats = JSON.parse(r.stdout) as { sections: { licenses: unknown } };
     expect(stats.sections.licenses).toMatchObject({
       sourcesByState: { cleared: 1, unreviewed: 1 },
