@@ -59,6 +59,31 @@ describe('annotation queue', () => {
     db.close();
   });
 
+  it('skips runs of labelled documents (with gaps, several answers per document, and filters)', () => {
+    const { db } = corpus();
+    for (let id = 1; id <= 20; id++) {
+      if (id === 4 || id === 11) continue;
+      setLabel(db, 'ani', id, 'decision', 'drop');
+      if (id % 2) setLabel(db, 'ani', id, 'drop_reason', 'spam-seo');
+    }
+    db.prepare('DELETE FROM documents WHERE id = 22').run();
+    const walk = (filter: Parameters<typeof nextDocument>[2]) => {
+      const out: number[] = [];
+      let c = 0;
+      for (;;) {
+        const x = nextDocument(db, 'ani', filter, c);
+        if (!x.document && !x.more) return out;
+        if (x.document) out.push(x.document.id);
+        c = x.cursor;
+      }
+    };
+    expect(walk({})).toEqual([4, 11, 21, 23, 24, 25, 26, 27, 28, 29, 30]);
+    const berita = (db.prepare(`SELECT id FROM sources WHERE name = 'berita'`).get() as { id: number }).id;
+    expect(walk({ sourceId: berita })).toEqual([4, 25, 28]);
+    expect(nextDocument(db, 'ani', {}, 4).document?.id).toBe(11);
+    db.close();
+  });
+
   it('a fixed seed gives every annotator the same random order, covering each document once', () => {
     const { db } = corpus();
     const order = (who: string, seed: number) => {

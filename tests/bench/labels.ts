@@ -1,0 +1,92 @@
+// npm run bench:labels — annotation on a BENCH_DOCS-document corpus (default 1,000,000): queue.next with each
+// filter (none, source, language, duplicate cluster, seeded random sample) after the annotator has labelled
+// BENCH_LABELLED documents (default 5,000) at the front of the queue, and labels.set (write + audit + undo
+// entry). Every call goes through the real API dispatch on a real SQLite file. Baseline measured in the same
+// run: documents.get (a primary-key read through the same dispatch). Medians and p95 over BENCH_CALLS calls.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dispatch } from '../../electron/engine/api/dispatch';
+import { openEngine } from '../../electron/engine/engine';
+import { openCorpus } from '../../electron/engine/store/open';
+import { ensureSource } from '../../electron/engine/corpus/sources';
+import type { Input } from '../../shared/contract';
+
+const DOCS = Number(process.env.BENCH_DOCS ?? 1_000_000);
+const LABELLED = Number(process.env.BENCH_LABELLED ?? 20_000);
+const CALLS = Number(process.env.BENCH_CALLS ?? 200);
+
+function stats(xs: number[]): { median: number; p95: number; max: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
+  return { median: at(0.5), p95: at(0.95), max: s[s.length - 1] as number };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'kurasi-bench-labels-'));
+const path = join(dir, 'corpus.db');
+try {
+  const t0 = performance.now();
+  const db = openCorpus(path);
+  const sources = [ensureSource(db, 'berita', 'bench', undefined), ensureSource(db, 'forum', 'bench', undefined), ensureSource(db, 'wiki', 'bench', undefined)];
+  const langs = ['ind', 'ind', 'ind', 'ind', 'jav', 'sun', 'min', 'eng'];
+  const insert = db.prepare(
+    'INSERT INTO documents(source_id, external_id, text, text_hash, char_count, word_count, lang, dup_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const text = `Dokumen ${i} tentang pasar, sekolah dan cuaca hari ini di kota ${i % 977}.`;
+      insert.run(sources[i % 3], `b${i}`, text, (i.toString(16) + '0'.repeat(32)).slice(0, 32), text.length, 12, langs[i % langs.length], i % 50 === 0 ? i % 1000 : null);
+    }
+  });
+  for (let i = 0; i < DOCS; i += 50_000) batch(i, Math.min(DOCS, i + 50_000));
+  db.close();
+  const buildMs = performance.now() - t0;
+
+  const engine = openEngine({ dbPath: path, actor: 'bench' });
+  await dispatch(engine, 'annotators.set', { name: 'ani' });
+  // The annotator has already labelled the first LABELLED documents: the queue has to walk past them.
+  engine.db.transaction(() => {
+    const ins = engine.db.prepare(`INSERT INTO labels(document_id, annotator, question, value, at) VALUES (?, 'ani', 'decision', '"keep"', ?)`);
+    const at = new Date().toISOString();
+    for (let id = 1; id <= LABELLED; id++) ins.run(id, at);
+  })();
+
+  const time = async (name: string, input: () => unknown): Promise<number[]> => {
+    const out: number[] = [];
+    for (let i = 0; i < CALLS; i++) {
+      const arg = input();
+      const s = performance.now();
+      const r = await dispatch(engine, name, arg);
+      out.push(performance.now() - s);
+      if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    }
+    return out;
+  };
+  const rnd = (n: number) => 1 + Math.floor(Math.random() * n);
+  const rows: [string, number[]][] = [];
+  rows.push(['baseline documents.get (PK read)', await time('documents.get', () => ({ id: rnd(DOCS) }))]);
+  const q = (filter: Input<'queue.next'>['filter'], cursor: () => number) => () => ({ filter, cursor: cursor() });
+  rows.push(['queue.next, no filter, from start (walks past labelled)', await time('queue.next', q({}, () => 0))]);
+  rows.push(['queue.next, no filter, random cursor', await time('queue.next', q({}, () => rnd(DOCS)))]);
+  rows.push(['queue.next, source', await time('queue.next', q({ sourceId: sources[1] }, () => rnd(DOCS)))]);
+  rows.push(["queue.next, language 'eng' (1/8)", await time('queue.next', q({ lang: 'eng' }, () => rnd(DOCS)))]);
+  rows.push(['queue.next, duplicate cluster (~50 docs)', await time('queue.next', q({ dupCluster: 500 }, () => 0))]);
+  rows.push(['queue.next, random sample seed 7', await time('queue.next', q({ seed: 7 }, () => rnd(DOCS - 10)))]);
+  rows.push(["queue.next, random sample seed 7 + language 'sun'", await time('queue.next', q({ seed: 7, lang: 'sun' }, () => rnd(DOCS - 10)))]);
+  let n = 0;
+  rows.push(['labels.set (write + audit + undo entry)', await time('labels.set', () => ({ documentId: LABELLED + 1 + n++, question: 'decision', value: 'drop' }))]);
+  rows.push(['audit.undo', await time('audit.undo', () => ({}))]);
+  rows.push(['labels.forDocument', await time('labels.forDocument', () => ({ documentId: rnd(LABELLED) }))]);
+  await engine.close();
+
+  const base = stats(rows[0]?.[1] ?? [1]).median;
+  console.log(`corpus: ${DOCS.toLocaleString('en')} documents (built in ${(buildMs / 1000).toFixed(1)} s), ${LABELLED.toLocaleString('en')} labelled by the annotator, ${CALLS} calls each\n`);
+  console.log('| call | median ms | p95 ms | max ms | median / baseline |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const [name, xs] of rows) {
+    const s = stats(xs);
+    console.log(`| ${name} | ${s.median.toFixed(3)} | ${s.p95.toFixed(3)} | ${s.max.toFixed(3)} | ${(s.median / base).toFixed(1)}× |`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
