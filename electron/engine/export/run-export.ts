@@ -16,7 +16,7 @@ import { removePartials, sha256File, writeFileAtomic } from './atomic';
 import { attributionRows, datasetCard } from './card';
 import { Gatekeeper } from './gate';
 import { redactForExport } from './redact';
-import { corpusSnapshotId, filterSql, previewExport } from './select';
+import { corpusSnapshotId, labelColumn, Tally } from './select';
 import { CORE_FIELDS, EXTENSIONS, openShardWriter, recordLine, type ExportRecord, type ShardWriter } from './writers';
 
 export const PROGRESS_FILE = '.kurasi-export-progress.json';
@@ -121,7 +121,7 @@ function metaColumns(meta: readonly string[]): { sql: string[]; params: string[]
 function readMeta(row: unknown[], json: boolean[]): unknown[] {
   const out: unknown[] = new Array(json.length);
   for (let i = 0; i < json.length; i++) {
-    const v = row[4 + i];
+    const v = row[8 + i];
     out[i] = json[i] && typeof v === 'string' ? (JSON.parse(v) as unknown) : (v ?? null);
   }
   return out;
@@ -132,25 +132,27 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
   const out = o.out;
   const version = appVersion();
   const gate = new Gatekeeper(db, o);
-  const preview = previewExport(db, o, gate);
   const snapshotId = corpusSnapshotId(db);
   const key = optionsKey(o);
   const metaCols = metaColumns(o.meta);
-  const filters = filterSql(db, o);
+  const label = labelColumn(db, o);
+  // Filters are applied while streaming (not in SQL) so that one pass also counts what stays out and why.
+  const tally = new Tally(o, gate);
+  const total = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
 
   mkdirSync(join(out, 'data'), { recursive: true });
   removePartials(out);
   const kept = await completedShards(out, key, snapshotId);
 
+  // Recorded before any shard is written, so even an interrupted export has left its trace.
   for (const s of gate.overriddenSources()) {
-    if (!preview.bySource[s.name]) continue;
     appendAudit(db, {
       actor: hooks.actor,
       action: 'export.override',
       entity: 'source',
       entityId: s.id,
-      before: { reviewState: s.reviewState },
-      after: { exported: preview.bySource[s.name]!.documents, out, jobId: hooks.jobId ?? null },
+      before: { reviewState: s.reviewState, concludedLicense: s.concludedLicense },
+      after: { out, format: o.format, jobId: hooks.jobId ?? null },
       note: o.overrideReason ?? null,
     });
   }
@@ -189,35 +191,48 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
     saveProgress();
   };
 
-  const sql = `SELECT d.id, d.source_id, d.text, coalesce(d.lang, 'und')${metaCols.sql.map((c) => `, ${c}`).join('')}
-    FROM documents d WHERE d.id > ?${filters.where.map((w) => ` AND ${w}`).join('')} ORDER BY d.id LIMIT ${BATCH}`;
+  const sql = `SELECT d.id, d.source_id, d.text, coalesce(d.lang, 'und'), coalesce(d.dup_status = 'duplicate', 0),
+      coalesce(d.quality_pass, -1), d.char_count, ${label.where[0]}${metaCols.sql.map((c) => `, ${c}`).join('')}
+    FROM documents d WHERE d.id > ? ORDER BY d.id LIMIT ${BATCH}`;
   const stmt = db.prepare(sql).raw(true);
+  const params = [...label.params, ...metaCols.params];
   const sourceNames = new Map([...gate.sources.values()].map((s) => [s.id, s.name]));
-  const total = preview.included.documents;
+  // The part of a JSON line after the text is the same for every document of one source, language and licence.
+  const tails = new Map<string, string>();
+  const tailOf = (source: string, lang: string, license: string) => {
+    const k = `${source}\u0000${lang}\u0000${license}`;
+    let t = tails.get(k);
+    if (t === undefined) {
+      t = `,"source":${JSON.stringify(source)},"lang":${JSON.stringify(lang)},"license":${JSON.stringify(license)}`;
+      tails.set(k, t);
+    }
+    return t;
+  };
   let done = 0;
   let lastId = 0;
   try {
     for (;;) {
-      const rows = stmt.all(...metaCols.params, lastId, ...filters.params) as unknown[][];
+      const rows = stmt.all(...params, lastId) as unknown[][];
       if (!rows.length) break;
       for (const row of rows) {
         const id = row[0] as number;
         const sourceId = row[1] as number;
+        const lang = row[3] as string;
         const d = gate.forDocument(id, sourceId);
-        if (!d.exportable) continue;
+        if (!tally.add(sourceId, lang, row[4] === 1, row[5] as number, row[7] === 1, d, 1, row[6] as number)) continue;
         const st = stateFor(d.shardKey);
-        done++;
         if (id <= st.skipUntil) continue;
         const raw = row[2] as string;
+        const source = sourceNames.get(sourceId)!;
         const rec: ExportRecord = {
           id,
           text: o.redactPii ? redactForExport(raw) : raw,
-          source: sourceNames.get(sourceId)!,
-          lang: row[3] as string,
+          source,
+          lang,
           license: d.license,
-          meta: row.length > 4 ? readMeta(row, metaCols.json) : [],
+          meta: row.length > 8 ? readMeta(row, metaCols.json) : [],
         };
-        const line = recordLine(rec, o.meta);
+        const line = recordLine(rec, o.meta, tailOf(source, lang, d.license));
         const len = Buffer.byteLength(line);
         if (st.writer && ((o.maxDocs > 0 && st.docs + 1 > o.maxDocs) || (o.maxBytes > 0 && st.bytes + len > o.maxBytes))) await close(st);
         if (!st.writer) open(st);
@@ -228,6 +243,7 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
         st.lastId = id;
         st.licenses.add(d.license);
       }
+      done += rows.length;
       lastId = rows[rows.length - 1]![0] as number;
       for (const st of states.values()) await st.writer?.drain();
       hooks.progress?.(done, total);
@@ -238,7 +254,7 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
     for (const st of states.values()) st.writer?.abort();
     throw e;
   }
-  if (done !== total) throw new Error(`export counted ${total} documents but found ${done}; the corpus changed during the export`);
+  const preview = tally.finish();
 
   const shards = allShards();
   const card = { options: o, preview, shards, gate, snapshotId, version };
@@ -274,7 +290,7 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
   return {
     out,
     snapshotId,
-    documents: done,
+    documents: preview.included.documents,
     shards,
     resumedShards: [...kept.values()].reduce((a, l) => a + l.length, 0),
     excluded: preview.excluded,

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ExportFilters, ExportPreview } from '../../../shared/contract/export';
 import { KurasiError } from '../errors';
 import type { Db } from '../store/open';
-import { Gatekeeper } from './gate';
+import { Gatekeeper, type DocDecision } from './gate';
 import { tableExists } from './schema';
 
 export interface FilterSql {
@@ -36,20 +36,6 @@ function labelSql(db: Db, labels: ExportFilters['labels']): FilterSql {
   return { where, params };
 }
 
-/** Every filter except the licence gate (which is decided per source in JS). */
-export function filterSql(db: Db, f: ExportFilters): FilterSql {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (f.langs.length) {
-    where.push(`coalesce(d.lang, 'und') IN (${f.langs.map(() => '?').join(', ')})`);
-    params.push(...f.langs);
-  }
-  if (f.dedupe === 'keep-only') where.push(`(d.dup_status IS NULL OR d.dup_status <> 'duplicate')`);
-  if (f.quality === 'pass') where.push('d.quality_pass = 1');
-  const l = labelSql(db, f.labels);
-  return { where: [...where, ...l.where], params: [...params, ...l.params] };
-}
-
 interface GroupRow {
   source_id: number;
   lang: string;
@@ -70,6 +56,71 @@ function bump(rec: Record<string, { documents: number; characters: number }>, ke
   e.characters += c;
 }
 
+/** Why a document stays out, in the order the filters apply; null when it goes in. The one rule preview and export share. */
+export function exclusionReason(
+  f: ExportFilters,
+  langs: ReadonlySet<string>,
+  lang: string,
+  duplicate: boolean,
+  quality: number,
+  labelled: boolean,
+  decision: DocDecision,
+): string | null {
+  if (langs.size && !langs.has(lang)) return 'language';
+  if (f.dedupe === 'keep-only' && duplicate) return 'duplicate';
+  if (f.quality === 'pass' && quality !== 1) return 'quality';
+  if (!labelled) return 'label';
+  if (!decision.exportable) return decision.reason ?? 'refused';
+  return null;
+}
+
+/** Counts of included documents per language, licence, shard family and source, and of excluded ones per reason. */
+export class Tally {
+  readonly p: ExportPreview = emptyPreview();
+  private readonly langs: ReadonlySet<string>;
+
+  constructor(
+    private readonly f: ExportFilters,
+    private readonly gate: Gatekeeper,
+  ) {
+    this.langs = new Set(f.langs);
+  }
+
+  /** Adds `n` documents of `c` characters; returns whether they are exported. */
+  add(sourceId: number, lang: string, duplicate: boolean, quality: number, labelled: boolean, decision: DocDecision, n: number, c: number): boolean {
+    const p = this.p;
+    const reason = exclusionReason(this.f, this.langs, lang, duplicate, quality, labelled, decision);
+    if (reason) {
+      p.excluded[reason] = (p.excluded[reason] ?? 0) + n;
+      return false;
+    }
+    p.included.documents += n;
+    p.included.characters += c;
+    bump(p.byLanguage, lang, n, c);
+    bump(p.byLicense, decision.license, n, c);
+    bump(p.byShardKey, decision.shardKey, n, c);
+    bump(p.bySource, this.gate.sources.get(sourceId)?.name ?? String(sourceId), n, c);
+    return true;
+  }
+
+  finish(): ExportPreview {
+    const p = this.p;
+    p.overriddenSources = this.gate.overriddenSources().map((s) => s.name).sort();
+    for (const s of this.gate.sources.values()) {
+      const d = this.gate.forSource(s.id);
+      if (d.decision.warnings.includes('robots-disallowed') && p.bySource[s.name]) p.warnings.push(`${s.name}: robots.txt disallows crawling`);
+    }
+    if (p.overriddenSources.length) p.warnings.push(`exported without clearance (override): ${p.overriddenSources.join(', ')}`);
+    return p;
+  }
+}
+
+/** The label condition as a 0/1 column (1 when no label filter), for selecting it beside the document. */
+export function labelColumn(db: Db, f: ExportFilters): FilterSql {
+  const labels = labelSql(db, f.labels);
+  return { where: [labels.where.length ? `(${labels.where.join(' AND ')})` : '1'], params: labels.params };
+}
+
 /**
  * Counts per language, licence and shard family of what an export with these filters would write, and of
  * what it leaves out and why. One grouped scan of the documents table (no text is read).
@@ -80,25 +131,9 @@ export function previewExport(db: Db, f: ExportFilters, gate = new Gatekeeper(db
   const cols = `d.source_id AS source_id, coalesce(d.lang, 'und') AS lang, coalesce(d.dup_status = 'duplicate', 0) AS dup,
     coalesce(d.quality_pass, -1) AS q, ${labExpr} AS lab, count(*) AS n, total(d.char_count) AS c`;
   const groups = db.prepare(`SELECT ${cols} FROM documents d GROUP BY 1, 2, 3, 4, 5`).all(...labels.params) as GroupRow[];
-  const p = emptyPreview();
-  const langs = new Set(f.langs);
-  const classify = (g: GroupRow, decision: ReturnType<Gatekeeper['forSource']>, n: number, c: number) => {
-    let reason: string | null = null;
-    if (langs.size && !langs.has(g.lang)) reason = 'language';
-    else if (f.dedupe === 'keep-only' && g.dup) reason = 'duplicate';
-    else if (f.quality === 'pass' && g.q !== 1) reason = 'quality';
-    else if (!g.lab) reason = 'label';
-    else if (!decision.exportable) reason = decision.reason ?? 'refused';
-    if (reason) {
-      p.excluded[reason] = (p.excluded[reason] ?? 0) + n;
-      return;
-    }
-    p.included.documents += n;
-    p.included.characters += c;
-    bump(p.byLanguage, g.lang, n, c);
-    bump(p.byLicense, decision.license, n, c);
-    bump(p.byShardKey, decision.shardKey, n, c);
-    bump(p.bySource, gate.sources.get(g.source_id)?.name ?? String(g.source_id), n, c);
+  const tally = new Tally(f, gate);
+  const classify = (g: GroupRow, decision: DocDecision, n: number, c: number) => {
+    tally.add(g.source_id, g.lang, !!g.dup, g.q, !!g.lab, decision, n, c);
   };
 
   // Documents with their own licence are taken out of their group and decided one by one.
@@ -124,32 +159,21 @@ export function previewExport(db: Db, f: ExportFilters, gate = new Gatekeeper(db
     if (n > 0) classify(g, gate.forSource(g.source_id), n, c);
   }
 
-  p.overriddenSources = gate.overriddenSources().map((s) => s.name).sort();
-  for (const s of [...gate.sources.values()]) {
-    const d = gate.forSource(s.id);
-    for (const w of d.decision.warnings) if (w === 'robots-disallowed') p.warnings.push(`${s.name}: robots.txt disallows crawling`);
-  }
-  if (p.overriddenSources.length) p.warnings.push(`exported without clearance (override): ${p.overriddenSources.join(', ')}`);
-  return p;
+  return tally.finish();
 }
 
 /**
- * A fingerprint of everything an export depends on: document counts and the per-document columns filters
- * use, every source's licence and review state, document licences, labels, and the last decision in the
- * audit log (export's own entries excluded, so exporting does not change it).
+ * A fingerprint of everything an export depends on: document count and last id, the distribution of the
+ * per-document columns filters use, every source's licence and review state, document licences, labels,
+ * and the last decision in the audit log (export's own entries excluded, so exporting does not change it).
+ * Each distribution is one single-column GROUP BY, which SQLite answers from that column's index.
  */
 export function corpusSnapshotId(db: Db): string {
-  const parts: unknown[] = [
-    'kurasi-snapshot-1',
-    db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId, total(char_count) AS chars FROM documents').get(),
-    db
-      .prepare(
-        `SELECT coalesce(lang, '') AS lang, coalesce(dup_status, '') AS dup, coalesce(quality_pass, -1) AS q, count(*) AS n
-         FROM documents GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-      )
-      .all(),
-    db.prepare('SELECT * FROM sources ORDER BY id').all(),
-  ];
+  const parts: unknown[] = ['kurasi-snapshot-2', db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId FROM documents').get()];
+  for (const col of ['lang', 'dup_status', 'quality_pass']) {
+    parts.push(col, db.prepare(`SELECT ${col} AS v, count(*) AS n FROM documents GROUP BY ${col} ORDER BY ${col}`).raw(true).all());
+  }
+  parts.push(db.prepare('SELECT * FROM sources ORDER BY id').raw(true).all());
   for (const t of ['document_licenses', 'license_refs', 'license_evidence']) {
     if (tableExists(db, t)) parts.push(t, db.prepare(`SELECT count(*) AS n FROM ${t}`).get());
   }

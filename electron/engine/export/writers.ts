@@ -29,11 +29,15 @@ export interface ShardWriter {
 
 export const CORE_FIELDS = ['id', 'text', 'source', 'lang', 'license'] as const;
 
-/** The record as a JSON object; field order is fixed (core fields, then metadata in the chosen order). */
-export function recordLine(rec: ExportRecord, metaNames: readonly string[]): string {
-  const o: Record<string, unknown> = { id: rec.id, text: rec.text, source: rec.source, lang: rec.lang, license: rec.license };
-  for (let i = 0; i < metaNames.length; i++) o[metaNames[i]!] = rec.meta[i] ?? null;
-  return JSON.stringify(o) + '\n';
+/**
+ * The record as one JSON line; field order is fixed (core fields, then metadata in the chosen order), the
+ * same text `JSON.stringify` gives for that object. `tail` (source, lang, licence) may come from a cache.
+ */
+export function recordLine(rec: ExportRecord, metaNames: readonly string[], tail?: string): string {
+  let line = `{"id":${rec.id},"text":${JSON.stringify(rec.text)}`;
+  line += tail ?? `,"source":${JSON.stringify(rec.source)},"lang":${JSON.stringify(rec.lang)},"license":${JSON.stringify(rec.license)}`;
+  for (let i = 0; i < metaNames.length; i++) line += `,${JSON.stringify(metaNames[i])}:${JSON.stringify(rec.meta[i] ?? null)}`;
+  return line + '}\n';
 }
 
 const FLUSH_CHARS = 4 * 1024 * 1024;

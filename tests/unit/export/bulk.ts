@@ -11,7 +11,10 @@ export function realSentences(dataDir = '/work/shared/data'): string[] {
   return out;
 }
 
-export function bulkSeed(path: string, n: number, sentences = realSentences()): void {
+/** `perDoc` sentences per document: 3 give ~125 characters, 12 give ~500. */
+export function bulkSeed(path: string, n: number, perDoc = 3, sentences = realSentences()): void {
+  const joins = Array.from({ length: perDoc }, (_, j) => `JOIN s s${j} ON s${j}.i = (x * ${2 * j + 1} + ${j * j}) % @k`).join(' ');
+  const concat = Array.from({ length: perDoc }, (_, j) => `s${j}.t`).join(" || ' ' || ");
   const db = openCorpus(path);
   try {
     db.transaction(() => {
@@ -26,8 +29,7 @@ export function bulkSeed(path: string, n: number, sentences = realSentences()): 
         `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < @n)
          INSERT INTO documents(id, source_id, external_id, text, text_hash, char_count, word_count, lang)
          SELECT x, 1 + (x % 5 = 0), 'doc-' || x, t, printf('%032x', x), length(t), 3 + (length(t) / 6), CASE WHEN x % 7 = 0 THEN 'jav' ELSE 'ind' END
-         FROM (SELECT x, a.t || ' ' || b.t || ' ' || c2.t || ' (' || x || ')' AS t FROM c
-               JOIN s a ON a.i = x % @k JOIN s b ON b.i = (x * 7 + 3) % @k JOIN s c2 ON c2.i = (x * 13 + 5) % @k)`,
+         FROM (SELECT x, ${concat} || ' (' || x || ')' AS t FROM c ${joins})`,
       ).run({ n, k: sentences.length });
       db.exec(`UPDATE sources SET document_count = (SELECT count(*) FROM documents WHERE source_id = sources.id)`);
       db.exec('DROP TABLE s');
