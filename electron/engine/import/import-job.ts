@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { importOptions, type ImportOptions, type ImportResult } from '../../../shared/contract/import';
 import { ensureSource } from '../corpus/sources';
@@ -8,16 +7,22 @@ import { defineJob } from '../jobs/types';
 import type { Db } from '../store/open';
 import { syncFullTextIndex } from '../store/fts';
 import { readFileBytes, sha256File, type ByteCounter } from './byte-stream';
+import { preparedInThread, preparedInWorker } from './prepare-pool';
+import type { PrepareTask } from './prepare-protocol';
+import { readItems } from './prepare-run';
 import { listImportFiles, sniffFormat, stripGz, type ConcreteFormat, type ImportFile } from './files';
-import { UnreadableFileError, type Item, type ReaderOptions } from './items';
+import { UnreadableFileError, type ReaderOptions } from './items';
 import { lineBlocks, type LineBlock } from './lines';
-import { readCsv } from './read-csv';
-import { readJsonl } from './read-jsonl';
-import { readTxt } from './read-txt';
 import { DocumentWriter, type Totals } from './writer';
 
 /** Rows per transaction: large enough to amortise the commit, small enough that a kill loses little. */
 export const BATCH_ROWS = 10_000;
+
+/** Files at least this big are parsed in a worker thread while this one writes (env KURASI_IMPORT_WORKER_BYTES). */
+function workerThreshold(): number {
+  const v = Number(process.env.KURASI_IMPORT_WORKER_BYTES);
+  return Number.isFinite(v) && process.env.KURASI_IMPORT_WORKER_BYTES !== '' && process.env.KURASI_IMPORT_WORKER_BYTES !== undefined ? v : 8 << 20;
+}
 
 interface Checkpoint {
   /** Files before this index are finished. */
@@ -41,20 +46,6 @@ function lineCap(o: ImportOptions): number {
   return o.maxRecordBytes * 6 + 65_536;
 }
 
-function readItems(blocks: AsyncIterable<LineBlock>, format: ConcreteFormat, f: ImportFile, o: ImportOptions): AsyncGenerator<Item[]> {
-  const ro = readerOptions(f, o);
-  switch (format) {
-    case 'jsonl':
-      return readJsonl(blocks, ro);
-    case 'csv':
-      return readCsv(blocks, ro, ',');
-    case 'tsv':
-      return readCsv(blocks, ro, '\t');
-    case 'txt':
-      return readTxt(blocks, ro, o.txtMode);
-  }
-}
-
 async function* once(block: LineBlock): AsyncGenerator<LineBlock> {
   yield block;
 }
@@ -76,7 +67,7 @@ async function probe(f: ImportFile, o: ImportOptions): Promise<Planned> {
   }
   const format = f.format ?? sniffFormat(first?.lines.slice(0, 20) ?? []);
   if (first) {
-    const items = readItems(once(first), format, f, o);
+    const items = readItems(once(first), format, readerOptions(f, o), o.txtMode);
     try {
       await items.next();
     } finally {
@@ -198,31 +189,31 @@ async function importFile(ctx: JobContext<ImportOptions>, db: Db, writer: Docume
   }
   const saveFile = db.prepare('UPDATE import_files SET imported = ?, skipped = ?, rejected = ? WHERE id = ?');
 
-  const hash = createHash('sha256');
   const base = counter.read;
   let lastLine = r.resumeAfter;
-  try {
-    for await (const items of readItems(lineBlocks(readFileBytes(f.path, counter, hash), lineCap(o)), f.format, f, o)) {
-      for (const it of items) {
-        if (it.line !== null && it.line <= r.resumeAfter) continue;
-        writer.add(f.name, it);
-        if (it.line !== null && it.line > lastLine) lastLine = it.line;
-      }
-      if (writer.pending >= BATCH_ROWS) {
-        const line = lastLine;
-        writer.flush(() => {
-          saveFile.run(writer.file.imported, writer.file.skipped, writer.file.rejected, fileRowId);
-          ctx.saveCheckpoint(checkpoint(line));
-        });
-        ctx.progress(counter.read, r.totalBytes, f.name);
-        ctx.throwIfCancelled();
-      }
+  let sha = '';
+  const task: PrepareTask = { path: f.path, format: f.format, reader: readerOptions(f, o), txtMode: o.txtMode, lineCap: lineCap(o), resumeAfter: r.resumeAfter };
+  const source = f.size >= workerThreshold() ? preparedInWorker(task) : preparedInThread(task);
+  for await (const m of source) {
+    if (m.type === 'error') throw m.unreadable ? new UnreadableFileError(f.name, m.message.replace(`${f.name}: `, '')) : new UnreadableFileError(f.name, m.message);
+    counter.read = base + m.bytesRead;
+    if (m.type === 'end') {
+      sha = m.sha256;
+      break;
     }
-  } catch (e) {
-    if (e instanceof UnreadableFileError || e instanceof CancelledError) throw e;
-    throw new UnreadableFileError(f.name, e instanceof Error ? e.message : String(e));
+    for (const d of m.docs) writer.addDoc(f.name, d);
+    for (const x of m.rejects) writer.addReject(f.name, x);
+    lastLine = m.lastLine;
+    if (writer.pending >= BATCH_ROWS) {
+      const line = lastLine;
+      writer.flush(() => {
+        saveFile.run(writer.file.imported, writer.file.skipped, writer.file.rejected, fileRowId);
+        ctx.saveCheckpoint(checkpoint(line));
+      });
+      ctx.progress(counter.read, r.totalBytes, f.name);
+      ctx.throwIfCancelled();
+    }
   }
-  const sha = hash.digest('hex');
   counter.read = Math.max(counter.read, base);
   writer.flush(() => {
     db.prepare(`UPDATE import_files SET imported = ?, skipped = ?, rejected = ?, sha256 = ?, state = 'done', finished_at = ? WHERE id = ?`).run(

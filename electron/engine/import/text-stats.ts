@@ -3,7 +3,7 @@ import { countWords } from '../../../shared/text/normalize';
 // No `u` flag: these must see UTF-16 units, not code points.
 const SURROGATE = /[\uD800-\uDFFF]/;
 const PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-const NON_ASCII = /[^\x00-\x7f]/u;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Characters as users count them: code points, not UTF-16 units. */
 export function countChars(text: string): number {

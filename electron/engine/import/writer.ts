@@ -1,8 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/open';
-import { hashText } from './hash';
-import type { Item } from './items';
-import { countChars, wordCount } from './text-stats';
+import type { PreparedDoc, PreparedReject } from './prepare-protocol';
 
 export interface Totals {
   imported: number;
@@ -16,6 +14,9 @@ interface PendingDoc {
   metadata: string | null;
   line: number;
   file: string;
+  hash: string;
+  chars: number;
+  words: number;
 }
 
 interface PendingReject {
@@ -59,9 +60,12 @@ export class DocumentWriter {
     return this.docs.length + this.rejects.length;
   }
 
-  add(file: string, item: Item): void {
-    if (item.kind === 'reject') this.rejects.push({ file, line: item.line, reason: item.reason, excerpt: item.excerpt });
-    else this.docs.push({ id: item.id ?? `${file}:${item.line}`, text: item.text, metadata: item.metadata, line: item.line, file });
+  addDoc(file: string, d: PreparedDoc): void {
+    this.docs.push({ id: d.id ?? `${file}:${d.line}`, text: d.text, metadata: d.metadata, line: d.line, file, hash: d.hash, chars: d.chars, words: d.words });
+  }
+
+  addReject(file: string, r: PreparedReject): void {
+    this.rejects.push({ file, line: r.line, reason: r.reason, excerpt: r.excerpt });
   }
 
   /** Writes what is buffered; `alsoInTransaction` runs inside the same transaction (checkpoint, file state). */
@@ -78,9 +82,9 @@ export class DocumentWriter {
       let words = 0;
       let added = 0;
       for (const d of docs) {
-        const hash = hashText(d.text);
-        const c = countChars(d.text);
-        const w = wordCount(d.text);
+        const hash = d.hash;
+        const c = d.chars;
+        const w = d.words;
         const info = this.insertDoc.run(this.sourceId, d.id, d.text, hash, c, w, d.metadata, this.jobId);
         if (info.changes === 1) {
           added++;
