@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCorpus } from '../helpers/corpus';
+import { launchChromium, serve, type Served } from './serve-helpers';
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+let dir: string;
+let dbPath: string;
+
+/** The built renderer must contain the licences screen; when dist/ is older, build a private copy. */
+function rendererWithLicenses(into: string): string | null {
+  const assets = join('dist', 'renderer', 'assets');
+  if (existsSync(assets) && readdirSync(assets).some((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('licenses-screen'))) return null;
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--outDir', into, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+  return into;
+}
+
+function row(name: string) {
+  return page.locator(`[data-testid="lic-row-${name}"]`);
+}
+
+describe('licence review end to end (kurasi serve + headless Chromium)', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-licenses-'));
+    const own = rendererWithLicenses(join(dir, 'renderer'));
+    if (own) process.env.KURASI_RENDERER_DIR = own;
+    const docs = [
+      ...Array.from({ length: 5 }, (_, i) => ({ source: 'nusax', text: `Kalimat NusaX nomor ${i}.`, externalId: `n${i}` })),
+      ...Array.from({ length: 3 }, (_, i) => ({ source: 'talpco', text: `Kalimat TALPCo nomor ${i}.`, externalId: `t${i}` })),
+      ...Array.from({ length: 2 }, (_, i) => ({ source: 'web', text: `Berita web nomor ${i}.`, externalId: `w${i}` })),
+    ];
+    const seeded = seedCorpus(docs, join(dir, 'corpus.db'));
+    seeded.db.prepare(`UPDATE sources SET declared_license = 'CC BY-SA 4.0' WHERE name = 'nusax'`).run();
+    seeded.db.close();
+    dbPath = seeded.path;
+    served = await serve(dbPath);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    await page.addInitScript(() => {
+      localStorage.setItem('kurasi-lang', 'id');
+      sessionStorage.setItem('kurasi-screen', 'licenses');
+    });
+    await page.goto(served.url);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists every source, clears one with a live-checked licence, and shows the commercial share', async () => {
+    if (!(await page.locator('[data-testid="licenses-screen"]').isVisible())) {
+      await page.getByRole('button', { name: /Lisensi/ }).first().click();
+    }
+    await row('nusax').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('[data-testid^="lic-row-"]').count()).toBe(3);
+    await expect.poll(() => row('nusax').innerText()).toMatch(/CC BY-SA 4\.0[\s\S]*Belum ditinjau/);
+
+    await row('nusax').click();
+    const concluded = page.locator('[data-testid="lic-concluded"]');
+    await concluded.fill('Creative Commons Attribution Share Alike 4.0 (cc-by-sa-4.0)');
+    await expect.poll(() => page.locator('[data-testid="lic-resolution"]').innerText()).toMatch(/CC-BY-SA-4\.0/);
+    await page.locator('[data-testid="lic-state-select"]').selectOption('cleared');
+    await page.getByLabel('Catatan keputusan').fill('Berkas LICENSE di repositori');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+
+    await expect.poll(() => row('nusax').innerText()).toMatch(/CC-BY-SA-4\.0[\s\S]*Disetujui/);
+    await expect.poll(() => page.locator('[data-testid="lic-share"]').innerText()).toMatch(/50% dokumen sudah disetujui/);
+    await expect.poll(() => page.locator('[data-testid="lic-history"]').innerText()).toMatch(/license\.set[\s\S]*Berkas LICENSE di repositori/);
+  });
+
+  it('turns the decision stale when evidence is added', async () => {
+    const evidence = page.locator('[data-testid="lic-evidence"]');
+    await evidence.getByLabel('Tambah URL').fill('https://github.com/IndoNLP/nusax/blob/main/LICENSE');
+    await evidence.getByRole('button', { name: 'Tambah URL' }).click();
+    await expect.poll(() => evidence.innerText()).toMatch(/github\.com\/IndoNLP\/nusax/);
+    await expect.poll(() => row('nusax').innerText()).toMatch(/Kedaluwarsa/);
+  });
+
+  it('applies a bulk decision to the selected sources and records it in the audit log', async () => {
+    await page.getByRole('checkbox', { name: 'talpco' }).check();
+    await page.getByRole('checkbox', { name: 'web' }).check();
+    const bulk = page.locator('[data-testid="lic-bulk"]');
+    await expect.poll(() => bulk.innerText()).toMatch(/2 sumber dipilih/);
+    await bulk.getByLabel('Lisensi disimpulkan (SPDX)').fill('cc-by-4.0');
+    await bulk.getByLabel('Ubah status ke…').selectOption('in-review');
+    await bulk.getByRole('button', { name: 'Terapkan' }).click();
+    await expect.poll(() => bulk.innerText()).toMatch(/2 sumber diperbarui/);
+    await expect.poll(() => row('web').innerText()).toMatch(/CC-BY-4\.0[\s\S]*Sedang ditinjau/);
+
+    // Filter by state.
+    await page.getByRole('button', { name: 'Sedang ditinjau' }).click();
+    await expect.poll(() => page.locator('[data-testid^="lic-row-"]').count()).toBe(2);
+
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      const actions = db.prepare(`SELECT action FROM audit_log WHERE entity = 'source' ORDER BY id`).all() as { action: string }[];
+      expect(actions.map((a) => a.action)).toEqual(['license.set', 'license.stale', 'license.evidence.add', 'license.set', 'license.set']);
+    } finally {
+      db.close();
+    }
+  });
+});
