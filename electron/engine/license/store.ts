@@ -33,10 +33,12 @@ export function normalizeConcluded(text: string, acceptGuess = false): string {
   return r.spdx;
 }
 
-/** Declared licences record what the source says: normalised when certain, kept verbatim otherwise. */
+/**
+ * Declared licences record what the source says, verbatim (as the importer stores them): rewriting them would
+ * make a re-import of the same text look like a change and turn a cleared decision stale.
+ */
 function normalizeDeclared(text: string): string {
-  const r = resolveLicense(text);
-  return r.ok && r.via !== 'guess' ? r.spdx : text.trim();
+  return text.trim();
 }
 
 function snapshot(r: SourceLicenseDbRow) {
