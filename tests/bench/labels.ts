@@ -1,6 +1,6 @@
 // npm run bench:labels — annotation on a BENCH_DOCS-document corpus (default 1,000,000): queue.next with each
 // filter (none, source, language, duplicate cluster, seeded random sample) after the annotator has labelled
-// BENCH_LABELLED documents (default 5,000) at the front of the queue, and labels.set (write + audit + undo
+// BENCH_LABELLED documents (default 20,000) at the front of the queue, and labels.set (write + audit + undo
 // entry). Every call goes through the real API dispatch on a real SQLite file. Baseline measured in the same
 // run: documents.get (a primary-key read through the same dispatch). Medians and p95 over BENCH_CALLS calls.
 import { mkdtempSync, rmSync } from 'node:fs';

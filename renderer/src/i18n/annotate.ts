@@ -3,6 +3,7 @@ export const annotateStrings = {
   id: {
     'nav.annotate': 'Anotasi',
     'nav.review': 'Tim & kesepakatan',
+    'annotate.docSection': 'Label',
     'annotate.title': 'Anotasi',
     'annotate.identity.title': 'Siapa yang melabeli?',
     'annotate.identity.body': 'Nama ini disimpan bersama setiap label dan di log audit. Gunakan nama yang sama di semua laptop Anda.',
@@ -95,6 +96,7 @@ export const annotateStrings = {
   en: {
     'nav.annotate': 'Annotate',
     'nav.review': 'Team & agreement',
+    'annotate.docSection': 'Labels',
     'annotate.title': 'Annotate',
     'annotate.identity.title': 'Who is labeling?',
     'annotate.identity.body': 'This name is stored with every label and in the audit log. Use the same name on all your laptops.',
