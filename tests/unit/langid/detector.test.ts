@@ -8,7 +8,7 @@ const det = getDetector();
 // Real held-out sentences (NusaX valid, TALPCo lines after 800), one literal per language.
 const SAMPLES: Array<[string, string]> = [
   ['ind', 'Saya sangat kecewa dengan pelayanan restoran ini, makanannya datang terlambat dan sudah dingin.'],
-  ['zlm', 'Saya sedang menunggu bas.'],
+  ['zlm', 'Haiwan yang kecil sangat comel.'],
   ['jav', 'Aku seneng banget karo pelayanane, panganane enak lan regane murah.'],
   ['eng', 'The food was delicious and the staff were very friendly.'],
 ];
