@@ -5,6 +5,8 @@ import { importFeature } from './import/feature';
 import { licensesFeature } from './licenses/feature';
 import { annotateFeature } from './annotate/feature';
 import { langidFeature } from './langid/feature';
+import { piiFeature } from './pii/feature';
+import { qualityFeature } from './quality/feature';
 
 /**
  * Every feature of the UI. One line per feature: its screens get navigation entries, its document-pane
@@ -17,6 +19,8 @@ export const features: Feature[] = [
   langidFeature,
   licensesFeature,
   annotateFeature,
+  piiFeature,
+  qualityFeature,
 ];
 
 export function allScreens() {

@@ -3,6 +3,8 @@ import { shellStrings } from './shell';
 import { licensesStrings } from './licenses';
 import { annotateStrings } from './annotate';
 import { langidStrings } from './langid';
+import { piiStrings } from './pii';
+import { qualityStrings } from './quality';
 
 export type Lang = 'id' | 'en';
 export const languages: { code: Lang; name: string }[] = [
@@ -22,6 +24,8 @@ const dictionaries: Dictionary[] = [
   langidStrings,
   licensesStrings,
   annotateStrings,
+  piiStrings,
+  qualityStrings,
 ];
 
 const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };
