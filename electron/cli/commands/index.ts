@@ -4,7 +4,7 @@ import { statsCommand } from './stats';
 import { dedupeCommand } from './dedupe';
 import { piiCommand } from './pii';
 import { qualityCommand } from './quality';
-import { licenseListCommand, licenseSetCommand } from './license';
+import { licenseListCommand, licenseSetCommand, licenseShowCommand } from './license';
 import { langidCommand } from './langid';
 import { detectCommand } from './detect';
 import { agreementCommand, labelsConflictsCommand, labelsExportCommand, labelsImportCommand } from './labels';
@@ -23,6 +23,7 @@ export const commands: CliCommand[] = [
   qualityCommand,
   licenseSetCommand,
   licenseListCommand,
+  licenseShowCommand,
   labelsExportCommand, labelsImportCommand, labelsConflictsCommand, agreementCommand,
   serveCommand,
 ];

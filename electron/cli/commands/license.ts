@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { SETTABLE_REVIEW_STATES, type SettableReviewState, ROBOTS_STATUSES, TDM_STATUSES, type RobotsStatus, type TdmStatus } from '../../../shared/license';
 import type { LicenseSourceRow } from '../../../shared/contract/license';
 import { openEngine } from '../../engine/engine';
-import { evidenceFromArg, licenseSummary, listLicenseSources, setSourceLicense } from '../../engine/license';
+import { evidenceFromArg, findSourceRow, licenseSummary, listEvidence, listLicenseSources, setSourceLicense, toLicenseRow } from '../../engine/license';
+import { listAudit } from '../../engine/store/audit';
 import { UsageError, requireString, stringOpt, writeJson, type CliCommand } from '../command';
 
 function oneOf<T extends string>(values: readonly T[], v: string | undefined, flag: string): T | undefined {
@@ -113,6 +114,40 @@ export const licenseListCommand: CliCommand = {
       if (rows.some((r) => r.flagsFrom === 'declared')) io.stdout.write('* from the declared licence; nothing concluded yet\n');
       const pct = (summary.commercialClearedShare * 100).toFixed(1);
       io.stdout.write(`\n${summary.clearedCommercialDocuments} of ${summary.documents} documents (${pct}%) are cleared for commercial use\n`);
+      return 0;
+    } finally {
+      await engine.close();
+    }
+  },
+};
+
+export const licenseShowCommand: CliCommand = {
+  name: 'license show',
+  summary: "one source's licence facts, evidence and decision history",
+  usage: 'kurasi license show --db <file> --source <name> [--json]',
+  options: { db: { type: 'string' }, source: { type: 'string' }, json: { type: 'boolean', default: false } },
+  async run({ values }, io) {
+    const path = requireString(values, 'db');
+    const source = requireString(values, 'source');
+    const engine = openExisting(path);
+    try {
+      const found = findSourceRow(engine.db, source);
+      const row = toLicenseRow(engine.db, found);
+      const evidence = listEvidence(engine.db, found.id);
+      const history = listAudit(engine.db, 'source', found.id);
+      if (values.json) {
+        writeJson(io, { source: row, evidence, history });
+        return 0;
+      }
+      io.stdout.write(describeRow(row) + '\n');
+      io.stdout.write(`declared: ${row.declaredLicense ?? '-'}\nterms: ${row.termsUrl ?? '-'}\ntdm: ${row.tdm}  robots: ${row.robots}\n`);
+      io.stdout.write(`evidence (${evidence.length}):\n`);
+      for (const e of evidence) {
+        const what = e.kind === 'url' ? e.url : e.kind === 'file' ? `${e.fileName} sha256:${e.sha256}` : '';
+        io.stdout.write(`  #${e.id} ${e.kind} ${what ?? ''}${e.note ? ` — ${e.note}` : ''} (${e.addedBy}, ${e.addedAt})${e.removedAt ? ` removed by ${e.removedBy}` : ''}\n`);
+      }
+      io.stdout.write(`history (${history.length}):\n`);
+      for (const h of history) io.stdout.write(`  ${h.at} ${h.actor} ${h.action}${h.note ? ` — ${h.note}` : ''}\n`);
       return 0;
     } finally {
       await engine.close();

@@ -38,6 +38,12 @@ describe('kurasi license', () => {
     expect(text.stdout).toMatch(/nusax\s+4\s+-\s+CC-BY-SA-4\.0\s+commercial SA\s+cleared\s+ayu\s+0d/);
     expect(text.stdout).toMatch(/4 of 6 documents \(66\.7%\) are cleared for commercial use/);
 
+    const show = await runKurasi(['license', 'show', '--db', db, '--source', 'nusax', '--json']);
+    const shown = JSON.parse(show.stdout) as { evidence: { kind: string; sha256: string | null }[]; history: { action: string; note: string | null }[] };
+    expect(shown.evidence.map((e) => e.kind)).toEqual(['url', 'file']);
+    expect(shown.evidence[1]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(shown.history.find((h) => h.action === 'license.set')?.note).toBe('LICENSE in repo');
+
     const cleared = await runKurasi(['license', 'list', '--db', db, '--state', 'unreviewed', '--json']);
     expect((JSON.parse(cleared.stdout) as { sources: { name: string }[] }).sources.map((s) => s.name)).toEqual(['talpco']);
   });
