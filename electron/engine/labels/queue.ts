@@ -55,28 +55,34 @@ export function nextDocument(db: Db, annotator: string, filter: QueueFilter, cur
 
 /**
  * In id order: the next document matching the filter; when the annotator already labelled it, skip the whole run
- * of consecutive labelled ids at once by reading the labels index (index-only, thousands of ids per query)
- * instead of probing document by document — a session starting at the front of a corpus whose first 10k
- * documents are labelled stays in the millisecond range.
+ * of consecutive labelled ids at once by reading the labels index (index-only, 4096 ids per query) instead of
+ * probing document by document. Still linear in the run, so the walk stops at the time budget (more: true).
  */
 function nextInOrder(db: Db, annotator: string, where: string[], params: (string | number)[], cursor: number): QueueAnswer {
   const candidate = db.prepare(`SELECT d.id FROM documents d WHERE d.id > ? ${where.map((w) => `AND ${w}`).join(' ')} ORDER BY d.id LIMIT 1`);
   const labelled = db.prepare('SELECT 1 FROM labels WHERE annotator = ? AND document_id = ? LIMIT 1');
-  const run = db.prepare('SELECT DISTINCT document_id AS id FROM labels WHERE annotator = ? AND document_id >= ? ORDER BY document_id LIMIT 4096').pluck();
+  // Several answers per document give repeated ids; they are skipped below (DISTINCT would sort the whole range).
+  const run = db.prepare('SELECT document_id FROM labels WHERE annotator = ? AND document_id >= ? ORDER BY document_id LIMIT 4096').pluck();
   const started = performance.now();
   let after = cursor;
   for (;;) {
     const row = candidate.get(after, ...params) as { id: number } | undefined;
     if (!row) return { document: null, cursor, more: false };
     if (!labelled.get(annotator, row.id)) return { document: getDocument(db, row.id), cursor: row.id, more: false };
-    // Find where the run of labelled ids starting at row.id ends.
+    // Find where the run of labelled ids starting at row.id ends: `end` is the first id not labelled.
     let end = row.id;
-    for (;;) {
+    let open = true;
+    while (open) {
       const ids = run.all(annotator, end) as number[];
-      let i = 0;
-      while (i < ids.length && ids[i] === end + i) i++;
-      end += i;
-      if (i < ids.length || ids.length < 4096) break;
+      for (const id of ids) {
+        if (id === end) end++;
+        else if (id !== end - 1) {
+          open = false;
+          break;
+        }
+      }
+      if (ids.length < 4096) open = false;
+      if (open && performance.now() - started > BUDGET_MS) return { document: null, cursor: end - 1, more: true };
     }
     after = end - 1;
     if (performance.now() - started > BUDGET_MS) return { document: null, cursor: after, more: true };
