@@ -65,12 +65,13 @@ async function generate(dir: string, n: number): Promise<{ jsonl: string; csv: s
     jb.push(JSON.stringify({ id: `d${i}`, text: t, topic }));
     cb.push(`d${i},"${t.replaceAll('"', '""')}",${topic}`);
     if (jb.length === 5000 || i === n) {
-      const okJ = j.write(jb.join('\n') + '\n');
-      const okC = c.write(cb.join('\n') + '\n');
+      j.write(jb.join('\n') + '\n');
+      c.write(cb.join('\n') + '\n');
       jb = [];
       cb = [];
-      if (!okJ) await once(j, 'drain');
-      if (!okC) await once(c, 'drain');
+      // Check each stream when its turn comes: awaiting a 'drain' that already fired would wait forever.
+      if (j.writableNeedDrain) await once(j, 'drain');
+      if (c.writableNeedDrain) await once(c, 'drain');
     }
   }
   j.end();
