@@ -75,6 +75,31 @@ export function radixSortByKey(idx: Uint32Array, keys: Uint32Array, stride: numb
   }
 }
 
+/** Sorts (key, value) pairs by key, stable, in place; two 16-bit LSD passes over contiguous arrays. */
+export function radixSortPairs(key: Uint32Array, val: Uint32Array, keyTmp: Uint32Array, valTmp: Uint32Array, count: Uint32Array): void {
+  const n = key.length;
+  for (let shift = 0; shift <= 16; shift += 16) {
+    const sk = shift === 0 ? key : keyTmp;
+    const sv = shift === 0 ? val : valTmp;
+    const dk = shift === 0 ? keyTmp : key;
+    const dv = shift === 0 ? valTmp : val;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(sk[i]! >>> shift) & 0xffff]!++;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const k = sk[i]!;
+      const pos = count[(k >>> shift) & 0xffff]!++;
+      dk[pos] = k;
+      dv[pos] = sv[i]!;
+    }
+  }
+}
+
 export interface CandidateOptions {
   /** How many earlier bucket members each member is compared with (bounds work in huge buckets). */
   lookback?: number;
@@ -105,15 +130,23 @@ export function clusterCandidates(
   const n = members.length;
   const idx = new Uint32Array(n);
   const tmp = new Uint32Array(n);
+  const bk = new Uint32Array(n);
+  const bkTmp = new Uint32Array(n);
+  const count = new Uint32Array(65536);
   let verifications = 0;
   for (let band = 0; band < bands; band++) {
-    idx.set(members);
-    radixSortByKey(idx, keys, bands, band, tmp);
+    // Band-major copy first, so the sort reads and writes contiguous arrays.
+    for (let i = 0; i < n; i++) {
+      const d = members[i]!;
+      idx[i] = d;
+      bk[i] = keys[d * bands + band]!;
+    }
+    radixSortPairs(bk, idx, bkTmp, tmp, count);
     let start = 0;
     while (start < n) {
-      const key = keys[idx[start]! * bands + band];
+      const key = bk[start];
       let end = start + 1;
-      while (end < n && keys[idx[end]! * bands + band] === key) end++;
+      while (end < n && bk[end] === key) end++;
       if (end - start > 1 && idx[end - 1]! >= firstNew) {
         // Runs keep doc order (stable sort), so the new docs are at the end of each run.
         for (let k = start + 1; k < end; k++) {

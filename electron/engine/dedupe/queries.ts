@@ -37,7 +37,7 @@ export function dedupeSummary(db: Db): DedupeSummary {
     nearClusters: c.near,
     duplicates: st.dup,
     kept: st.kept,
-    fingerprinted: db.prepare('SELECT count(*) FROM dedupe_fingerprints').pluck().get() as number,
+    fingerprinted: db.prepare('SELECT coalesce(sum(count), 0) FROM dedupe_chunks').pluck().get() as number,
     overrides: db.prepare('SELECT count(*) FROM dedupe_overrides').pluck().get() as number,
   };
 }

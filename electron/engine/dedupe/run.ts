@@ -6,10 +6,10 @@ import { availableParallelism } from 'node:os';
 import type { DedupeParams, DedupeResult } from '../../../shared/contract/dedupe';
 import { getMeta, setMeta, type Db } from '../store/open';
 import { UnionFind, clusterCandidates, radixSortByKey } from './cluster';
-import { applyOverrides, chooseKept, loadOverrides, memberInfoStatement, type MemberInfo } from './decide';
+import { applyOverrides, chooseKept, loadOverrides, type MemberInfo } from './decide';
 import { lshParams } from './minhash';
 import { Shingler, jaccardSorted } from './shingle';
-import { dedupeConfig, type DedupeConfig } from './pipeline';
+import { dedupeConfig } from './pipeline';
 import { fingerprintRanges, type FingerprintBatch } from './sign-pool';
 
 export interface RunHooks {
@@ -19,12 +19,14 @@ export interface RunHooks {
   jobId: number | null;
 }
 
-const RANGE_DOCS = 4000;
+const CHUNK_DOCS = 4000;
 const SET_CACHE = 50_000;
 
-function shinglePartialOf(cfg: DedupeConfig) {
-  return { ngram: cfg.ngram, foldPunctuation: cfg.foldPunctuation };
-}
+type Chunk = Omit<FingerprintBatch, 'type' | 'seq'>;
+
+const blob = (a: Float64Array | Uint32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+const u32 = (b: Buffer): Uint32Array => new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+const f64 = (b: Buffer): Float64Array => new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
 export async function runDedupe(db: Db, dbPath: string, params: DedupeParams, hooks: RunHooks): Promise<DedupeResult> {
   const t0 = performance.now();
@@ -34,110 +36,95 @@ export async function runDedupe(db: Db, dbPath: string, params: DedupeParams, ho
   const bands = lsh.bands;
 
   // Fingerprints made with other settings cannot be mixed with new ones.
-  const fpKey = JSON.stringify({ v: 1, ngram: cfg.ngram, numPerm: cfg.numPerm, bands, rows: lsh.rows, fold: cfg.foldPunctuation });
-  if (params.full || getMeta(db, 'dedupe.fingerprint') !== fpKey) {
-    db.transaction(() => {
-      db.exec('DELETE FROM dedupe_fingerprints');
+  const fpKey = JSON.stringify({ v: 2, ngram: cfg.ngram, numPerm: cfg.numPerm, bands, rows: lsh.rows, fold: cfg.foldPunctuation });
+  const seq = Number(getMeta(db, 'dedupe.seq') ?? '0') + 1;
+  db.transaction(() => {
+    setMeta(db, 'dedupe.seq', String(seq));
+    if (params.full || getMeta(db, 'dedupe.fingerprint') !== fpKey) {
+      db.exec('DELETE FROM dedupe_chunks');
       setMeta(db, 'dedupe.fingerprint', fpKey);
-    })();
-  }
+      setMeta(db, 'dedupe.clustered_seq', '0');
+    }
+  })();
+  const clusteredSeq = Number(getMeta(db, 'dedupe.clustered_seq') ?? '0');
 
-  // 1. What is already fingerprinted: clustered by a finished run (old) or only fingerprinted (pending).
-  const storedSql =
-    'FROM dedupe_fingerprints f JOIN documents d ON d.id = f.document_id';
-  const storedCount = db.prepare(`SELECT count(*) ${storedSql}`).pluck().get() as number;
-  const oldCount = db.prepare(`SELECT count(*) ${storedSql} WHERE f.clustered = 1`).pluck().get() as number;
-  const missingIds = (
-    db
-      .prepare('SELECT id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM dedupe_fingerprints f WHERE f.document_id = d.id) ORDER BY id')
-      .raw(true)
-      .all() as [number][]
-  ).map((r) => r[0]);
+  // 1. Stored chunks: clustered by a finished run (old) first, then those of cancelled runs (pending).
+  const stored: Chunk[] = [];
+  let oldCount = 0;
+  let storedCount = 0;
+  const rows = db
+    .prepare('SELECT seq, ids, exact, shingles, keys, info FROM dedupe_chunks ORDER BY seq <= ? DESC, id')
+    .raw(true)
+    .iterate(clusteredSeq) as IterableIterator<[number, Buffer, Buffer, Buffer, Buffer, Buffer]>;
+  for (const [s, ids, exact, shingles, keys, info] of rows) {
+    const c = { ids: f64(ids), exact: u32(exact), shingles: u32(shingles), keys: u32(keys), info: u32(info) };
+    stored.push(c);
+    storedCount += c.ids.length;
+    if (s <= clusteredSeq) oldCount += c.ids.length;
+  }
   const incremental = oldCount > 0;
-  const sIds = new Float64Array(storedCount);
-  const sExact = new Uint32Array(storedCount * 2);
-  const sShingles = new Uint32Array(storedCount);
-  const sKeys = new Uint32Array(storedCount * bands);
-  {
-    let k = 0;
-    const stored = db
-      .prepare(`SELECT f.document_id, f.exact_key, f.shingles, f.band_keys ${storedSql} ORDER BY f.clustered DESC, f.document_id`)
-      .raw(true)
-      .iterate() as IterableIterator<[number, string, number, Buffer]>;
-    for (const [id, key, sh, blob] of stored) {
-      if (k >= storedCount) break;
-      sIds[k] = id;
-      sExact[2 * k] = parseInt(key.slice(0, 8), 16);
-      sExact[2 * k + 1] = parseInt(key.slice(8, 16), 16);
-      sShingles[k] = sh;
-      sKeys.set(new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + bands * 4)), k * bands);
-      k++;
-    }
-  }
 
-  // 2. Fingerprint the missing documents on the pool; store each batch as it arrives.
-  const ranges: [number, number][] = [];
-  for (let i = 0; i < missingIds.length; i += RANGE_DOCS) {
-    ranges.push([missingIds[i]!, missingIds[Math.min(i + RANGE_DOCS, missingIds.length) - 1]! + 1]);
+  // 2. Documents without a fingerprint, in chunks for the pool.
+  const known = new Set<number>();
+  if (storedCount > 0) for (const c of stored) for (const id of c.ids) known.add(id);
+  const missing: number[] = [];
+  for (const id of db.prepare('SELECT id FROM documents ORDER BY id').pluck().iterate() as IterableIterator<number>) {
+    if (!known.has(id)) missing.push(id);
   }
-  const insertFp = db.prepare('INSERT OR REPLACE INTO dedupe_fingerprints(document_id, exact_key, shingles, band_keys, clustered) VALUES (?, ?, ?, ?, 0)');
-  const storeBatch = db.transaction((b: FingerprintBatch) => {
-    for (let i = 0; i < b.ids.length; i++) {
-      insertFp.run(b.ids[i]!, hex(b.exact[2 * i]!, b.exact[2 * i + 1]!), b.shingles[i]!, Buffer.from(b.keys.buffer, b.keys.byteOffset + i * bands * 4, bands * 4));
-    }
-  });
-  const batches: FingerprintBatch[] = [];
+  known.clear();
+  const work: Float64Array[] = [];
+  for (let i = 0; i < missing.length; i += CHUNK_DOCS) work.push(Float64Array.from(missing.slice(i, i + CHUNK_DOCS)));
+  const insertChunk = db.prepare('INSERT INTO dedupe_chunks(seq, count, ids, exact, shingles, keys, info) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const fresh: Chunk[] = [];
   let fingerprinted = 0;
-  hooks.progress(0, missingIds.length, 'fingerprinting');
+  hooks.progress(0, missing.length, 'fingerprinting');
   await fingerprintRanges(
     { dbPath, config: cfg },
-    ranges,
+    work,
     params.workers ?? Math.max(1, availableParallelism()),
     (b) => {
       hooks.throwIfCancelled();
-      storeBatch(b);
-      batches.push(b);
+      insertChunk.run(seq, b.ids.length, blob(b.ids), blob(b.exact), blob(b.shingles), blob(b.keys), blob(b.info));
+      fresh.push(b);
       fingerprinted += b.ids.length;
-      hooks.progress(fingerprinted, missingIds.length, 'fingerprinting');
+      hooks.progress(fingerprinted, missing.length, 'fingerprinting');
     },
     hooks.signal,
   );
   hooks.throwIfCancelled();
 
-  // 3. Flat arrays: old documents first (index < firstNew), then pending and new ones, each by id.
+  // 3. Flat arrays: old documents first (index < firstNew), then pending and new ones.
   const n = storedCount + fingerprinted;
   const docIds = new Float64Array(n);
   const exact = new Uint32Array(n * 2);
   const shingleCount = new Uint32Array(n);
   const keys = new Uint32Array(n * bands);
-  docIds.set(sIds);
-  exact.set(sExact);
-  shingleCount.set(sShingles);
-  keys.set(sKeys);
-  let k = storedCount;
-  const firstNew = oldCount;
-  const pendingEnd = k;
-  for (const b of batches) {
-    docIds.set(b.ids, k);
-    exact.set(b.exact, 2 * k);
-    shingleCount.set(b.shingles, k);
-    keys.set(b.keys, k * bands);
-    k += b.ids.length;
+  const info = new Uint32Array(n * 2);
+  let k = 0;
+  for (const c of [...stored, ...fresh]) {
+    docIds.set(c.ids, k);
+    exact.set(c.exact, 2 * k);
+    shingleCount.set(c.shingles, k);
+    keys.set(c.keys, k * bands);
+    info.set(c.info, 2 * k);
+    k += c.ids.length;
   }
-  batches.length = 0;
-  sortTail(docIds, exact, shingleCount, keys, bands, firstNew, pendingEnd);
+  stored.length = 0;
+  fresh.length = 0;
+  const firstNew = oldCount;
+  const position = new Map<number, number>();
+  const indexOf = (id: number): number => {
+    if (position.size === 0) for (let i = 0; i < n; i++) position.set(docIds[i]!, i);
+    return position.get(id) ?? -1;
+  };
 
   const uf = new UnionFind(n);
-  const indexOf = (id: number): number => {
-    const i = binarySearch(docIds, 0, firstNew, id);
-    return i >= 0 ? i : binarySearch(docIds, firstNew, n, id);
-  };
   if (incremental) {
     // Earlier clusters stand; only pairs with a new document are looked for.
-    const rows = db.prepare('SELECT cluster_id, document_id FROM dedupe_members ORDER BY cluster_id').raw(true).all() as [number, number][];
+    const members = db.prepare('SELECT cluster_id, document_id FROM dedupe_members ORDER BY cluster_id').raw(true).all() as [number, number][];
     let prevCluster = -1;
     let prevIdx = -1;
-    for (const [c, d] of rows) {
+    for (const [c, d] of members) {
       const i = indexOf(d);
       if (i < 0) continue;
       if (c === prevCluster && prevIdx >= 0) uf.union(prevIdx, i);
@@ -146,7 +133,7 @@ export async function runDedupe(db: Db, dbPath: string, params: DedupeParams, ho
     }
   }
 
-  // 4. Exact groups: sort by the 64-bit key (two stable 16-bit radix passes per lane).
+  // 4. Exact groups: sort by the 64-bit key (stable radix passes, low lane then high lane).
   hooks.progress(0, bands, 'clustering');
   const exactRep = new Int32Array(n);
   {
@@ -173,11 +160,11 @@ export async function runDedupe(db: Db, dbPath: string, params: DedupeParams, ho
   // 5. Near duplicates among exact-group representatives that have shingles.
   let m = 0;
   for (let i = 0; i < n; i++) if (exactRep[i] === i && shingleCount[i]! > 0) m++;
-  const members = new Uint32Array(m);
+  const lshMembers = new Uint32Array(m);
   m = 0;
-  for (let i = 0; i < n; i++) if (exactRep[i] === i && shingleCount[i]! > 0) members[m++] = i;
+  for (let i = 0; i < n; i++) if (exactRep[i] === i && shingleCount[i]! > 0) lshMembers[m++] = i;
   const textOf = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
-  const shingler = new Shingler(shinglePartialOf(cfg));
+  const shingler = new Shingler({ ngram: cfg.ngram, foldPunctuation: cfg.foldPunctuation });
   const cache = new Map<number, Int32Array>();
   const setOf = (i: number): Int32Array => {
     let s = cache.get(i);
@@ -188,7 +175,7 @@ export async function runDedupe(db: Db, dbPath: string, params: DedupeParams, ho
     }
     return s;
   };
-  const verifications = clusterCandidates(keys, bands, members, uf, (a, b) => jaccardSorted(setOf(a), setOf(b)) >= cfg.threshold, {
+  const verifications = clusterCandidates(keys, bands, lshMembers, uf, (a, b) => jaccardSorted(setOf(a), setOf(b)) >= cfg.threshold, {
     firstNew,
     onBand: (band) => {
       hooks.throwIfCancelled();
@@ -199,12 +186,20 @@ export async function runDedupe(db: Db, dbPath: string, params: DedupeParams, ho
   // 6. Overrides, keep rule, and the one write.
   const rawGroups = uf.groups().map((g) => g.map((i) => docIds[i]!));
   const { groups, status } = applyOverrides(rawGroups, loadOverrides(db), (d) => indexOf(d) >= 0);
-  const info = memberInfoStatement(db);
+  const sources = new Map(
+    (db.prepare('SELECT id, name, review_state FROM sources').raw(true).all() as [number, string, string][]).map(([id, name, st]) => [id, { name, st }]),
+  );
+  const memberInfo = (id: number): MemberInfo | undefined => {
+    const i = indexOf(id);
+    if (i < 0) return undefined;
+    const src = sources.get(info[2 * i + 1]!);
+    return { id, charCount: info[2 * i]!, sourceName: src?.name ?? '', reviewState: src?.st ?? 'unreviewed' };
+  };
   hooks.throwIfCancelled();
   const result = writeClusters(db, {
     groups,
     status,
-    info,
+    info: memberInfo,
     exactRepOf: (d) => docIds[exactRep[indexOf(d)]!]!,
     params,
     jobId: hooks.jobId,
@@ -212,6 +207,7 @@ export async function runDedupe(db: Db, dbPath: string, params: DedupeParams, ho
     documents: n,
     fingerprinted,
     startedAt,
+    seq,
   });
   return { ...result, incremental, documents: n, fingerprinted, verifications, bands, rows: lsh.rows, ms: performance.now() - t0 };
 }
@@ -227,6 +223,7 @@ interface WriteInput {
   documents: number;
   fingerprinted: number;
   startedAt: string;
+  seq: number;
 }
 
 function writeClusters(db: Db, w: WriteInput): { runId: number; clusters: number; exactClusters: number; nearClusters: number; duplicates: number } {
@@ -239,74 +236,36 @@ function writeClusters(db: Db, w: WriteInput): { runId: number; clusters: number
   let exactClusters = 0;
   let nearClusters = 0;
   let duplicates = 0;
-  const runId = db.transaction(() => {
-    const runId = Number(
-      insRun.run(w.jobId, JSON.stringify(w.params), w.incremental ? 1 : 0, w.documents, w.fingerprinted, w.startedAt, new Date().toISOString()).lastInsertRowid,
-    );
-    db.exec(`DELETE FROM dedupe_members; DELETE FROM dedupe_clusters;
-      UPDATE documents SET dup_status = NULL, dup_cluster = NULL WHERE dup_status IS NOT NULL;
-      UPDATE dedupe_fingerprints SET clustered = 1 WHERE clustered = 0;`);
-    for (const g of w.groups) {
-      const infos = g.map((d) => w.info(d)).filter((x): x is MemberInfo => x !== undefined);
-      if (infos.length < 2) continue;
-      const kept = chooseKept(infos, w.params.keepRule, w.params.preferredSources);
-      const statuses = infos.map((x) => w.status.get(x.id) ?? (x.id === kept ? 'kept' : 'duplicate'));
-      const reps = new Set(infos.map((x) => w.exactRepOf(x.id)));
-      const kind = reps.size === 1 ? 'exact' : 'near';
-      const keptCount = statuses.filter((s) => s === 'kept').length;
-      const clusterId = Number(insCluster.run(runId, kind, infos.length, keptCount).lastInsertRowid);
-      if (kind === 'exact') exactClusters++;
-      else nearClusters++;
-      infos.forEach((x, i) => {
-        const st = statuses[i]!;
-        if (st === 'duplicate') duplicates++;
-        insMember.run(x.id, clusterId, st, w.exactRepOf(x.id), w.status.has(x.id) ? 1 : 0);
-        setDoc.run(st, clusterId, x.id);
-      });
-    }
-    db.prepare('UPDATE dedupe_runs SET clusters = ?, duplicates = ? WHERE id = ?').run(exactClusters + nearClusters, duplicates, runId);
-    return runId;
-  }).immediate();
+  const runId = db
+    .transaction(() => {
+      const runId = Number(
+        insRun.run(w.jobId, JSON.stringify(w.params), w.incremental ? 1 : 0, w.documents, w.fingerprinted, w.startedAt, new Date().toISOString())
+          .lastInsertRowid,
+      );
+      db.exec(`DELETE FROM dedupe_members; DELETE FROM dedupe_clusters;
+        UPDATE documents SET dup_status = NULL, dup_cluster = NULL WHERE dup_status IS NOT NULL;`);
+      setMeta(db, 'dedupe.clustered_seq', String(w.seq));
+      for (const g of w.groups) {
+        const infos = g.map((d) => w.info(d)).filter((x): x is MemberInfo => x !== undefined);
+        if (infos.length < 2) continue;
+        const kept = chooseKept(infos, w.params.keepRule, w.params.preferredSources);
+        const statuses = infos.map((x) => w.status.get(x.id) ?? (x.id === kept ? 'kept' : 'duplicate'));
+        const reps = new Set(infos.map((x) => w.exactRepOf(x.id)));
+        const kind = reps.size === 1 ? 'exact' : 'near';
+        const keptCount = statuses.filter((s) => s === 'kept').length;
+        const clusterId = Number(insCluster.run(runId, kind, infos.length, keptCount).lastInsertRowid);
+        if (kind === 'exact') exactClusters++;
+        else nearClusters++;
+        infos.forEach((x, i) => {
+          const st = statuses[i]!;
+          if (st === 'duplicate') duplicates++;
+          insMember.run(x.id, clusterId, st, w.exactRepOf(x.id), w.status.has(x.id) ? 1 : 0);
+          setDoc.run(st, clusterId, x.id);
+        });
+      }
+      db.prepare('UPDATE dedupe_runs SET clusters = ?, duplicates = ? WHERE id = ?').run(exactClusters + nearClusters, duplicates, runId);
+      return runId;
+    })
+    .immediate();
   return { runId, clusters: exactClusters + nearClusters, exactClusters, nearClusters, duplicates };
-}
-
-function hex(hi: number, lo: number): string {
-  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
-}
-
-function binarySearch(a: Float64Array, lo: number, hi: number, x: number): number {
-  hi--;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = a[mid]!;
-    if (v === x) return mid;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-/** Sorts entries [from, n) by document id (pending rows and pool batches arrive in any order). */
-function sortTail(ids: Float64Array, exact: Uint32Array, sh: Uint32Array, keys: Uint32Array, bands: number, from: number, _pendingEnd: number): void {
-  const n = ids.length - from;
-  if (n < 2) return;
-  let sorted = true;
-  for (let i = from + 1; i < ids.length; i++) if (ids[i]! < ids[i - 1]!) sorted = false;
-  if (sorted) return;
-  const order = Array.from({ length: n }, (_, i) => from + i).sort((a, b) => ids[a]! - ids[b]!);
-  const ids2 = new Float64Array(n);
-  const ex2 = new Uint32Array(2 * n);
-  const sh2 = new Uint32Array(n);
-  const keys2 = new Uint32Array(n * bands);
-  order.forEach((src, i) => {
-    ids2[i] = ids[src]!;
-    ex2[2 * i] = exact[2 * src]!;
-    ex2[2 * i + 1] = exact[2 * src + 1]!;
-    sh2[i] = sh[src]!;
-    keys2.set(keys.subarray(src * bands, (src + 1) * bands), i * bands);
-  });
-  ids.set(ids2, from);
-  exact.set(ex2, 2 * from);
-  sh.set(sh2, from);
-  keys.set(keys2, from * bands);
 }

@@ -8,14 +8,14 @@ export type FingerprintBatch = Extract<SignBatch, { type: 'batch' }>;
 
 export async function fingerprintRanges(
   data: SignWorkerData,
-  ranges: readonly [number, number][],
+  chunks: readonly Float64Array[],
   threads: number,
   onBatch: (b: FingerprintBatch) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  if (ranges.length === 0) return;
+  if (chunks.length === 0) return;
   const file = workerPath('dedupe-sign');
-  const n = Math.max(1, Math.min(threads, ranges.length));
+  const n = Math.max(1, Math.min(threads, chunks.length));
   const workers: Worker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
@@ -31,9 +31,9 @@ export async function fingerprintRanges(
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       const give = (w: Worker) => {
-        if (next >= ranges.length || failed) return false;
-        const [fromId, toId] = ranges[next]!;
-        w.postMessage({ type: 'range', seq: next++, fromId, toId } satisfies SignRequest);
+        if (next >= chunks.length || failed) return false;
+        w.postMessage({ type: 'ids', seq: next, ids: chunks[next]! } satisfies SignRequest);
+        next++;
         return true;
       };
       for (let i = 0; i < n; i++) {
@@ -52,7 +52,7 @@ export async function fingerprintRanges(
           } catch (e) {
             return fail(e instanceof Error ? e : new Error(String(e)));
           }
-          if (++finished === ranges.length) {
+          if (++finished === chunks.length) {
             signal.removeEventListener('abort', onAbort);
             resolve();
           }

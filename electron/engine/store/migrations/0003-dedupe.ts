@@ -2,7 +2,7 @@ import type { Migration } from '../migration';
 
 /**
  * Deduplication. Fingerprints (exact key + LSH band keys per document) are kept so a later run only
- * fingerprints new documents; clusters and members are rewritten in one transaction at the end of a
+ * fingerprints new documents (and never re-reads the old texts); clusters and members are rewritten in one transaction at the end of a
  * run, so a cancelled run leaves the previous result whole. Overrides are stated in document ids and
  * re-applied after every run. `documents.dup_status` ('kept' | 'duplicate', NULL = no duplicate
  * found) and `documents.dup_cluster` mirror the members table for the corpus browser.
@@ -12,13 +12,18 @@ export const migration0003: Migration = {
   name: 'dedupe',
   up(db) {
     db.exec(`
-      CREATE TABLE dedupe_fingerprints (
-        document_id INTEGER PRIMARY KEY,
-        exact_key TEXT NOT NULL,
-        shingles INTEGER NOT NULL,
-        band_keys BLOB NOT NULL,
-        -- 1 once a finished run has clustered this document; 0 = fingerprinted by a run that was cancelled.
-        clustered INTEGER NOT NULL DEFAULT 0
+      -- Fingerprints in chunks of a few thousand documents (typed arrays as little-endian blobs), so a
+      -- million documents are a few hundred rows to write and to read back. seq = the run attempt that
+      -- wrote the chunk; chunks with seq <= meta 'dedupe.clustered_seq' were clustered by a finished run.
+      CREATE TABLE dedupe_chunks (
+        id INTEGER PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        ids BLOB NOT NULL,        -- float64 document ids
+        exact BLOB NOT NULL,      -- uint32 × 2 per document: the 64-bit exact key
+        shingles BLOB NOT NULL,   -- uint32 per document: shingle count (0 = nothing to compare)
+        keys BLOB NOT NULL,       -- uint32 × bands per document: LSH band keys
+        info BLOB NOT NULL        -- uint32 × 2 per document: char_count, source_id (for the keep rule)
       ) STRICT;
 
       CREATE TABLE dedupe_runs (
