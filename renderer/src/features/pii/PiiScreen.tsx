@@ -78,7 +78,7 @@ export function PiiScreen() {
       {data && data.scanned > 0 && (
         <>
           <p className="muted">{t('pii.scanned', { n: data.scanned, m: data.withPii })}</p>
-          <table className="pii-table">
+          <table className="pii-table" data-testid="pii-summary">
             <thead>
               <tr>
                 <th>{t('pii.col.type')}</th>
@@ -93,7 +93,7 @@ export function PiiScreen() {
               {PII_TYPES.map((type) => {
                 const r = byType.get(type);
                 return (
-                  <tr key={type}>
+                  <tr key={type} data-type={type}>
                     <td>
                       {t(`piitype.${type}`)} <span className="mono muted">&lt;{type}&gt;</span>
                     </td>

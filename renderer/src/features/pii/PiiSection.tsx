@@ -78,7 +78,7 @@ export function PiiSection({ doc, refresh }: { doc: DocumentRecord; query: strin
   };
 
   return (
-    <div className="pii-section">
+    <div className="pii-section" data-testid="pii-section">
       {preview && <p className="muted">{t('pii.notScanned')}</p>}
       {findings.length === 0 ? (
         <p className="muted">{t('pii.none')}</p>
@@ -87,7 +87,7 @@ export function PiiSection({ doc, refresh }: { doc: DocumentRecord; query: strin
           <MarkedText text={doc.text} findings={findings} active={active} />
           <ul className="pii-list">
             {findings.map((f, i) => (
-              <li key={`${f.start}-${f.end}-${f.type}`} onMouseEnter={() => setActive(i)} onMouseLeave={() => setActive(null)}>
+              <li data-testid="pii-finding" data-type={f.type} data-decision={f.decision ?? ''} key={`${f.start}-${f.end}-${f.type}`} onMouseEnter={() => setActive(i)} onMouseLeave={() => setActive(null)}>
                 <span className={`chip pii-${f.category}`}>{t(`piitype.${f.type}`)}</span>
                 <span className="value">{doc.text.slice(f.start, f.end)}</span>
                 <span className="muted">

@@ -38,7 +38,7 @@ export function Histogram({ rules, version }: { rules: QualityRule[]; version: n
       )}
       {h && (
         <>
-          <div className="quality-hist" role="img" aria-label={t(`signal.${signal}`)}>
+          <div className="quality-hist" data-testid="quality-hist" role="img" aria-label={t(`signal.${signal}`)}>
             {h.bins.map((b, i) => (
               <div
                 key={i}

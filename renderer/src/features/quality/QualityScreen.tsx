@@ -113,11 +113,11 @@ export function QualityScreen() {
           {t('quality.rules')} <span className="muted">· {saved?.custom ? t('quality.rules.custom') : t('quality.rules.default')}</span>
         </h2>
         {preview && preview.total > 0 && (
-          <p role="status">
+          <p role="status" data-testid="quality-preview">
             {t('quality.preview', { pass: preview.pass, total: preview.total })} {preview.estimated ? t('quality.estimated') : ''}
           </p>
         )}
-        <table className="quality-rules">
+        <table className="quality-rules" data-testid="quality-rules">
           <thead>
             <tr>
               <th>{t('quality.col.on')}</th>
@@ -130,7 +130,7 @@ export function QualityScreen() {
           </thead>
           <tbody>
             {rules.map((r, i) => (
-              <tr key={r.id} className={r.enabled ? '' : 'off'}>
+              <tr key={r.id} data-rule={r.id} className={r.enabled ? '' : 'off'}>
                 <td>
                   <input type="checkbox" aria-label={r.id} checked={r.enabled} onChange={(e) => edit(i, { enabled: e.target.checked })} />
                 </td>

@@ -20,7 +20,7 @@ export function QualitySection({ doc }: { doc: DocumentRecord; query: string; re
   if (!q) return <p className="muted">{t('quality.notComputed')}</p>;
   const failedSignals = new Set(rules.filter((r) => q.reasons.includes(r.id)).map((r) => r.signal));
   return (
-    <div className="quality-section">
+    <div className="quality-section" data-testid="quality-section">
       <p>
         <span className={`quality-badge ${q.pass ? 'pass' : 'fail'}`}>{q.pass ? `✓ ${t('quality.pass')}` : `✗ ${t('quality.fail')}`}</span>
         {q.reasons.length > 0 && (

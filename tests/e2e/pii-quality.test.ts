@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEngine } from '../../electron/engine/engine';
+import { seedCorpus } from '../helpers/corpus';
+import { ensureRendererBuilt, launchChromium, serve, type Served } from './serve-helpers';
+
+const SHOTS = 'docs/screenshots';
+let served: Served;
+let browser: Browser;
+let page: Page;
+let dir: string;
+
+const PII_DOC = 'Atas nama Siti Rahayu, NIK 3174055203900002, HP 0812-3456-7890, surel siti@contoh.co.id. Nomor pesanan 3174051203900001.';
+
+describe('personal data and text quality end to end (kurasi serve + headless Chromium)', () => {
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-pii-'));
+    const docs = [
+      { text: PII_DOC, externalId: 'pii' },
+      { text: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.', externalId: 'lorem' },
+      ...Array.from({ length: 30 }, (_, i) => ({
+        text: `Dokumen ${i + 1}: warga desa bercerita tentang pasar dan sawah pada musim hujan, lalu pulang ke rumah masing-masing.`,
+        externalId: `d${i}`,
+      })),
+    ];
+    const seeded = seedCorpus(docs, join(dir, 'corpus.db'));
+    seeded.db.close();
+    const engine = openEngine({ dbPath: seeded.path, actor: 'e2e' });
+    const pii = await engine.jobs.wait(engine.jobs.start('pii', { workers: 1 }));
+    const quality = await engine.jobs.wait(engine.jobs.start('quality', { workers: 1 }));
+    expect([pii.state, pii.error, quality.state]).toEqual(['done', null, 'done']);
+    await engine.close();
+    served = await serve(seeded.path);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.addInitScript(() => localStorage.setItem('kurasi-lang', 'id'));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows findings highlighted in the document pane and records a dismissal', async () => {
+    await page.goto(served.url);
+    await page.locator('.dt-row[data-index="0"]:not(.skeleton)').click();
+    await page.keyboard.press('Enter');
+    const section = page.locator('[data-testid="pii-section"]');
+    await section.waitFor({ timeout: 15_000 });
+    await expect.poll(() => section.locator('[data-testid="pii-finding"]').count()).toBe(3);
+    expect(await section.locator('mark.pii-mark').allInnerTexts()).toEqual(['3174055203900002', '0812-3456-7890', 'siti@contoh.co.id']);
+    const phone = section.locator('[data-testid="pii-finding"][data-type="PHONE"]');
+    await phone.getByRole('button', { name: 'Tolak' }).click();
+    await expect.poll(() => phone.getAttribute('data-decision')).toBe('dismissed');
+    await page.locator('[data-testid="quality-section"]').waitFor();
+    await page.screenshot({ path: `${SHOTS}/pii-document.png` });
+  });
+
+  it('summarises personal data per type', async () => {
+    await page.evaluate(() => sessionStorage.setItem('kurasi-screen', 'pii'));
+    await page.reload();
+    const table = page.locator('[data-testid="pii-summary"]');
+    await table.waitFor({ timeout: 15_000 });
+    expect(await table.locator('tr[data-type="NIK"] td').nth(2).innerText()).toBe('1');
+    expect(await table.locator('tr[data-type="PHONE"] td').nth(5).innerText()).toBe('1');
+    await page.screenshot({ path: `${SHOTS}/pii.png` });
+  });
+
+  it('updates the live count when a rule is switched off, and draws a histogram', async () => {
+    await page.evaluate(() => sessionStorage.setItem('kurasi-screen', 'quality'));
+    await page.reload();
+    const preview = page.locator('[data-testid="quality-preview"]');
+    await expect.poll(() => preview.innerText(), { timeout: 15_000 }).toMatch(/^30 dari 32 dokumen lolos/);
+    await page.locator('[data-rule="no-lorem-ipsum"] input[type="checkbox"]').uncheck();
+    await page.locator('[data-rule="max-digit-density"] input[type="checkbox"]').uncheck();
+    await expect.poll(() => preview.innerText()).toMatch(/^32 dari 32 dokumen lolos/);
+    expect(await page.locator('[data-testid="quality-hist"] .bin').count()).toBe(40);
+    await page.screenshot({ path: `${SHOTS}/quality.png`, fullPage: true });
+  });
+});
