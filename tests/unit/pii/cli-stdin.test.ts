@@ -31,3 +31,24 @@ describe('kurasi pii / kurasi quality on stdin', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('kurasi pii / kurasi quality --db', () => {
+  it('runs both jobs on a corpus file and reports JSON', async () => {
+    const { seedCorpus } = await import('../../helpers/corpus');
+    const { path, db } = seedCorpus([
+      { text: 'NIK saya 3174051203900001, telepon 0812-3456-7890.' },
+      { text: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.' },
+      { text: 'Pemerintah daerah berencana membangun jalan baru yang menghubungkan dua kecamatan di wilayah selatan.' },
+    ]);
+    db.close();
+    const pii = await runKurasi(['pii', '--db', path, '--json']);
+    expect(pii.code).toBe(0);
+    expect(JSON.parse(pii.stdout)).toMatchObject({ scanned: 3, withPii: 1 });
+    const quality = await runKurasi(['quality', '--db', path, '--json']);
+    expect(quality.code).toBe(0);
+    expect(JSON.parse(quality.stdout)).toMatchObject({ processed: 3, pass: 1, fail: 2 });
+    const missing = await runKurasi(['pii', '--db', path + '.nope']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
