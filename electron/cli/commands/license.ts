@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { SETTABLE_REVIEW_STATES, type SettableReviewState, ROBOTS_STATUSES, TDM_STATUSES, type RobotsStatus, type TdmStatus } from '../../../shared/license';
+import { SETTABLE_REVIEW_STATES, type SettableReviewState, ROBOTS_STATUSES, TDM_STATUSES, USE_CLASSES, type RobotsStatus, type TdmStatus, type UseClass } from '../../../shared/license';
 import type { LicenseSourceRow } from '../../../shared/contract/license';
 import { openEngine } from '../../engine/engine';
-import { evidenceFromArg, findSourceRow, licenseSummary, listEvidence, listLicenseSources, setSourceLicense, toLicenseRow } from '../../engine/license';
+import { evidenceFromArg, findSourceRow, licenseSummary, listEvidence, listLicenseSources, setLicenseRef, setSourceLicense, toLicenseRow } from '../../engine/license';
 import { listAudit } from '../../engine/store/audit';
 import { UsageError, requireString, stringOpt, writeJson, type CliCommand } from '../command';
 
@@ -148,6 +148,49 @@ export const licenseShowCommand: CliCommand = {
       }
       io.stdout.write(`history (${history.length}):\n`);
       for (const h of history) io.stdout.write(`  ${h.at} ${h.actor} ${h.action}${h.note ? ` — ${h.note}` : ''}\n`);
+      return 0;
+    } finally {
+      await engine.close();
+    }
+  },
+};
+
+export const licenseRefCommand: CliCommand = {
+  name: 'license ref',
+  summary: 'declare what a LicenseRef- (site terms, written permission) allows',
+  usage:
+    'kurasi license ref --db <file> --ref LicenseRef-<id> --use commercial|non-commercial|research-only|unknown\n' +
+    '              [--attribution] [--share-alike] [--no-derivatives] [--url <url>] [--note <text>] [--json]',
+  options: {
+    db: { type: 'string' },
+    ref: { type: 'string' },
+    use: { type: 'string' },
+    attribution: { type: 'boolean', default: false },
+    'share-alike': { type: 'boolean', default: false },
+    'no-derivatives': { type: 'boolean', default: false },
+    url: { type: 'string' },
+    note: { type: 'string' },
+    actor: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+  async run({ values }, io) {
+    const path = requireString(values, 'db');
+    const ref = requireString(values, 'ref');
+    if (!/^LicenseRef-[A-Za-z0-9.-]+$/.test(ref)) throw new UsageError('--ref must look like LicenseRef-<letters, digits, . or ->');
+    const use = oneOf<UseClass>(USE_CLASSES, requireString(values, 'use'), 'use')!;
+    const engine = openExisting(path);
+    try {
+      const saved = setLicenseRef(engine.db, stringOpt(values, 'actor') ?? engine.actor, {
+        ref,
+        use,
+        attribution: values.attribution === true,
+        shareAlike: values['share-alike'] === true ? ref : null,
+        noDerivatives: values['no-derivatives'] === true,
+        url: stringOpt(values, 'url') ?? null,
+        note: stringOpt(values, 'note') ?? null,
+      });
+      if (values.json) writeJson(io, saved);
+      else io.stdout.write(`${saved.ref}: ${saved.use}${saved.attribution ? ' BY' : ''}${saved.shareAlike ? ' SA' : ''}${saved.noDerivatives ? ' ND' : ''}\n`);
       return 0;
     } finally {
       await engine.close();

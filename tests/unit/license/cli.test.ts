@@ -69,6 +69,22 @@ describe('kurasi license', () => {
   });
 });
 
+describe('kurasi license ref', () => {
+  it('declares what site terms allow, and the list uses it', async () => {
+    const db = corpusFile();
+    await runKurasi(['license', 'set', '--db', db, '--source', 'talpco', '--concluded', 'LicenseRef-talpco-terms', '--state', 'cleared']);
+    let list = JSON.parse((await runKurasi(['license', 'list', '--db', db, '--json'])).stdout) as { sources: { name: string; flags: { use: string } }[] };
+    expect(list.sources.find((s) => s.name === 'talpco')?.flags.use).toBe('unknown');
+    const ref = await runKurasi(['license', 'ref', '--db', db, '--ref', 'LicenseRef-talpco-terms', '--use', 'commercial', '--attribution']);
+    expect(ref.code, ref.stderr).toBe(0);
+    expect(ref.stdout.trim()).toBe('LicenseRef-talpco-terms: commercial BY');
+    list = JSON.parse((await runKurasi(['license', 'list', '--db', db, '--json'])).stdout) as typeof list;
+    expect(list.sources.find((s) => s.name === 'talpco')?.flags.use).toBe('commercial');
+    expect((await runKurasi(['license', 'ref', '--db', db, '--ref', 'MIT', '--use', 'commercial'])).code).toBe(2);
+    expect((await runKurasi(['license', 'ref', '--db', db, '--ref', 'LicenseRef-x', '--use', 'free'])).code).toBe(2);
+  });
+});
+
 describe('kurasi stats', () => {
   it('shows licence counts', async () => {
     const db = corpusFile();

@@ -15,6 +15,7 @@ import { ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { EvidenceList } from './EvidenceList';
 import { LicenseFlags } from './LicenseFlags';
+import { RefFlagsForm } from './RefFlagsForm';
 
 type Detail = Output<'license.get'>;
 
@@ -187,6 +188,20 @@ export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: numb
               )}
             </div>
           </form>
+
+          {detail.row.flagsFrom === 'concluded' &&
+            detail.row.flags.unclassified
+              .filter((id) => id.startsWith('LicenseRef-'))
+              .map((id) => (
+                <RefFlagsForm
+                  key={id}
+                  refId={id}
+                  onSaved={() => {
+                    refresh();
+                    onChanged();
+                  }}
+                />
+              ))}
 
           <EvidenceList
             sourceId={sourceId}
