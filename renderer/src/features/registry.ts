@@ -1,5 +1,6 @@
 import type { Feature } from './types';
 import { browserFeature } from './browser/feature';
+import { dedupeFeature } from './dedupe/feature';
 import { jobsFeature } from './jobs/feature';
 import { importFeature } from './import/feature';
 import { licensesFeature } from './licenses/feature';
@@ -14,6 +15,7 @@ import { qualityFeature } from './quality/feature';
  */
 export const features: Feature[] = [
   browserFeature,
+  dedupeFeature,
   importFeature,
   jobsFeature,
   langidFeature,

@@ -1,5 +1,6 @@
 import { createContext, createElement, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { shellStrings } from './shell';
+import { dedupeStrings } from './dedupe';
 import { licensesStrings } from './licenses';
 import { annotateStrings } from './annotate';
 import { langidStrings } from './langid';
@@ -21,6 +22,7 @@ export interface Dictionary {
 /** Every feature's strings, one line per feature (`renderer/src/i18n/<feature>.ts`). */
 const dictionaries: Dictionary[] = [
   shellStrings,
+  dedupeStrings,
   langidStrings,
   licensesStrings,
   annotateStrings,
