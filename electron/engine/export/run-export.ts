@@ -14,10 +14,10 @@ import { appendAudit } from '../store/audit';
 import { getMeta, type Db } from '../store/open';
 import { removePartials, sha256File, writeFileAtomic } from './atomic';
 import { attributionRows, datasetCard } from './card';
-import { Gatekeeper } from './gate';
+import { Gatekeeper, type DocDecision } from './gate';
 import { redactForExport } from './redact';
 import { corpusSnapshotId, labelColumn, Tally } from './select';
-import { CORE_FIELDS, EXTENSIONS, openShardWriter, recordLine, type ExportRecord, type ShardWriter } from './writers';
+import { CORE_FIELDS, EXTENSIONS, lineBytes, openShardWriter, recordLine, type ExportRecord, type ShardWriter } from './writers';
 
 export const PROGRESS_FILE = '.kurasi-export-progress.json';
 export const MANIFEST_FILE = 'manifest.json';
@@ -198,13 +198,15 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
   const params = [...label.params, ...metaCols.params];
   const sourceNames = new Map([...gate.sources.values()].map((s) => [s.id, s.name]));
   // The part of a JSON line after the text is the same for every document of one source, language and licence.
-  const tails = new Map<string, string>();
-  const tailOf = (source: string, lang: string, license: string) => {
-    const k = `${source}\u0000${lang}\u0000${license}`;
-    let t = tails.get(k);
+  // Keyed by the decision object (one per source, or per source and document licence) and then language.
+  const tails = new Map<DocDecision, Map<string, string>>();
+  const tailOf = (d: DocDecision, source: string, lang: string) => {
+    let byLang = tails.get(d);
+    if (!byLang) tails.set(d, (byLang = new Map()));
+    let t = byLang.get(lang);
     if (t === undefined) {
-      t = `,"source":${JSON.stringify(source)},"lang":${JSON.stringify(lang)},"license":${JSON.stringify(license)}`;
-      tails.set(k, t);
+      t = `,"source":${JSON.stringify(source)},"lang":${JSON.stringify(lang)},"license":${JSON.stringify(d.license)}`;
+      byLang.set(lang, t);
     }
     return t;
   };
@@ -232,11 +234,11 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
           license: d.license,
           meta: row.length > 8 ? readMeta(row, metaCols.json) : [],
         };
-        const line = recordLine(rec, o.meta, tailOf(source, lang, d.license));
-        const len = Buffer.byteLength(line);
+        const line = recordLine(rec, o.meta, tailOf(d, source, lang));
+        const len = lineBytes(line);
         if (st.writer && ((o.maxDocs > 0 && st.docs + 1 > o.maxDocs) || (o.maxBytes > 0 && st.bytes + len > o.maxBytes))) await close(st);
         if (!st.writer) open(st);
-        st.writer!.add(rec, line);
+        st.writer!.add(rec, line, len);
         if (st.docs === 0) st.firstId = id;
         st.docs++;
         st.bytes += len;

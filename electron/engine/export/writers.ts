@@ -17,8 +17,8 @@ export interface ExportRecord {
 }
 
 export interface ShardWriter {
-  /** `line` is the record as one JSON line (already computed for the shard size limit). */
-  add(rec: ExportRecord, line: string): void;
+  /** `line` is the record as one JSON line, in parts, and `bytes` its UTF-8 length (both computed for the shard size limit). */
+  add(rec: ExportRecord, line: LineParts, bytes: number): void;
   /** Pushes what `add` buffered to disk; called between batches so memory stays bounded. */
   drain(): Promise<void>;
   /** Completes the file under its final name. */
@@ -29,48 +29,71 @@ export interface ShardWriter {
 
 export const CORE_FIELDS = ['id', 'text', 'source', 'lang', 'license'] as const;
 
+/** A JSON line as head (`{"id":…,"text":`), JSON-escaped text, and the rest up to the newline. */
+export type LineParts = [head: string, body: string, tail: string];
+
 /**
  * The record as one JSON line; field order is fixed (core fields, then metadata in the chosen order), the
- * same text `JSON.stringify` gives for that object. `tail` (source, lang, licence) may come from a cache.
+ * same text `JSON.stringify` gives for that object. Kept in parts so the long text is never copied into a
+ * joined string; `tail` (source, lang, licence) may come from a cache.
  */
-export function recordLine(rec: ExportRecord, metaNames: readonly string[], tail?: string): string {
-  let line = `{"id":${rec.id},"text":${JSON.stringify(rec.text)}`;
-  line += tail ?? `,"source":${JSON.stringify(rec.source)},"lang":${JSON.stringify(rec.lang)},"license":${JSON.stringify(rec.license)}`;
-  for (let i = 0; i < metaNames.length; i++) line += `,${JSON.stringify(metaNames[i])}:${JSON.stringify(rec.meta[i] ?? null)}`;
-  return line + '}\n';
+export function recordLine(rec: ExportRecord, metaNames: readonly string[], tail?: string): LineParts {
+  let rest = tail ?? `,"source":${JSON.stringify(rec.source)},"lang":${JSON.stringify(rec.lang)},"license":${JSON.stringify(rec.license)}`;
+  for (let i = 0; i < metaNames.length; i++) rest += `,${JSON.stringify(metaNames[i])}:${JSON.stringify(rec.meta[i] ?? null)}`;
+  return [`{"id":${rec.id},"text":`, JSON.stringify(rec.text), rest + '}\n'];
 }
 
-const FLUSH_CHARS = 4 * 1024 * 1024;
+/** UTF-8 bytes of a line; the head is ASCII. */
+export function lineBytes(line: LineParts): number {
+  return line[0].length + Buffer.byteLength(line[1]) + Buffer.byteLength(line[2]);
+}
+
+const BUFFER_BYTES = 4 * 1024 * 1024;
+
+/** UTF-8 lines encoded straight into one reusable buffer (no joined string, no intermediate copy). */
+class LineBuffer {
+  private buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  used = 0;
+
+  constructor(private readonly sink: (bytes: Buffer) => void) {}
+
+  append(line: LineParts, bytes: number): void {
+    if (this.used + bytes > this.buf.length) this.flush();
+    if (bytes > this.buf.length) this.sink(Buffer.from(line.join(''), 'utf8'));
+    else {
+      this.used += this.buf.write(line[0], this.used, 'latin1');
+      this.used += this.buf.write(line[1], this.used, 'utf8');
+      this.used += this.buf.write(line[2], this.used, 'utf8');
+    }
+  }
+
+  /** Hands the buffered bytes to the sink; the sink must be done with them before the next append. */
+  flush(): void {
+    if (!this.used) return;
+    this.sink(this.buf.subarray(0, this.used));
+    this.used = 0;
+  }
+}
 
 class JsonlWriter implements ShardWriter {
   private readonly file: AtomicFile;
-  private pending: string[] = [];
-  private pendingChars = 0;
+  private readonly lines: LineBuffer;
 
   constructor(path: string) {
     this.file = new AtomicFile(path);
+    this.lines = new LineBuffer((b) => this.file.write(b));
   }
 
-  add(_rec: ExportRecord, line: string): void {
-    this.pending.push(line);
-    this.pendingChars += line.length;
-    if (this.pendingChars >= FLUSH_CHARS) this.flush();
-  }
-
-  private flush(): void {
-    if (!this.pending.length) return;
-    this.file.write(this.pending.join(''));
-    this.pending = [];
-    this.pendingChars = 0;
+  add(_rec: ExportRecord, line: LineParts, bytes: number): void {
+    this.lines.append(line, bytes);
   }
 
   drain(): Promise<void> {
-    this.flush();
     return Promise.resolve();
   }
 
   finish(): Promise<{ sha256: string; bytes: number }> {
-    this.flush();
+    this.lines.flush();
     const sha256 = this.file.commit();
     return Promise.resolve({ sha256, bytes: this.file.bytes });
   }
@@ -99,8 +122,8 @@ class GzipJsonlWriter implements ShardWriter {
     this.gz.on('error', (e) => (this.failed = e));
   }
 
-  add(_rec: ExportRecord, line: string): void {
-    this.pending.push(line);
+  add(_rec: ExportRecord, line: LineParts): void {
+    this.pending.push(line[0], line[1], line[2]);
   }
 
   async drain(): Promise<void> {

@@ -8,6 +8,7 @@ import { annotateFeature } from './annotate/feature';
 import { langidFeature } from './langid/feature';
 import { piiFeature } from './pii/feature';
 import { qualityFeature } from './quality/feature';
+import { exportFeature } from './export/feature';
 
 /**
  * Every feature of the UI. One line per feature: its screens get navigation entries, its document-pane
@@ -23,6 +24,7 @@ export const features: Feature[] = [
   annotateFeature,
   piiFeature,
   qualityFeature,
+  exportFeature,
 ];
 
 export function allScreens() {

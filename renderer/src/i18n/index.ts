@@ -6,6 +6,7 @@ import { annotateStrings } from './annotate';
 import { langidStrings } from './langid';
 import { piiStrings } from './pii';
 import { qualityStrings } from './quality';
+import { exportStrings } from './export';
 
 export type Lang = 'id' | 'en';
 export const languages: { code: Lang; name: string }[] = [
@@ -28,6 +29,7 @@ const dictionaries: Dictionary[] = [
   annotateStrings,
   piiStrings,
   qualityStrings,
+  exportStrings,
 ];
 
 const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };
