@@ -184,6 +184,10 @@ export const auditHistoryRow = z.object({
   note: z.string().nullable(),
 });
 
+export const exportSummary = z.object({ path: z.string(), annotator: z.string(), labels: z.number().int(), spans: z.number().int(), checksum: z.string() });
+export const agreementResult = z.array(questionAgreement);
+const jobStarted = z.object({ jobId: z.number().int() });
+
 const empty = z.object({}).default({});
 const docId = z.number().int().positive();
 
@@ -210,13 +214,13 @@ export const labelsMethods = {
     z.object({ documentId: docId, question: z.string().min(1), value: labelValue, reason: z.string().trim().min(1) }),
     adjudicationRecord,
   ),
-  'labels.import': method(z.object({ paths: z.array(z.string().min(1)).min(1), strict: z.boolean().default(false) }), importReport),
-  'labels.export': method(
-    z.object({ out: z.string().min(1), annotator: z.string().min(1).optional() }),
-    z.object({ path: z.string(), annotator: z.string(), labels: z.number().int(), spans: z.number().int(), checksum: z.string() }),
-  ),
+  /** Starts a `labels-import` job; its result is an importReport. */
+  'labels.import': method(z.object({ paths: z.array(z.string().min(1)).min(1), strict: z.boolean().default(false) }), jobStarted),
+  /** Starts a `labels-export` job; its result is an exportSummary. */
+  'labels.export': method(z.object({ out: z.string().min(1), annotator: z.string().min(1).optional() }), jobStarted),
   'queue.next': method(z.object({ filter: queueFilter.default({}), cursor: z.number().int().min(0).default(0) }), queueResult),
-  'agreement.compute': method(empty, z.array(questionAgreement)),
+  /** Starts an `agreement` job; its result is an agreementResult. */
+  'agreement.compute': method(empty, jobStarted),
   'audit.history': method(z.object({ documentId: docId, limit: z.number().int().min(1).max(1000).default(200) }), z.array(auditHistoryRow)),
   'audit.undo': method(empty, undoResult),
   'audit.redo': method(empty, undoResult),

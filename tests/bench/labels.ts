@@ -77,6 +77,29 @@ try {
   rows.push(['labels.set (write + audit + undo entry)', await time('labels.set', () => ({ documentId: LABELLED + 1 + n++, question: 'decision', value: 'drop' }))]);
   rows.push(['audit.undo', await time('audit.undo', () => ({}))]);
   rows.push(['labels.forDocument', await time('labels.forDocument', () => ({ documentId: rnd(LABELLED) }))]);
+  // Team work at this size: a second annotator on the same documents (1 in 10 answers differ), then the
+  // engine-thread calls that grow with the number of labels (not with the corpus).
+  engine.db.transaction(() => {
+    const ins = engine.db.prepare(`INSERT INTO labels(document_id, annotator, question, value, at) VALUES (?, 'budi', 'decision', ?, ?)`);
+    const at = new Date().toISOString();
+    for (let id = 1; id <= LABELLED; id++) ins.run(id, id % 10 === 0 ? '"drop"' : '"keep"', at);
+  })();
+  const packPath = join(dir, 'budi.kpack');
+  const once = async (name: string, input: unknown, runs = 5): Promise<number[]> => {
+    const out: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const s = performance.now();
+      const r = await dispatch(engine, name, input);
+      out.push(performance.now() - s);
+      if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    }
+    return out;
+  };
+  rows.push([`labels.export (${LABELLED.toLocaleString('en')} labels)`, await once('labels.export', { out: packPath, annotator: 'budi' })]);
+  rows.push([`labels.import of that pack (all unchanged)`, await once('labels.import', { paths: [packPath] })]);
+  rows.push([`agreement.compute (${(2 * LABELLED).toLocaleString('en')} labels)`, await once('agreement.compute', {})]);
+  rows.push(['labels.conflicts (first page + total)', await once('labels.conflicts', {})]);
+  rows.push(['corpus.stats (with the labels section)', await once('corpus.stats', {})]);
   await engine.close();
 
   const base = stats(rows[0]?.[1] ?? [1]).median;

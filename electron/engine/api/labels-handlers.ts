@@ -3,10 +3,7 @@ import type { Engine } from '../engine';
 import { addSpan, labelsForDocument, removeSpan, setLabel } from '../labels/labels';
 import { annotatorOr, getSchema, isBlind, listAnnotators, currentAnnotator, setAnnotator, setBlind, setSchema } from '../labels/settings';
 import { adjudicate, listConflicts } from '../labels/conflicts';
-import { importPacks } from '../labels/pack-import';
-import { exportPack } from '../labels/pack-export';
 import { nextDocument } from '../labels/queue';
-import { computeAgreement } from '../labels/agreement';
 import { documentHistory, redo, undo } from '../labels/undo';
 
 /** Labels are written under the annotator chosen on first run, else the engine's actor. */
@@ -45,14 +42,10 @@ export const labelsHandlers = {
     changed(engine);
     return r;
   },
-  'labels.import': (engine, input) => {
-    const r = importPacks(engine.db, input.paths, who(engine), input.strict);
-    if (r.committed) changed(engine);
-    return r;
-  },
-  'labels.export': (engine, input) => exportPack(engine.db, input.annotator ?? who(engine), input.out, who(engine)),
+  'labels.import': (engine, input) => ({ jobId: engine.jobs.start('labels-import', { ...input, actor: who(engine) }) }),
+  'labels.export': (engine, input) => ({ jobId: engine.jobs.start('labels-export', { out: input.out, annotator: input.annotator ?? who(engine), actor: who(engine) }) }),
   'queue.next': (engine, input) => nextDocument(engine.db, who(engine), input.filter, input.cursor),
-  'agreement.compute': (engine) => computeAgreement(engine.db),
+  'agreement.compute': (engine) => ({ jobId: engine.jobs.start('agreement', {}) }),
   'audit.history': (engine, input) => documentHistory(engine.db, input.documentId, who(engine), input.limit),
   'audit.undo': (engine) => undo(engine.db, who(engine)),
   'audit.redo': (engine) => redo(engine.db, who(engine)),

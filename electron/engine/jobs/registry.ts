@@ -5,6 +5,7 @@ import { langidJob } from '../langid/langid-job';
 import { exportJob, exportPreviewJob } from '../export/export-job';
 import { piiJob } from '../pii/pii-job';
 import { qualityJob } from '../quality/quality-job';
+import { agreementJob, labelsExportJob, labelsImportJob } from '../labels/labels-jobs';
 
 /** Every job kind the worker can run. One line per job. */
 export const jobRegistry: Record<string, JobImpl> = Object.fromEntries(
@@ -15,5 +16,6 @@ export const jobRegistry: Record<string, JobImpl> = Object.fromEntries(
     langidJob,
     piiJob,
     qualityJob,
+    labelsImportJob, labelsExportJob, agreementJob,
   ] as JobImpl[]).map((j) => [j.kind, j]),
 );

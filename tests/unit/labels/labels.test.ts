@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import { openEngine, type Engine } from '../../../electron/engine/engine';
 import { contract, type Input, type MethodName, type Output } from '../../../shared/contract';
-import { docs, labelCorpus } from './helpers';
+import { join } from 'node:path';
+import { agreementResult, exportSummary, importReport } from '../../../shared/contract/labels';
+import { tempDir } from '../../helpers/temp';
+import { docs, labelCorpus, laptops } from './helpers';
 
 let engine: Engine | null = null;
 afterEach(async () => {
@@ -160,5 +163,34 @@ describe('labels', () => {
     expect((await call(e, 'labels.conflicts', {})).total).toBe(0);
     await call(e, 'labels.setBlind', { blind: false });
     expect((await call(e, 'labels.forDocument', { documentId: 1 })).blind).toBe(false);
+  });
+
+  it('exports, imports and computes agreement in jobs started through the API', async () => {
+    const { path, db } = labelCorpus(docs(4));
+    db.close();
+    const lap = laptops(path, ['budi']);
+    const dir = tempDir();
+    const b = openEngine({ dbPath: lap.budi as string, actor: 'budi' });
+    try {
+      await call(b, 'annotators.set', { name: 'budi' });
+      for (const id of [1, 2, 3]) await call(b, 'labels.set', { documentId: id, question: 'decision', value: id === 2 ? 'drop' : 'keep' });
+      const started = await call(b, 'labels.export', { out: join(dir, 'budi.kpack') });
+      const job = await b.jobs.wait(started.jobId);
+      expect(job.state, job.error ?? '').toBe('done');
+      expect(exportSummary.parse(job.result)).toMatchObject({ annotator: 'budi', labels: 3 });
+    } finally {
+      await b.close();
+    }
+    const e = openEngine({ dbPath: path, actor: 'curator' });
+    engine = e;
+    await call(e, 'annotators.set', { name: 'ani' });
+    for (const id of [1, 2, 3]) await call(e, 'labels.set', { documentId: id, question: 'decision', value: 'keep' });
+    const imp = await e.jobs.wait((await call(e, 'labels.import', { paths: [join(dir, 'budi.kpack')] })).jobId);
+    expect(importReport.parse(imp.result)).toMatchObject({ committed: true, conflicts: 1, packs: [{ annotator: 'budi', imported: 3 }] });
+    const ag = await e.jobs.wait((await call(e, 'agreement.compute', {})).jobId);
+    const decision = agreementResult.parse(ag.result).find((q) => q.question === 'decision');
+    // 2 of 3 agree; ani always keep → pe = 1·(2/3) → kappa = (2/3 − 2/3)/(1 − 2/3) = 0.
+    expect(decision).toMatchObject({ annotators: ['ani', 'budi'], items: 3, cohensKappa: 0 });
+    expect(decision?.rawAgreement).toBeCloseTo(2 / 3, 10);
   });
 });

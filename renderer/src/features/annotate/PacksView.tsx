@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { ImportReport } from '../../../../shared/contract/labels';
+import { exportSummary, importReport, type ImportReport } from '../../../../shared/contract/labels';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { waitForJob } from './waitForJob';
 
 /** Merging packs from several annotators (upload in browser mode, paths in the desktop app) and exporting one. */
 export function PacksView({ annotator }: { annotator: string }) {
@@ -24,7 +25,7 @@ export function PacksView({ annotator }: { annotator: string }) {
       const list = paths.split('\n').map((p) => p.trim()).filter(Boolean);
       if (api.upload) for (const f of files) list.push(await api.upload(f));
       if (list.length === 0) return;
-      setReport(await api.call('labels.import', { paths: list }));
+      setReport(await waitForJob((await api.call('labels.import', { paths: list })).jobId, importReport));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -35,7 +36,7 @@ export function PacksView({ annotator }: { annotator: string }) {
     e.preventDefault();
     setError(null);
     try {
-      const r = await api.call('labels.export', { out, annotator: who });
+      const r = await waitForJob((await api.call('labels.export', { out, annotator: who })).jobId, exportSummary);
       setExported(t('packs.exported', { n: r.labels + r.spans, path: r.path }));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
