@@ -73,6 +73,8 @@ export const exportShard = z.object({
   firstId: z.number().int(),
   lastId: z.number().int(),
   license: z.string(),
+  /** Personal-data spans replaced in this shard, per type (exports with redactPii only). */
+  redactions: z.record(z.string(), z.number().int()).optional(),
 });
 export type ExportShard = z.infer<typeof exportShard>;
 

@@ -163,7 +163,18 @@ export function datasetCard(input: CardInput): string {
   L.push(`- Duplicates: ${o.dedupe === 'keep-only' ? 'documents marked duplicate were left out' : 'kept'}.`);
   L.push(`- Languages: ${o.langs.length ? o.langs.join(', ') : 'all'}. Quality: ${o.quality === 'pass' ? 'only documents that passed the quality rules' : 'not filtered'}.`);
   if (o.labels.length) L.push(`- Labels: ${o.labels.map((l) => `${l.question}=${l.value}`).join(', ')}.`);
-  L.push(`- Personal data: ${o.redactPii ? 'high-confidence findings replaced with typed tokens such as `<NIK>`; no-derivatives documents left out' : 'not redacted'}.`);
+  const red = shards.reduce<Record<string, number>>((acc, s) => {
+    for (const [k, v] of Object.entries(s.redactions ?? {})) acc[k] = (acc[k] ?? 0) + v;
+    return acc;
+  }, {});
+  const redList = Object.entries(red).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${fmt(v)} ${k}`);
+  L.push(
+    `- Personal data: ${
+      o.redactPii
+        ? `confirmed findings and findings of confidence ≥ 0.8 nobody dismissed were replaced with typed tokens such as \`<NIK>\`${redList.length ? ` (${redList.join(', ')})` : ' (none found)'}; no-derivatives documents left out`
+        : 'not redacted'
+    }.`,
+  );
   const ex = Object.entries(p.excluded).sort(([a], [b]) => a.localeCompare(b, 'en'));
   if (ex.length) L.push(`- Left out: ${ex.map(([r, n]) => `${fmt(n)} ${r}`).join(', ')}.`);
 

@@ -1,11 +1,13 @@
 // Which documents may leave the corpus, under which licence, into which shard family. The rules live in
-// shared/license (isExportable); this file feeds them the corpus's review state, one decision per source
-// (and per distinct document-level licence), so a million documents cost a map lookup each.
+// shared/license (isExportable) behind the licensing feature's corpus gate (openLicenseGate); this file adds
+// what an export needs on top: source names and origins for the card, the reason to report, and a per-source
+// fast path so a million documents cost one map lookup each.
 import type { ExportFilters } from '../../../shared/contract/export';
 import type { GateDecision, LicenseRefFlags, ReviewState, RobotsStatus, TdmStatus } from '../../../shared/license';
-import { isExportable, isReviewState, NOASSERTION } from '../../../shared/license';
+import { isReviewState, NOASSERTION } from '../../../shared/license';
+import { openLicenseGate, type CorpusLicenseGate } from '../license/gate';
 import type { Db } from '../store/open';
-import { tableExists, columnExists } from './schema';
+import { columnExists } from './schema';
 
 export interface ExportSource {
   id: number;
@@ -67,33 +69,6 @@ export function loadSources(db: Db): Map<number, ExportSource> {
   );
 }
 
-/** Flags reviewers declared for `LicenseRef-` ids (licensing feature's table, when present). */
-export function loadRefs(db: Db): LicenseRefFlags {
-  if (!tableExists(db, 'license_refs')) return {};
-  const rows = db.prepare('SELECT ref, use_class, attribution, share_alike, no_derivatives FROM license_refs ORDER BY ref').all() as {
-    ref: string;
-    use_class: 'commercial' | 'non-commercial' | 'research-only' | 'unknown';
-    attribution: number;
-    share_alike: string | null;
-    no_derivatives: number;
-  }[];
-  const refs: LicenseRefFlags = {};
-  for (const r of rows) {
-    refs[r.ref] = { use: r.use_class, attribution: r.attribution === 1, shareAlike: r.share_alike, noDerivatives: r.no_derivatives === 1 };
-  }
-  return refs;
-}
-
-/** Document-level concluded licences (few): documentId → expression. */
-export function loadDocumentLicenses(db: Db): Map<number, string> {
-  if (!tableExists(db, 'document_licenses')) return new Map();
-  const rows = db.prepare('SELECT document_id, concluded_license FROM document_licenses ORDER BY document_id').all() as {
-    document_id: number;
-    concluded_license: string;
-  }[];
-  return new Map(rows.map((r) => [r.document_id, r.concluded_license]));
-}
-
 const REVIEW_REASONS = new Set(['not-cleared', 'stale', 'tdm-reserved']);
 
 /** With an override given, the reason that still holds is the one worth reporting (the review ones were lifted). */
@@ -107,60 +82,54 @@ export class Gatekeeper {
   readonly sources: Map<number, ExportSource>;
   readonly refs: LicenseRefFlags;
   readonly documentLicenses: Map<number, string>;
+  private readonly license: CorpusLicenseGate;
   private readonly bySource = new Map<number, DocDecision>();
-  private readonly byDocLicense = new Map<string, DocDecision>();
+  private readonly wrapped = new Map<GateDecision, DocDecision>();
 
   constructor(
     db: Db,
     private readonly filters: Pick<ExportFilters, 'license' | 'redactPii' | 'overrideReason'>,
   ) {
     this.sources = loadSources(db);
-    this.refs = loadRefs(db);
-    this.documentLicenses = loadDocumentLicenses(db);
+    this.license = openLicenseGate(db, {
+      require: filters.license,
+      override: filters.overrideReason ? { reason: filters.overrideReason } : null,
+      changesText: filters.redactPii,
+    });
+    this.refs = this.license.refs;
+    this.documentLicenses = this.license.documentLicenses;
   }
 
-  private compute(source: ExportSource, documentLicense: string | null): DocDecision {
-    const decision = isExportable(
-      { reviewState: source.reviewState, concludedLicense: source.concludedLicense, tdm: source.tdm, robots: source.robots },
-      {
-        documentLicense,
-        require: this.filters.license,
-        override: this.filters.overrideReason ? { reason: this.filters.overrideReason } : null,
-        changesText: this.filters.redactPii,
-        refs: this.refs,
-      },
-    );
-    return {
-      exportable: decision.exportable,
-      reason: mainReason(decision, !!this.filters.overrideReason),
-      license: decision.flags.expression ?? NOASSERTION,
-      shardKey: decision.shardKey,
-      overridden: decision.overridden,
-      decision,
-    };
+  private wrap(decision: GateDecision): DocDecision {
+    let d = this.wrapped.get(decision);
+    if (!d) {
+      d = {
+        exportable: decision.exportable,
+        reason: mainReason(decision, !!this.filters.overrideReason),
+        license: decision.flags.expression ?? NOASSERTION,
+        shardKey: decision.shardKey,
+        overridden: decision.overridden,
+        decision,
+      };
+      this.wrapped.set(decision, d);
+    }
+    return d;
   }
 
   forSource(sourceId: number): DocDecision {
     let d = this.bySource.get(sourceId);
     if (!d) {
-      const s = this.sources.get(sourceId);
-      if (!s) throw new Error(`document refers to unknown source ${sourceId}`);
-      d = this.compute(s, null);
+      if (!this.sources.has(sourceId)) throw new Error(`document refers to unknown source ${sourceId}`);
+      d = this.wrap(this.license.check(sourceId, null));
       this.bySource.set(sourceId, d);
     }
     return d;
   }
 
+  /** O(1): the per-source decision unless the document has a licence of its own (rare). */
   forDocument(docId: number, sourceId: number): DocDecision {
-    const own = this.documentLicenses.size ? this.documentLicenses.get(docId) : undefined;
-    if (own === undefined) return this.forSource(sourceId);
-    const key = `${sourceId}\u0000${own}`;
-    let d = this.byDocLicense.get(key);
-    if (!d) {
-      d = this.compute(this.sources.get(sourceId)!, own);
-      this.byDocLicense.set(key, d);
-    }
-    return d;
+    if (this.documentLicenses.size === 0 || !this.documentLicenses.has(docId)) return this.forSource(sourceId);
+    return this.wrap(this.license.check(sourceId, docId));
   }
 
   /** Sources whose documents can pass only thanks to the override (for the audit log and the card). */

@@ -15,7 +15,7 @@ import { getMeta, type Db } from '../store/open';
 import { removePartials, sha256File, writeFileAtomic } from './atomic';
 import { attributionRows, datasetCard } from './card';
 import { Gatekeeper, type DocDecision } from './gate';
-import { redactForExport } from './redact';
+import { exportRedactor } from './redact';
 import { corpusSnapshotId, labelColumn, Tally } from './select';
 import { CORE_FIELDS, EXTENSIONS, lineBytes, openShardWriter, recordLine, type ExportRecord, type ShardWriter } from './writers';
 
@@ -49,6 +49,7 @@ interface KeyState {
   firstId: number;
   lastId: number;
   licenses: Set<string>;
+  redactions: Record<string, number>;
 }
 
 /** The options that shape the output (the folder does not): the same key means the same files. */
@@ -118,6 +119,13 @@ function metaColumns(meta: readonly string[]): { sql: string[]; params: string[]
   return { sql, params, json };
 }
 
+/** Sums per-type counts with keys in a fixed order, so the manifest does not depend on document order. */
+function sortedCounts(list: (Record<string, number> | undefined)[]): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const c of list) for (const [k, v] of Object.entries(c ?? {})) sum[k] = (sum[k] ?? 0) + v;
+  return Object.fromEntries(Object.entries(sum).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 function readMeta(row: unknown[], json: boolean[]): unknown[] {
   const out: unknown[] = new Array(json.length);
   for (let i = 0; i < json.length; i++) {
@@ -139,6 +147,7 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
   // Filters are applied while streaming (not in SQL) so that one pass also counts what stays out and why.
   const tally = new Tally(o, gate);
   const total = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+  const redact = o.redactPii ? exportRedactor(db) : null;
 
   mkdirSync(join(out, 'data'), { recursive: true });
   removePartials(out);
@@ -162,7 +171,7 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
     let st = states.get(k);
     if (!st) {
       const done = kept.get(k) ?? [];
-      st = { key: k, done: [...done], skipUntil: done.at(-1)?.lastId ?? 0, writer: null, docs: 0, bytes: 0, firstId: 0, lastId: 0, licenses: new Set() };
+      st = { key: k, done: [...done], skipUntil: done.at(-1)?.lastId ?? 0, writer: null, docs: 0, bytes: 0, firstId: 0, lastId: 0, licenses: new Set(), redactions: {} };
       states.set(k, st);
     }
     return st;
@@ -181,13 +190,25 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
     st.firstId = 0;
     st.lastId = 0;
     st.licenses = new Set();
+    st.redactions = {};
   };
   const close = async (st: KeyState) => {
     if (!st.writer) return;
     const license = combineLicenses(st.licenses, gate.refs).expression;
     const { sha256, bytes } = await st.writer.finish({ license });
     st.writer = null;
-    st.done.push({ file: shardFile(st.key, st.done.length), shardKey: st.key, index: st.done.length, documents: st.docs, bytes, sha256, firstId: st.firstId, lastId: st.lastId, license });
+    st.done.push({
+      file: shardFile(st.key, st.done.length),
+      shardKey: st.key,
+      index: st.done.length,
+      documents: st.docs,
+      bytes,
+      sha256,
+      firstId: st.firstId,
+      lastId: st.lastId,
+      license,
+      ...(o.redactPii ? { redactions: sortedCounts([st.redactions]) } : {}),
+    });
     saveProgress();
   };
 
@@ -224,11 +245,17 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
         if (!tally.add(sourceId, lang, row[4] === 1, row[5] as number, row[7] === 1, d, 1, row[6] as number)) continue;
         const st = stateFor(d.shardKey);
         if (id <= st.skipUntil) continue;
-        const raw = row[2] as string;
+        let text = row[2] as string;
+        let counts: Partial<Record<string, number>> | null = null;
+        if (redact) {
+          const r = redact(id, text);
+          text = r.text;
+          counts = r.counts;
+        }
         const source = sourceNames.get(sourceId)!;
         const rec: ExportRecord = {
           id,
-          text: o.redactPii ? redactForExport(raw) : raw,
+          text,
           source,
           lang,
           license: d.license,
@@ -239,6 +266,7 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
         if (st.writer && ((o.maxDocs > 0 && st.docs + 1 > o.maxDocs) || (o.maxBytes > 0 && st.bytes + len > o.maxBytes))) await close(st);
         if (!st.writer) open(st);
         st.writer!.add(rec, line, len);
+        if (counts) for (const [type, c] of Object.entries(counts)) st.redactions[type] = (st.redactions[type] ?? 0) + (c ?? 0);
         if (st.docs === 0) st.firstId = id;
         st.docs++;
         st.bytes += len;
@@ -280,6 +308,7 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
     byShardKey: preview.byShardKey,
     excluded: preview.excluded,
     overriddenSources: preview.overriddenSources,
+    ...(o.redactPii ? { piiRedactions: sortedCounts(shards.map((s) => s.redactions)) } : {}),
     shards,
     files: [
       { file: 'README.md', sha256: readmeSha },

@@ -85,6 +85,20 @@ describe('export gate', () => {
     expect(red.result.excluded['no-derivatives']).toBe(10);
     const forum = red.records.find((r) => r.source === 'forum' && r.text.startsWith('Hubungi'))!;
     expect(forum.text).toBe('Hubungi Budi di <PHONE> atau <EMAIL> untuk info lowongan.');
+    expect((manifest(red.out) as unknown as { piiRedactions: Record<string, number> }).piiRedactions).toEqual({ EMAIL: 1, PHONE: 1 });
+    expect(red.shards.find((s) => s.shardKey === 'commercial')!.redactions).toEqual({ EMAIL: 1, PHONE: 1 });
+
+    // a reviewer's dismissal (PII feature) is honoured: that span stays
+    const start = forum.text.indexOf('<EMAIL>') - '<PHONE>'.length + '0812-3456-7890'.length;
+    const original = 'Hubungi Budi di 0812-3456-7890 atau budi.santoso@example.co.id untuk info lowongan.';
+    expect(original.slice(start, start + 'budi.santoso@example.co.id'.length)).toBe('budi.santoso@example.co.id');
+    db.prepare(`INSERT INTO pii_decisions(document_id, start, end, type, decision, actor, decided_at) VALUES (?, ?, ?, 'EMAIL', 'dismissed', 'lead', '2026-01-01')`).run(
+      forum.id,
+      start,
+      start + 'budi.santoso@example.co.id'.length,
+    );
+    const again = await exportNow(db, { redactPii: true });
+    expect(again.records.find((r) => r.id === forum.id)!.text).toBe('Hubungi Budi di <PHONE> atau budi.santoso@example.co.id untuk info lowongan.');
     db.close();
   });
 
