@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCorpus } from '../helpers/corpus';
+import { launchChromium, serve, type Served } from './serve-helpers';
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+let dir: string;
+
+/** The built renderer must contain the export screen; when dist/ is older, build a private copy. */
+function rendererWithExport(into: string): string | null {
+  const assets = join('dist', 'renderer', 'assets');
+  if (existsSync(assets) && readdirSync(assets).some((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('export-preview-panel'))) return null;
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--outDir', into, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+  return into;
+}
+
+describe('export end to end (kurasi serve + headless Chromium)', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-export-'));
+    const own = rendererWithExport(join(dir, 'renderer'));
+    if (own) process.env.KURASI_RENDERER_DIR = own;
+    const talpco = readFileSync('/work/shared/data/talpco/ind.txt', 'utf8').split('\n').filter(Boolean).slice(0, 12).map((l) => l.split('\t')[1]!.trim());
+    const jav = readFileSync('/work/shared/data/talpco/jav.txt', 'utf8').split('\n').filter(Boolean).slice(0, 6).map((l) => l.split('\t')[1]!.trim());
+    const seeded = seedCorpus([
+      ...talpco.map((text, i) => ({ source: 'talpco-ind', text, externalId: `i${i}` })),
+      ...jav.map((text, i) => ({ source: 'talpco-jav', text, externalId: `j${i}` })),
+      ...talpco.slice(0, 4).map((text, i) => ({ source: 'web', text: `${text} (web)`, externalId: `w${i}` })),
+    ], join(dir, 'corpus.db'));
+    seeded.db.exec(`UPDATE sources SET concluded_license = 'CC-BY-4.0', review_state = 'cleared' WHERE name LIKE 'talpco%'`);
+    seeded.db.exec(`UPDATE documents SET lang = CASE WHEN external_id LIKE 'j%' THEN 'jav' ELSE 'ind' END`);
+    seeded.db.close();
+    served = await serve(seeded.path);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    await page.addInitScript(() => {
+      localStorage.setItem('kurasi-lang', 'id');
+      sessionStorage.setItem('kurasi-screen', 'export');
+    });
+    await page.goto(served.url);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('previews counts per language and licence, then exports with progress and a shard list', async () => {
+    if (!(await page.locator('[data-testid="export-screen"]').isVisible())) await page.getByRole('button', { name: /Ekspor/ }).first().click();
+    await page.locator('[data-testid="export-screen"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('[data-testid="export-start"]').isDisabled()).toBe(true);
+    await page.locator('[data-testid="export-preview"]').click();
+    await expect.poll(() => page.locator('[data-testid="export-included"]').innerText(), { timeout: 30_000 }).toMatch(/18 dokumen akan diekspor/);
+    const panel = await page.locator('[data-testid="export-preview-panel"]').innerText();
+    expect(panel).toMatch(/ind\s+12/);
+    expect(panel).toMatch(/jav\s+6/);
+    expect(panel).toMatch(/CC-BY-4\.0\s+18/);
+    expect(panel).toMatch(/4 — belum disetujui/);
+
+    const out = join(dir, 'rilis');
+    await page.locator('[data-testid="export-out"]').fill(out);
+    await page.locator('[data-testid="export-format"]').selectOption('parquet');
+    await page.locator('[data-testid="export-start"]').click();
+    await expect.poll(() => page.locator('[data-testid="export-result"]').innerText(), { timeout: 60_000 }).toMatch(/18 dokumen ditulis dalam 1 shard/);
+    expect(await page.locator('[data-testid="export-result"]').innerText()).toContain('data/commercial/part-00000.parquet');
+    expect(existsSync(join(out, 'manifest.json'))).toBe(true);
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain('license: cc-by-4.0');
+  });
+});
