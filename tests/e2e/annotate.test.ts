@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCorpus } from '../helpers/corpus';
+import { setLabel } from '../../electron/engine/labels/labels';
+import { exportPack } from '../../electron/engine/labels/pack-export';
+import { openCorpus } from '../../electron/engine/store/open';
 import { launchChromium, serve, type Served } from './serve-helpers';
 
 let served: Served;
@@ -13,11 +16,19 @@ let browser: Browser;
 let page: Page;
 let dir: string;
 let dbPath: string;
+let budiPath: string;
 
-/** The built renderer must contain the annotation screen; when dist/ is older, build a private copy. */
-function rendererWithAnnotation(into: string): string | null {
-  const assets = join('dist', 'renderer', 'assets');
-  if (existsSync(assets) && readdirSync(assets).some((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('annotate-screen'))) return null;
+/** Newest modification time of the files under a folder. */
+function newest(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((f) => newest(join(path, f))));
+}
+
+/** Uses dist/renderer when it is newer than the renderer sources; otherwise builds a private, current copy. */
+function currentRenderer(into: string): string | null {
+  const index = join('dist', 'renderer', 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs > Math.max(newest('renderer/src'), newest('shared'))) return null;
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--outDir', into, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
   return into;
 }
@@ -36,12 +47,15 @@ const dropped = (i: number) => i % 4 === 1;
 describe('annotation end to end (kurasi serve + headless Chromium, keyboard only)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-annotate-'));
-    const own = rendererWithAnnotation(join(dir, 'renderer'));
+    const own = currentRenderer(join(dir, 'renderer'));
     if (own) process.env.KURASI_RENDERER_DIR = own;
     const docs = Array.from({ length: 25 }, (_, i) => ({ text: `Dokumen ${i + 1}: warga desa bercerita tentang pasar dan sawah pada musim hujan.`, externalId: `e${i + 1}` }));
     const seeded = seedCorpus(docs, join(dir, 'corpus.db'));
     seeded.db.close();
     dbPath = seeded.path;
+    // Budi's laptop: a copy of the same corpus (same corpus id), labelled offline later in the test.
+    budiPath = join(dir, 'budi.db');
+    copyFileSync(dbPath, budiPath);
     served = await serve(dbPath);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -129,6 +143,47 @@ describe('annotation end to end (kurasi serve + headless Chromium, keyboard only
     await page.locator('[data-nav="review"]').click();
     await page.locator('[data-testid="review-screen"]').waitFor();
     await page.locator('[data-tab="agreement"]').click();
-    await expect.poll(() => page.locator('[data-testid="review-screen"]').innerText()).toMatch(/Belum ada dokumen yang dilabeli oleh dua anotator/);
+    // Computed by an agreement job; one annotator so far, so nothing to compare yet.
+    await expect.poll(() => page.locator('[data-testid="review-screen"]').innerText(), { timeout: 20_000 }).toMatch(/Belum ada dokumen yang dilabeli oleh dua anotator/);
+    await page.locator('[data-tab="conflicts"]').click();
+    await expect.poll(() => page.locator('[data-testid="review-screen"]').innerText()).toMatch(/Tidak ada konflik/);
+  });
+
+  it('imports a pack from another laptop in the app, lists the conflicts, adjudicates one and shows agreement', async () => {
+    const budi = openCorpus(budiPath);
+    for (let id = 1; id <= 10; id++) setLabel(budi, 'budi', id, 'decision', 'keep');
+    exportPack(budi, 'budi', join(dir, 'budi.kpack'), 'budi');
+    budi.close();
+
+    await page.locator('[data-tab="packs"]').click();
+    await page.locator('[data-testid="packs-files"]').setInputFiles(join(dir, 'budi.kpack'));
+    await page.locator('[data-testid="packs-import"]').click();
+    // ani dropped documents 1, 5 and 9; budi kept them.
+    await expect.poll(() => page.locator('[data-testid="packs-report"]').innerText(), { timeout: 20_000 }).toMatch(/Terimpor\. 3 konflik/);
+    expect(await page.locator('[data-testid="packs-report"]').innerText()).toMatch(/budi.*10 diimpor/s);
+
+    await page.locator('[data-tab="conflicts"]').click();
+    await expect.poll(() => page.locator('[data-testid="conflict"]').count()).toBe(3);
+    const first = page.locator('[data-testid="conflict"]').first();
+    expect(await first.innerText()).toMatch(/ani = drop.*budi = keep/s);
+    await first.locator('[data-testid="adjudicate-reason"]').fill('iklan berulang');
+    await first.locator('[data-testid="adjudicate-save"]').click();
+    await expect.poll(() => page.locator('[data-testid="conflict"]').count()).toBe(2);
+
+    await page.locator('[data-tab="agreement"]').click();
+    // By hand, 10 shared documents: raw 7/10; kappa: pe = 0.7·1 + 0.3·0 = 0.7 → (0.7 − 0.7)/(1 − 0.7) = 0;
+    // alpha: n = 20 (17 keep, 3 drop), 3 disagreeing units × 2 ordered pairs → 1 − 19·6/(400 − 289 − 9) = −0.118.
+    const row = page.locator('[data-testid="agreement-table"] tbody tr').first();
+    await row.waitFor({ timeout: 20_000 });
+    expect((await row.innerText()).split('\t').map((c) => c.trim())).toEqual(['decision', 'ani, budi', '10', '0.700', '0.000', '-0.118']);
+
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      expect(db.prepare('SELECT document_id, question, value, reason, adjudicator FROM adjudications').all()).toEqual([
+        { document_id: 1, question: 'decision', value: '"drop"', reason: 'iklan berulang', adjudicator: 'ani' },
+      ]);
+    } finally {
+      db.close();
+    }
   });
 });

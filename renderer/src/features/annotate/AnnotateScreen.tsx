@@ -62,15 +62,18 @@ export function AnnotateScreen() {
     queue.start().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [who.name, filter]);
 
+  /** Makes sure the answers on screen are the current document's (a key's meaning depends on them). */
+  const syncLabels = useCallback(async () => {
+    const p = queue.posRef.current;
+    if (!p) return putLabels(null);
+    if (labelsRef.current?.documentId !== p.doc.id) putLabels(await api.call('labels.forDocument', { documentId: p.doc.id }));
+  }, [putLabels, queue.posRef]);
+
   const docId = queue.pos?.doc.id ?? null;
   useEffect(() => {
-    if (docId === null) return putLabels(null);
-    let live = true;
-    api.call('labels.forDocument', { documentId: docId }).then((l) => live && putLabels(l), (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
-  }, [docId, putLabels]);
+    // Through the same chain as key presses, so a late answer never overwrites a newer one.
+    chain.current = chain.current.then(syncLabels).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [docId, syncLabels]);
 
   const perform = useCallback(
     async (action: KeyAction) => {
@@ -81,6 +84,7 @@ export function AnnotateScreen() {
         if (action.kind === 'submit' && labelsRef.current?.labels.some((l) => l.annotator === labelsRef.current?.annotator)) setCount((c) => c + 1);
         setStatus(action.kind === 'skip' ? { kind: 'ok', text: t('annotate.skipped') } : null);
         await queue.advance();
+        await syncLabels();
         return;
       }
       if (action.kind === 'undo') {
@@ -112,20 +116,21 @@ export function AnnotateScreen() {
       }
       setStatus({ kind: 'ok', text: t('annotate.saved', { ms: Math.round(performance.now() - started) }) });
     },
-    [putLabels, queue, schema, t],
+    [putLabels, queue, schema, syncLabels, t],
   );
 
   /** Actions run one after another; a key's meaning is worked out when its turn comes, against the saved answers. */
   const enqueue = useCallback(
     (action: KeyAction | (() => KeyAction | null)) => {
       chain.current = chain.current
-        .then(() => {
+        .then(async () => {
+          await syncLabels();
           const a = typeof action === 'function' ? action() : action;
-          return a ? perform(a) : undefined;
+          if (a) await perform(a);
         })
         .catch((e: unknown) => setStatus({ kind: 'bad', text: `${t('annotate.error')}: ${e instanceof Error ? e.message : String(e)}` }));
     },
-    [perform, t],
+    [perform, syncLabels, t],
   );
 
   useEffect(() => {
