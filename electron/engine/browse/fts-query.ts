@@ -40,3 +40,54 @@ export function splitMarked(marked: string): { text: string; hit: boolean }[] {
   }
   return parts;
 }
+
+export interface QueryTerm {
+  word: string;
+  prefix: boolean;
+}
+
+/** What unicode61 with remove_diacritics does to a token: lower case, no combining marks. */
+export function foldToken(token: string): string {
+  return token.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+export function queryTerms(ftsQuery: string): QueryTerm[] {
+  return [...ftsQuery.matchAll(/"((?:[^"]|"")*)"(\*?)/g)].map((m) => ({ word: foldToken((m[1] ?? '').replaceAll('""', '"')), prefix: m[2] === '*' }));
+}
+
+/**
+ * Marks query terms in text the way FTS5 matches them. Used for prefix queries, where FTS5's snippet() and
+ * highlight() re-expand the prefix for every row (about 100 ms per document on a million-row corpus).
+ * With `window`, returns only that many tokens around the first match, like snippet().
+ */
+export function markText(text: string, terms: QueryTerm[], window?: number): { text: string; hit: boolean }[] {
+  const tokens = [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)];
+  const isHit = (t: string) => {
+    const f = foldToken(t);
+    return terms.some((q) => (q.prefix ? f.startsWith(q.word) : f === q.word));
+  };
+  let from = 0;
+  let to = text.length;
+  if (window !== undefined && tokens.length > window) {
+    const first = Math.max(0, tokens.findIndex((t) => isHit(t[0])));
+    const startTok = Math.max(0, Math.min(first - Math.floor(window / 3), tokens.length - window));
+    from = tokens[startTok]?.index ?? 0;
+    const endTok = tokens[Math.min(tokens.length - 1, startTok + window - 1)];
+    to = endTok ? (endTok.index ?? 0) + endTok[0].length : text.length;
+  }
+  const parts: { text: string; hit: boolean }[] = [];
+  if (from > 0) parts.push({ text: '…', hit: false });
+  let pos = from;
+  for (const t of tokens) {
+    const start = t.index ?? 0;
+    if (start < from || start >= to) continue;
+    if (isHit(t[0])) {
+      if (start > pos) parts.push({ text: text.slice(pos, start), hit: false });
+      parts.push({ text: t[0], hit: true });
+      pos = start + t[0].length;
+    }
+  }
+  if (pos < to) parts.push({ text: text.slice(pos, to), hit: false });
+  if (to < text.length) parts.push({ text: '…', hit: false });
+  return parts;
+}

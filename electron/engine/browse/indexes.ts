@@ -13,6 +13,7 @@ export const browseIndexSql = `
   CREATE INDEX IF NOT EXISTS documents_browse_labels ON documents(label_count);
   CREATE INDEX IF NOT EXISTS documents_browse_pii ON documents(pii_count);
   CREATE INDEX IF NOT EXISTS documents_browse_quality ON documents(quality_pass);
+  CREATE INDEX IF NOT EXISTS documents_browse_cover ON documents(id, source_id, lang, dup_status, label_count, pii_count, quality_pass, code_mixed);
 `;
 
 /** Creates the browse indexes that are missing; returns how many it made (0 once migration 0009 ran). */

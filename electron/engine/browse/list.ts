@@ -26,6 +26,16 @@ interface Where {
   params: (string | number)[];
   /** The filter has a full-text part whose count is capped. */
   fts: boolean;
+  conditions: number;
+}
+
+const indexCache = new WeakMap<Db, Map<string, boolean>>();
+function hasIndex(db: Db, name: string): boolean {
+  let m = indexCache.get(db);
+  if (!m) indexCache.set(db, (m = new Map()));
+  let v = m.get(name);
+  if (v === undefined) m.set(name, (v = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(name) !== undefined));
+  return v;
 }
 
 export function buildWhere(f: DocumentFilters): Where {
@@ -49,12 +59,14 @@ export function buildWhere(f: DocumentFilters): Where {
     const query = toFtsQuery(f.q);
     if (query === null) clauses.push('0');
     else {
-      clauses.push('d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
+      // Only the first matches (rowid order, so FTS5 stops early): a common word would otherwise make every page
+      // materialize hundreds of thousands of ids. The total then says "more than".
+      clauses.push(`d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? LIMIT ${FTS_COUNT_CAP + 1})`);
       params.push(query);
       fts = true;
     }
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, fts };
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, fts, conditions: clauses.length };
 }
 
 interface Count {
@@ -74,9 +86,11 @@ function countFor(db: Db, where: Where): Count {
   if (hit) return hit;
   let result: Count;
   if (where.sql === '') {
-    const r = db.prepare('SELECT count(*) AS n, min(id) AS lo, max(id) AS hi FROM documents').get() as { n: number; lo: number | null; hi: number | null };
-    const dense = r.lo !== null && r.hi !== null && r.hi - r.lo + 1 === r.n ? { minId: r.lo } : null;
-    result = { total: r.n, exact: true, dense };
+    // count(*) walks a whole index (hundreds of ms at a million rows); the importer keeps per-source counts, and
+    // min/max of the rowid are O(1) (each in its own subquery: SQLite optimizes a lone min() or max() only). When they agree the ids are gap-free and the count is exact.
+    const r = db.prepare('SELECT (SELECT min(id) FROM documents) AS lo, (SELECT max(id) FROM documents) AS hi, (SELECT coalesce(sum(document_count), 0) FROM sources) AS n').get() as { n: number; lo: number | null; hi: number | null };
+    if (r.lo !== null && r.hi !== null && r.hi - r.lo + 1 === r.n) result = { total: r.n, exact: true, dense: { minId: r.lo } };
+    else result = { total: (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n, exact: true, dense: null };
   } else if (where.fts) {
     const n = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM documents d ${where.sql} LIMIT ${FTS_COUNT_CAP + 1})`).get(...where.params) as { n: number }).n;
     result = { total: Math.min(n, FTS_COUNT_CAP), exact: n <= FTS_COUNT_CAP, dense: null };
@@ -155,11 +169,22 @@ export function listDocuments(db: Db, input: ListInput): DocumentPage {
     const dir = desc ? 'DESC' : 'ASC';
     const expr = sortExpr[input.sort.column];
     const order = expr === 'd.id' ? `d.id ${dir}` : `${expr} ${dir}, d.id ${dir}`;
+    // Several summary filters in id order: walk the narrow covering index (id + every summary column) instead of
+    // the table, whose rows carry the whole text.
+    const hint = expr === 'd.id' && where.conditions > 1 && !where.fts && hasIndex(db, 'documents_browse_cover') ? 'INDEXED BY documents_browse_cover' : '';
     ids = (
-      db.prepare(`SELECT d.id FROM documents d ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as { id: number }[]
+      db.prepare(`SELECT d.id FROM documents d ${hint} ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as { id: number }[]
     ).map((r) => r.id);
   }
-  return { offset, rows: fetchSummaries(db, ids), total: count.total, totalExact: count.exact };
+  const rows = fetchSummaries(db, ids);
+  if (count.dense && input.sort.column === 'id' && rows.length < ids.length) {
+    // Per-source counts were stale (rows deleted behind the importer's back): answer by scanning instead.
+    const dir = desc ? 'DESC' : 'ASC';
+    const slow = db.prepare(`SELECT d.id FROM documents d ORDER BY d.id ${dir} LIMIT ? OFFSET ?`).all(limit, offset) as { id: number }[];
+    const total = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    return { offset, rows: fetchSummaries(db, slow.map((r) => r.id)), total, totalExact: true };
+  }
+  return { offset, rows, total: count.total, totalExact: count.exact };
 }
 
 /** Rows for the given ids, in the given order. */

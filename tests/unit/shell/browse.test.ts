@@ -109,3 +109,28 @@ describe('search', () => {
     ]);
   });
 });
+
+describe('prefix search highlighting', () => {
+  it('marks prefix matches like FTS5 (case and diacritics folded) and windows the snippet', async () => {
+    const { markText, queryTerms } = await import('../../../electron/engine/browse/fts-query');
+    const terms = queryTerms('"makan"* "Kopi"');
+    const parts = markText('Saya MAKANAN enak, minum kopi dan makan.', terms);
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['MAKANAN', 'kopi', 'makan']);
+    expect(parts.map((p) => p.text).join('')).toBe('Saya MAKANAN enak, minum kopi dan makan.');
+    const long = Array.from({ length: 100 }, (_, i) => (i === 60 ? 'makanan' : `kata${i}`)).join(' ');
+    const snip = markText(long, terms, 24);
+    expect(snip[0]?.text).toBe('…');
+    expect(snip.at(-1)?.text).toBe('…');
+    expect(snip.some((p) => p.hit && p.text === 'makanan')).toBe(true);
+    expect(markText('Kafé', queryTerms('"kafe"')).filter((p) => p.hit).map((p) => p.text)).toEqual(['Kafé']);
+  });
+
+  it('search and highlight use it for prefix queries', () => {
+    const { db, ids } = corpus(50);
+    const r = searchDocuments(db, 'memb*', 10);
+    expect(r.hits.length).toBeGreaterThan(0);
+    for (const h of r.hits) expect(h.snippet.some((p) => p.hit && p.text.startsWith('memb'))).toBe(true);
+    const id = r.hits[0]?.id ?? ids[0] ?? 0;
+    expect(highlightDocument(db, id, 'memb*').parts.some((p) => p.hit && p.text === 'membaca')).toBe(true);
+  });
+});
