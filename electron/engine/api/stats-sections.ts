@@ -1,6 +1,7 @@
 import type { Db } from '../store/open';
 import { dedupeStatsSection } from '../dedupe/queries';
 import { languagesStatsSection } from '../langid/stats-section';
+import { labelStats } from '../labels/stats';
 
 /**
  * Extra sections of `corpus.stats` / `kurasi stats`, one per feature (languages, duplicates, labels, licences…).
@@ -9,4 +10,5 @@ import { languagesStatsSection } from '../langid/stats-section';
 export const statsSections: Record<string, (db: Db) => unknown> = {
   duplicates: dedupeStatsSection,
   languages: languagesStatsSection,
+  labels: labelStats,
 };

@@ -2,10 +2,12 @@ import type { Migration } from '../migration';
 import { migration0001 } from './0001-core';
 import { migration0002 } from './0002-langid';
 import { migration0003 } from './0003-dedupe';
+import { migration0004 } from './0004-labels';
 
 /** In order; checked to increase by one at start-up. One line per migration file. */
 export const migrations: Migration[] = [
   migration0001,
   migration0002,
   migration0003,
+  migration0004,
 ];
