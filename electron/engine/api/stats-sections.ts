@@ -2,6 +2,7 @@ import type { Db } from '../store/open';
 import { dedupeStatsSection } from '../dedupe/queries';
 import { languagesStatsSection } from '../langid/stats-section';
 import { labelStats } from '../labels/stats';
+import { licenseStatsSection } from '../license/summary';
 
 /**
  * Extra sections of `corpus.stats` / `kurasi stats`, one per feature (languages, duplicates, labels, licences…).
@@ -11,4 +12,5 @@ export const statsSections: Record<string, (db: Db) => unknown> = {
   duplicates: dedupeStatsSection,
   languages: languagesStatsSection,
   labels: labelStats,
+  licenses: licenseStatsSection,
 };

@@ -3,6 +3,7 @@ import { migration0001 } from './0001-core';
 import { migration0002 } from './0002-langid';
 import { migration0003 } from './0003-dedupe';
 import { migration0004 } from './0004-labels';
+import { migration0005 } from './0005-license';
 
 /** In order; checked to increase by one at start-up. One line per migration file. */
 export const migrations: Migration[] = [
@@ -10,4 +11,5 @@ export const migrations: Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
 ];
