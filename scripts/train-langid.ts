@@ -14,7 +14,7 @@ import { FeatureExtractor } from '../electron/engine/langid/features.js';
 import { LanguageDetector } from '../electron/engine/langid/detector.js';
 import { LANGID_LANGUAGES } from '../electron/engine/langid/languages.js';
 import { writeModel, type ModelHeader } from '../electron/engine/langid/model-file.js';
-import { lexiconExamples } from './langid/ind-zlm-lexicon.js';
+import { lexiconExamples, strongMarkers } from './langid/ind-zlm-lexicon.js';
 import { splitSentences, trainingTexts, type LabelledText } from './langid/data.js';
 
 interface Args {
@@ -29,10 +29,13 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
-    if (k === '--out' && v) ((a.out = v), i++);
-    else if (k === '--bits' && v) ((a.bits = Number(v)), i++);
-    else if (k === '--epochs' && v) ((a.epochs = Number(v)), i++);
-    else if (k === '--seed' && v) ((a.seed = Number(v)), i++);
+    if (!v) continue;
+    if (k === '--out') a.out = v;
+    else if (k === '--bits') a.bits = Number(v);
+    else if (k === '--epochs') a.epochs = Number(v);
+    else if (k === '--seed') a.seed = Number(v);
+    else continue;
+    i++;
   }
   return a;
 }
@@ -242,7 +245,10 @@ function main(): void {
   let bestNll = Infinity;
   for (const T of [0.25, 0.35, 0.5, 0.7, 1, 1.4, 2, 2.8, 4]) {
     const v = nll(mk({ temperature: T }), dev);
-    if (v < bestNll) ((bestNll = v), (bestT = T));
+    if (v < bestNll) {
+      bestNll = v;
+      bestT = T;
+    }
   }
   let best = { francWeight: 0, francBelow: 0, acc: accuracy(mk({ temperature: bestT }), dev) };
   console.error(`temperature ${bestT} (nll ${bestNll.toFixed(3)}), dev accuracy without franc ${best.acc.toFixed(4)}`);
@@ -254,14 +260,25 @@ function main(): void {
   }
   console.error(`franc blend weight ${best.francWeight} below ${best.francBelow}: dev accuracy ${best.acc.toFixed(4)}`);
 
+  // The Indonesian-vs-Malay discriminator: marker weight and pairwise calibration, fitted together.
   let bestK = 1;
+  let bestW = 0;
   let bestPairNll = Infinity;
+  const markers = strongMarkers();
   const pairDev = dev.filter((d) => d.lang === 'ind' || d.lang === 'zlm');
-  for (const k of [0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 1, 1.2]) {
-    const v = nll(mk({ temperature: bestT, francWeight: best.francWeight, francBelow: best.francBelow, indZlmScale: k }), pairDev);
-    if (v < bestPairNll) ((bestPairNll = v), (bestK = k));
+  for (const weight of [0, 0.5, 1, 1.5, 2, 3]) {
+    for (const k of [0.4, 0.55, 0.7, 0.85, 1, 1.2]) {
+      const det = mk({ temperature: bestT, francWeight: best.francWeight, francBelow: best.francBelow, indZlmScale: k, lexicon: { ...markers, weight } });
+      const v = nll(det, pairDev);
+      if (v < bestPairNll - 1e-4) {
+        bestPairNll = v;
+        bestK = k;
+        bestW = weight;
+      }
+    }
   }
-  console.error(`ind/zlm logit scale ${bestK} (pair nll ${bestPairNll.toFixed(3)})`);
+  const pairAcc = accuracy(mk({ temperature: bestT, indZlmScale: bestK, lexicon: { ...markers, weight: bestW } }), pairDev);
+  console.error(`ind/zlm marker weight ${bestW}, logit scale ${bestK} (pair nll ${bestPairNll.toFixed(3)}, pair accuracy ${pairAcc.toFixed(4)})`);
 
   const final = train(expand([...all, ...lexicon, ...pseudoParagraphs(all, rng(args.seed + 1))], rng(args.seed)), args.bits, args.epochs, args.seed);
   const { q, scale } = quantize(final.weights);
@@ -271,6 +288,7 @@ function main(): void {
     francWeight: best.francWeight,
     francBelow: best.francBelow,
     indZlmScale: bestK,
+    lexicon: { ...markers, weight: bestW },
     undBelow: 0.25,
     trainedOn: [
       'NusaX-MT train.csv (10 language columns), CC BY-SA 4.0',

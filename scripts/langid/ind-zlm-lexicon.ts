@@ -52,3 +52,37 @@ export function lexiconExamples(): Array<{ lang: 'ind' | 'zlm'; text: string }> 
   }
   return out;
 }
+
+/**
+ * The strongest markers only (words one language uses and the other practically never does), used by
+ * the detector's explicit Indonesian-vs-Malay discriminator. `_` joins two-word entries.
+ */
+export const STRONG_MALAY = `
+sahaja kerana wang petang minit haiwan comel isteri ianya suis bas teksi motosikal basikal lori universiti
+polis hospital doktor jururawat pejabat kedai tandas bilik almari kerusi seluar kasut tuala aiskrim kek epal
+oren tembikai cili sos sudu cawan beg telefon televisyen filem muzik muzium sukan jurulatih peperiksaan yuran
+semalam kelmarin sekejap mahu seronok risau fikir fikiran berfikir nombor jiran emak encik cik puan
+kanak-kanak lawa hodoh dahaga ubat lif syarikat kilang ringgit bilakah iaitu berbeza perbezaan maklumat
+kemudahan perkhidmatan pengurusan kerjasama penyelidikan projek kualiti kuantiti aktiviti komuniti identiti
+realiti kapasiti fasiliti bimbit emel mesej berehat bersiar-siar membeli-belah beratur berlepas berjumpa
+memandu pemandu hidupkan menghidupkan memadamkan meletak memulangkan pulangkan khabar lebuh keretapi hantar
+dihantar menghantar berkahwin kahwin pinggan baju_sejuk peti_sejuk pasar_raya kapal_terbang lapangan_terbang
+bola_sepak tahun_lepas bulan_lepas minggu_lepas hujung_minggu
+`;
+
+export const STRONG_INDONESIAN = `
+karena sore menit lucu istri bus taksi sepeda polisi dokter kantor toko gratis kamar lemari kursi celana
+sepatu handuk kulkas kue permen cokelat wortel apel jeruk semangka pepaya cabai cabe saus sendok cangkir
+panci wajan tas telepon televisi musik museum olahraga pelatih libur liburan besok kemarin mau nggak enggak
+bikin banget aja udah gimana khawatir paham pikir berpikir pikiran nomor tetangga tante jelek gampang capek
+obat gedung perusahaan pabrik karyawan kapan yaitu informasi fasilitas kualitas kuantitas aktivitas
+komunitas identitas realitas kapasitas kebijakan ponsel handphone surel istirahat antre mengantre antri
+ketemu menyetir sopir supir silakan nyalakan menyalakan taruh menaruh mengembalikan tanggal kabar proyek
+universitas fakultas sakelar swalayan rumah_sakit sepak_bola tahun_lalu bulan_lalu minggu_lalu akhir_pekan
+kamar_mandi
+`;
+
+export function strongMarkers(): { zlm: string[]; ind: string[] } {
+  const list = (src: string) => src.split(/\s+/u).filter(Boolean).map((w) => w.replaceAll('_', ' '));
+  return { zlm: list(STRONG_MALAY), ind: list(STRONG_INDONESIAN) };
+}

@@ -121,6 +121,8 @@ function main(): void {
     'NusaWrites paragraph-*-valid.csv. `ind`, `zlm`, `ace`, `ban`, `bjn` and `eng` have no held-out paragraphs, so their paragraph rows are',
     '*pseudo-paragraphs*: 4 consecutive held-out sentences joined (marked in the source column of the data, counted here with the real ones).',
     'The franc column is franc 6.2 restricted with `only` to the 10 codes it knows (it has no `bjn`), on the same texts.',
+    `Model settings (fitted on a calibration slice of the training data): temperature ${det.header.temperature}, franc blend weight ${det.header.francWeight}` +
+      ` (below ${det.header.francBelow}), Indonesian/Malay marker weight ${det.header.lexicon?.weight ?? 0}, ind/zlm logit scale ${det.header.indZlmScale ?? 1}, \`und\` below ${det.header.undBelow}.`,
     '',
     '## Sentences (NusaX valid + TALPCo held-out)',
     '',

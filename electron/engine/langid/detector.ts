@@ -5,7 +5,7 @@
  * probabilities, so a wrong answer mostly carries a low one.
  */
 import { francAll } from 'franc';
-import { FeatureExtractor } from './features.js';
+import { bigramKey, FeatureExtractor, lexiconKey } from './features.js';
 import { FRANC_ONLY, isLangCode, LANGID_LANGUAGES, type DetectedLang } from './languages.js';
 import { findModelPath, readModel, type LoadedModel, type ModelHeader } from './model-file.js';
 
@@ -41,6 +41,8 @@ export class LanguageDetector {
   private readonly francIndex: Int32Array;
   private readonly francOnly: string[];
   private readonly indIdx: number;
+  /** Lexicon key -> +1 Malay marker, -1 Indonesian marker. */
+  private readonly markers = new Map<number, number>();
   private readonly zlmIdx: number;
 
   constructor(model: LoadedModel) {
@@ -54,6 +56,12 @@ export class LanguageDetector {
     this.francOnly = [...FRANC_ONLY];
     this.indIdx = model.header.languages.indexOf('ind');
     this.zlmIdx = model.header.languages.indexOf('zlm');
+    const lex = model.header.lexicon;
+    if (lex) {
+      for (const e of lex.zlm) this.markers.set(lexiconKey(e), 1);
+      for (const e of lex.ind) this.markers.set(lexiconKey(e), this.markers.get(lexiconKey(e)) === 1 ? 0 : -1);
+      this.markers.delete(0);
+    }
     // For each franc code, the model class it votes for.
     this.francIndex = Int32Array.from(this.francOnly.map((c) => model.header.languages.indexOf(c)));
     for (const l of model.header.languages) if (!isLangCode(l)) throw new Error(`langid model has unknown language ${l}`);
@@ -101,8 +109,11 @@ export class LanguageDetector {
       this.blendFranc(text);
       top = argmax(probs);
     }
-    this.adjustIndZlm();
-    top = argmax(probs);
+    if (top === this.indIdx || top === this.zlmIdx) {
+      this.applyLexicon();
+      this.adjustIndZlm();
+      top = argmax(probs);
+    }
     // Text that is mostly another script (or digits/emoji around a few Latin letters) is not ours to label confidently.
     const foreign = sc.other / Math.max(1, sc.other + sc.latin);
     const damp = foreign > 0.5 ? 0 : 1 - foreign;
@@ -121,6 +132,26 @@ export class LanguageDetector {
       return { lang: 'und', confidence, alternatives: alts };
     }
     return { lang: langs[top] as DetectedLang, confidence, alternatives: alts };
+  }
+
+  /** Adds the Indonesian/Malay marker-word evidence to the two logits. */
+  private applyLexicon(): void {
+    const weight = this.header.lexicon?.weight ?? 0;
+    if (weight === 0 || this.markers.size === 0) return;
+    const ex = this.extractor;
+    let score = 0;
+    let prev = 0;
+    for (let i = 0; i < ex.wordCount; i++) {
+      const w = ex.words[i] ?? 0;
+      score += this.markers.get(w) ?? 0;
+      if (i > 0) score += this.markers.get(bigramKey(prev, w)) ?? 0;
+      prev = w;
+    }
+    if (score === 0) return;
+    const logits = this.logits;
+    if (score > 0) logits[this.zlmIdx] = (logits[this.zlmIdx] ?? 0) + weight * score;
+    else logits[this.indIdx] = (logits[this.indIdx] ?? 0) - weight * score;
+    softmaxInto(logits, this.probs);
   }
 
   private adjustIndZlm(): void {
@@ -150,7 +181,11 @@ export class LanguageDetector {
     if (bjn >= 0) {
       let sum = 0;
       let k = 0;
-      for (const [code, score] of fr) if (code === 'ind' || code === 'min') ((sum += score), k++);
+      for (const [code, score] of fr) {
+        if (code !== 'ind' && code !== 'min') continue;
+        sum += score;
+        k++;
+      }
       if (k > 0) logits[bjn] = (logits[bjn] ?? 0) + wgt * (sum / k);
     }
     softmaxInto(logits, this.probs);

@@ -31,6 +31,9 @@ export class FeatureExtractor {
   count = 0;
   /** Number of letters kept by the last `extract` call. */
   letters = 0;
+  /** Word hashes of the last `extract` call (same hash as the word features), for lexicon look-ups. */
+  readonly words = new Int32Array(MAX_CHARS / 2 + 2);
+  wordCount = 0;
   readonly scripts: ScriptCounts = { latin: 0, javanese: 0, sundanese: 0, balinese: 0, buginese: 0, other: 0, digits: 0 };
 
   constructor(readonly bits: number) {}
@@ -104,6 +107,7 @@ export class FeatureExtractor {
     let prev = 0;
     let w = 0x2545f491 | 0;
     let inWord = false;
+    let nw = 0;
     for (let i = 1; i < len; i++) {
       const c = buf[i] ?? SPACE;
       if (c === SPACE) {
@@ -114,6 +118,7 @@ export class FeatureExtractor {
           out[k++] = wf;
           if (prev !== 0) out[k++] = mix(Math.imul(prev, 31) ^ w ^ 0x27d4eb2f) & mask;
           prev = w;
+          if (nw < this.words.length) this.words[nw++] = w;
         }
         w = 0x2545f491 | 0;
         inWord = false;
@@ -123,8 +128,22 @@ export class FeatureExtractor {
       }
     }
     this.count = k;
+    this.wordCount = nw;
     return k;
   }
+}
+
+/** Key of a one- or two-word lexicon entry, matching `words` (single) or `bigramKey` of consecutive words. */
+export function lexiconKey(entry: string): number {
+  const ex = new FeatureExtractor(4);
+  ex.extract(entry);
+  if (ex.wordCount === 1) return ex.words[0] ?? 0;
+  if (ex.wordCount === 2) return bigramKey(ex.words[0] ?? 0, ex.words[1] ?? 0);
+  return 0;
+}
+
+export function bigramKey(prev: number, w: number): number {
+  return (Math.imul(prev, 31) ^ w ^ 0x1b873593) | 0;
 }
 
 function mix(x: number): number {

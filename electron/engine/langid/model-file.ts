@@ -29,6 +29,11 @@ export interface ModelHeader {
    * this (fitted on calibration data) so the split between the two is not over-confident.
    */
   indZlmScale?: number;
+  /**
+   * The Indonesian-vs-Malay discriminator: marker words (or two-word phrases) of each; every hit adds
+   * `weight` to that language's (temperature-scaled) logit when the model's answer is one of the two.
+   */
+  lexicon?: { zlm: string[]; ind: string[]; weight: number };
   /** Below this final top probability the answer is `und`. */
   undBelow: number;
   trainedOn: string[];
