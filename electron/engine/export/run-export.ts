@@ -17,7 +17,7 @@ import { attributionRows, datasetCard } from './card';
 import { Gatekeeper, type DocDecision } from './gate';
 import { exportRedactor } from './redact';
 import { corpusSnapshotId, labelColumn, Tally } from './select';
-import { CORE_FIELDS, EXTENSIONS, lineBytes, openShardWriter, recordLine, type ExportRecord, type ShardWriter } from './writers';
+import { CORE_FIELDS, EXTENSIONS, openShardWriter, recordLine, sized, type ExportRecord, type ShardWriter, type Sized } from './writers';
 
 export const PROGRESS_FILE = '.kurasi-export-progress.json';
 export const MANIFEST_FILE = 'manifest.json';
@@ -126,10 +126,13 @@ function sortedCounts(list: (Record<string, number> | undefined)[]): Record<stri
   return Object.fromEntries(Object.entries(sum).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** Column of the first chosen metadata field in the export query. */
+const META_AT = 10;
+
 function readMeta(row: unknown[], json: boolean[]): unknown[] {
   const out: unknown[] = new Array(json.length);
   for (let i = 0; i < json.length; i++) {
-    const v = row[8 + i];
+    const v = row[META_AT + i];
     out[i] = json[i] && typeof v === 'string' ? (JSON.parse(v) as unknown) : (v ?? null);
   }
   return out;
@@ -212,21 +215,25 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
     saveProgress();
   };
 
-  const sql = `SELECT d.id, d.source_id, d.text, coalesce(d.lang, 'und'), coalesce(d.dup_status = 'duplicate', 0),
-      coalesce(d.quality_pass, -1), d.char_count, ${label.where[0]}${metaCols.sql.map((c) => `, ${c}`).join('')}
+  // Without redaction SQLite quotes the text for JSON (same escaping as JSON.stringify, measured 5× cheaper
+  // than doing it in JS) and gives its UTF-8 size; the raw text is read only when a format needs it.
+  const needsRaw = !redact && (o.format === 'csv' || o.format === 'parquet');
+  const sql = `SELECT d.id, d.source_id, ${redact ? 'd.text' : 'json_quote(d.text)'}, coalesce(d.lang, 'und'), coalesce(d.dup_status = 'duplicate', 0),
+      coalesce(d.quality_pass, -1), d.char_count, ${label.where[0]}, ${needsRaw ? 'd.text' : 'NULL'},
+      ${redact ? 'NULL' : 'octet_length(json_quote(d.text))'}${metaCols.sql.map((c) => `, ${c}`).join('')}
     FROM documents d WHERE d.id > ? ORDER BY d.id LIMIT ${BATCH}`;
   const stmt = db.prepare(sql).raw(true);
   const params = [...label.params, ...metaCols.params];
   const sourceNames = new Map([...gate.sources.values()].map((s) => [s.id, s.name]));
   // The part of a JSON line after the text is the same for every document of one source, language and licence.
   // Keyed by the decision object (one per source, or per source and document licence) and then language.
-  const tails = new Map<DocDecision, Map<string, string>>();
+  const tails = new Map<DocDecision, Map<string, Sized>>();
   const tailOf = (d: DocDecision, source: string, lang: string) => {
     let byLang = tails.get(d);
     if (!byLang) tails.set(d, (byLang = new Map()));
     let t = byLang.get(lang);
     if (t === undefined) {
-      t = `,"source":${JSON.stringify(source)},"lang":${JSON.stringify(lang)},"license":${JSON.stringify(d.license)}`;
+      t = sized(`,"source":${JSON.stringify(source)},"lang":${JSON.stringify(lang)},"license":${JSON.stringify(d.license)}`);
       byLang.set(lang, t);
     }
     return t;
@@ -245,12 +252,16 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
         if (!tally.add(sourceId, lang, row[4] === 1, row[5] as number, row[7] === 1, d, 1, row[6] as number)) continue;
         const st = stateFor(d.shardKey);
         if (id <= st.skipUntil) continue;
-        let text = row[2] as string;
+        let text = '';
+        let body: Sized | undefined;
         let counts: Partial<Record<string, number>> | null = null;
         if (redact) {
-          const r = redact(id, text);
+          const r = redact(id, row[2] as string);
           text = r.text;
           counts = r.counts;
+        } else {
+          body = { s: row[2] as string, bytes: row[9] as number };
+          if (needsRaw) text = row[8] as string;
         }
         const source = sourceNames.get(sourceId)!;
         const rec: ExportRecord = {
@@ -259,10 +270,9 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
           source,
           lang,
           license: d.license,
-          meta: row.length > 8 ? readMeta(row, metaCols.json) : [],
+          meta: row.length > META_AT ? readMeta(row, metaCols.json) : [],
         };
-        const line = recordLine(rec, o.meta, tailOf(d, source, lang));
-        const len = lineBytes(line);
+        const { parts: line, bytes: len } = recordLine(rec, o.meta, tailOf(d, source, lang), body);
         if (st.writer && ((o.maxDocs > 0 && st.docs + 1 > o.maxDocs) || (o.maxBytes > 0 && st.bytes + len > o.maxBytes))) await close(st);
         if (!st.writer) open(st);
         st.writer!.add(rec, line, len);

@@ -32,20 +32,32 @@ export const CORE_FIELDS = ['id', 'text', 'source', 'lang', 'license'] as const;
 /** A JSON line as head (`{"id":…,"text":`), JSON-escaped text, and the rest up to the newline. */
 export type LineParts = [head: string, body: string, tail: string];
 
+/** A string with its UTF-8 length, when already known. */
+export interface Sized {
+  s: string;
+  bytes: number;
+}
+
 /**
  * The record as one JSON line; field order is fixed (core fields, then metadata in the chosen order), the
  * same text `JSON.stringify` gives for that object. Kept in parts so the long text is never copied into a
- * joined string; `tail` (source, lang, licence) may come from a cache.
+ * joined string. `body` (the JSON-quoted text, e.g. from SQLite's json_quote) and `tail` (source, lang,
+ * licence) may be given with their sizes so nothing is measured twice.
  */
-export function recordLine(rec: ExportRecord, metaNames: readonly string[], tail?: string): LineParts {
-  let rest = tail ?? `,"source":${JSON.stringify(rec.source)},"lang":${JSON.stringify(rec.lang)},"license":${JSON.stringify(rec.license)}`;
-  for (let i = 0; i < metaNames.length; i++) rest += `,${JSON.stringify(metaNames[i])}:${JSON.stringify(rec.meta[i] ?? null)}`;
-  return [`{"id":${rec.id},"text":`, JSON.stringify(rec.text), rest + '}\n'];
+export function recordLine(rec: ExportRecord, metaNames: readonly string[], tail?: Sized, body?: Sized): { parts: LineParts; bytes: number } {
+  const head = `{"id":${rec.id},"text":`;
+  const b = body ?? sized(JSON.stringify(rec.text));
+  let t = tail ?? sized(`,"source":${JSON.stringify(rec.source)},"lang":${JSON.stringify(rec.lang)},"license":${JSON.stringify(rec.license)}`);
+  if (metaNames.length) {
+    let rest = t.s;
+    for (let i = 0; i < metaNames.length; i++) rest += `,${JSON.stringify(metaNames[i])}:${JSON.stringify(rec.meta[i] ?? null)}`;
+    t = sized(rest);
+  }
+  return { parts: [head, b.s, t.s + '}\n'], bytes: head.length + b.bytes + t.bytes + 2 };
 }
 
-/** UTF-8 bytes of a line; the head is ASCII. */
-export function lineBytes(line: LineParts): number {
-  return line[0].length + Buffer.byteLength(line[1]) + Buffer.byteLength(line[2]);
+export function sized(s: string): Sized {
+  return { s, bytes: Buffer.byteLength(s) };
 }
 
 const BUFFER_BYTES = 4 * 1024 * 1024;

@@ -107,6 +107,21 @@ describe('export formats', () => {
     });
   }
 
+  it("SQLite's JSON quoting (fast path) writes exactly what JSON.stringify would", async () => {
+    const tricky = ['tab\there, "kutip", \\ garis miring / dan \u0001\u001f kontrol', 'baris\r\nbaru \u2028 \u2029 emoji 😀🇮🇩 é ñ', 'ﾃｽﾄ \u007f del', 'biasa saja'];
+    const { db } = seedCorpus(tricky.map((text, i) => ({ text, source: 's', externalId: `t${i}` })));
+    db.exec(`UPDATE sources SET concluded_license = 'CC0-1.0', review_state = 'cleared'`);
+    const fast = await exportTo(db, {});
+    const js = await exportTo(db, { redactPii: true });
+    const file = manifest(fast.out).shards[0]!.file;
+    const a = tree(fast.out).get(file)!;
+    expect(a.equals(tree(js.out).get(file)!)).toBe(true);
+    const lines = a.toString('utf8').trimEnd().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as Rec).text)).toEqual(tricky);
+    lines.forEach((l, i) => expect(l).toBe(JSON.stringify({ id: i + 1, text: tricky[i], source: 's', lang: 'und', license: 'CC0-1.0' })));
+    db.close();
+  });
+
   it('closes a shard before it would exceed --max-bytes of JSON lines', async () => {
     const db = seed();
     const { out } = await exportTo(db, { maxBytes: 2000 });
