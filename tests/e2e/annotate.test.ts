@@ -103,6 +103,11 @@ describe('annotation end to end (kurasi serve + headless Chromium, keyboard only
     await waitForDoc(page, 20);
     await expect.poll(() => page.locator('[data-testid="save-status"]').innerText()).toMatch(/Dibatalkan/);
     expect(await page.locator('[data-question="decision"] .option.selected').count()).toBe(0);
+    // Shift+U redoes it, u undoes it again.
+    await page.keyboard.press('Shift+U');
+    await expect.poll(() => page.locator('[data-question="decision"] .option.selected').innerText()).toContain('Simpan');
+    await page.keyboard.press('u');
+    await expect.poll(() => page.locator('[data-question="decision"] .option.selected').count()).toBe(0);
     await expect.poll(() => page.locator('[data-testid="history"] li').first().innerText()).toMatch(/ani.*label\.undo/s);
 
     await page.reload();

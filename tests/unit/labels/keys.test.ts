@@ -19,6 +19,7 @@ describe('annotation keys', () => {
     expect(keyAction(starterSchema, null, 'Enter')).toEqual({ kind: 'submit' });
     expect(keyAction(starterSchema, null, 'u')).toEqual({ kind: 'undo' });
     expect(keyAction(starterSchema, null, 's')).toEqual({ kind: 'skip' });
+    expect(keyAction(starterSchema, null, 'U')).toEqual({ kind: 'redo' });
     expect(keyAction(starterSchema, null, 'k')).toEqual({ kind: 'set', steps: [{ question: 'decision', value: 'keep' }] });
     expect(keyAction(starterSchema, null, 'x')).toBeNull();
   });

@@ -87,12 +87,12 @@ export function AnnotateScreen() {
         await syncLabels();
         return;
       }
-      if (action.kind === 'undo') {
-        const r = await api.call('audit.undo', {});
-        if (r.documentId === null) return setStatus({ kind: 'bad', text: t('annotate.nothingToUndo') });
+      if (action.kind === 'undo' || action.kind === 'redo') {
+        const r = await api.call(action.kind === 'undo' ? 'audit.undo' : 'audit.redo', {});
+        if (r.documentId === null) return setStatus({ kind: 'bad', text: t(action.kind === 'undo' ? 'annotate.nothingToUndo' : 'annotate.nothingToRedo') });
         await queue.goTo(r.documentId);
         putLabels(await api.call('labels.forDocument', { documentId: r.documentId }));
-        setStatus({ kind: 'ok', text: t('annotate.undone', { what: r.description ?? '' }) });
+        setStatus({ kind: 'ok', text: t(action.kind === 'undo' ? 'annotate.undone' : 'annotate.redone', { what: r.description ?? '' }) });
         return;
       }
       if (action.kind === 'span') {

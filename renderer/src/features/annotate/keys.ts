@@ -3,6 +3,7 @@ import type { DocumentLabels, LabelQuestion, LabelSchema, LabelValue } from '../
 export type KeyAction =
   | { kind: 'submit' }
   | { kind: 'undo' }
+  | { kind: 'redo' }
   | { kind: 'skip' }
   /** Set answers in order (a reason key also answers the question it depends on; changing that clears dependants). */
   | { kind: 'set'; steps: { question: string; value: LabelValue | null }[] }
@@ -29,6 +30,7 @@ function ratingKey(schema: LabelSchema, key: string): { question: string; value:
 export function keyAction(schema: LabelSchema, labels: DocumentLabels | null, key: string): KeyAction | null {
   if (key === 'Enter') return { kind: 'submit' };
   if (key === 'u') return { kind: 'undo' };
+  if (key === 'U') return { kind: 'redo' };
   if (key === 's') return { kind: 'skip' };
   const k = key.toLowerCase();
   for (const q of schema.questions) {
