@@ -42,19 +42,23 @@ export function buildWhere(f: DocumentFilters): Where {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   let fts = false;
-  if (f.sourceId !== undefined) (clauses.push('d.source_id = ?'), params.push(f.sourceId));
+  const add = (clause: string, ...values: (string | number)[]) => {
+    clauses.push(clause);
+    params.push(...values);
+  };
+  if (f.sourceId !== undefined) add('d.source_id = ?', f.sourceId);
   if (f.lang !== undefined) {
     if (f.lang === '-') clauses.push('d.lang IS NULL');
-    else (clauses.push('d.lang = ?'), params.push(f.lang));
+    else add('d.lang = ?', f.lang);
   }
   if (f.dupStatus !== undefined) {
     if (f.dupStatus === '-') clauses.push('d.dup_status IS NULL');
-    else (clauses.push('d.dup_status = ?'), params.push(f.dupStatus));
+    else add('d.dup_status = ?', f.dupStatus);
   }
   if (f.hasLabels !== undefined) clauses.push(f.hasLabels ? 'd.label_count > 0' : 'd.label_count = 0');
-  if (f.piiMin !== undefined) (clauses.push('d.pii_count >= ?'), params.push(f.piiMin));
-  if (f.qualityPass !== undefined) (clauses.push('d.quality_pass = ?'), params.push(f.qualityPass ? 1 : 0));
-  if (f.codeMixed !== undefined) (clauses.push('d.code_mixed = ?'), params.push(f.codeMixed ? 1 : 0));
+  if (f.piiMin !== undefined) add('d.pii_count >= ?', f.piiMin);
+  if (f.qualityPass !== undefined) add('d.quality_pass = ?', f.qualityPass ? 1 : 0);
+  if (f.codeMixed !== undefined) add('d.code_mixed = ?', f.codeMixed ? 1 : 0);
   if (f.q !== undefined && f.q.trim() !== '') {
     const query = toFtsQuery(f.q);
     if (query === null) clauses.push('0');
@@ -95,7 +99,8 @@ function countFor(db: Db, where: Where): Count {
     const n = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM documents d ${where.sql} LIMIT ${FTS_COUNT_CAP + 1})`).get(...where.params) as { n: number }).n;
     result = { total: Math.min(n, FTS_COUNT_CAP), exact: n <= FTS_COUNT_CAP, dense: null };
   } else {
-    const n = (db.prepare(`SELECT count(*) AS n FROM documents d ${where.sql}`).get(...where.params) as { n: number }).n;
+    const hint = where.conditions > 1 && hasIndex(db, 'documents_browse_cover') ? 'INDEXED BY documents_browse_cover' : '';
+    const n = (db.prepare(`SELECT count(*) AS n FROM documents d ${hint} ${where.sql}`).get(...where.params) as { n: number }).n;
     result = { total: n, exact: true, dense: null };
   }
   cache.set(db, key, result);

@@ -42,11 +42,17 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const rowHeight = props.rowHeight ?? 30;
   const total = state.source.total ?? 0;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { source: pagedSource } = state;
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 10,
+    // Ask for the rows in view straight from the scroll event, a frame before React has rendered the new range.
+    onChange: (v) => {
+      const r = v.range;
+      if (r && total > 0) pagedSource.ensure(Math.max(0, r.startIndex - 10), r.endIndex + 10);
+    },
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;

@@ -51,7 +51,6 @@ export function usePagedRows<T>(
       if (pages.current.has(page) || inflight.current.has(page)) return;
       const gen = generation.current;
       inflight.current.add(page);
-      setState((s) => (s.loading ? s : { ...s, loading: true }));
       fetchRef
         .current(page * pageSize, pageSize)
         .then((result) => {
@@ -95,8 +94,7 @@ export function usePagedRows<T>(
 
   const getRow = useCallback(
     (index: number) => pages.current.get(Math.floor(index / pageSize))?.[index % pageSize],
-    // version: rows arrived, so callers holding getRow must re-read.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // state.version is a deliberate extra dependency: rows arrived, so callers holding getRow must re-read.
     [pageSize, state.version],
   );
 

@@ -12,7 +12,10 @@ export function formatBytes(v: number): string {
   const units = ['KB', 'MB', 'GB', 'TB'];
   let x = v / 1024;
   let i = 0;
-  while (x >= 1024 && i < units.length - 1) (x /= 1024), i++;
+  while (x >= 1024 && i < units.length - 1) {
+    x /= 1024;
+    i++;
+  }
   return `${x.toFixed(x < 10 ? 1 : 0)} ${units[i]}`;
 }
 
