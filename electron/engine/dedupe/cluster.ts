@@ -168,3 +168,58 @@ export function clusterCandidates(
   }
   return verifications;
 }
+
+/**
+ * Distinct candidate pairs (a < b, as flat index pairs) from the LSH buckets: each member against the
+ * `lookback` members before it in each bucket, skipping pairs `uf` already joins. Used to verify most
+ * pairs in parallel before the sequential pass (which then mostly finds them joined already).
+ */
+export function collectCandidates(keys: Uint32Array, bands: number, members: Uint32Array, uf: UnionFind, lookback: number, firstNew = 0): Uint32Array {
+  const n = members.length;
+  const idx = new Uint32Array(n);
+  const tmp = new Uint32Array(n);
+  const bk = new Uint32Array(n);
+  const bkTmp = new Uint32Array(n);
+  const count = new Uint32Array(65536);
+  const seen = new Set<number>();
+  const total = uf.parent.length;
+  let out = new Uint32Array(1024);
+  let m = 0;
+  for (let band = 0; band < bands; band++) {
+    for (let i = 0; i < n; i++) {
+      const d = members[i]!;
+      idx[i] = d;
+      bk[i] = keys[d * bands + band]!;
+    }
+    radixSortPairs(bk, idx, bkTmp, tmp, count);
+    let start = 0;
+    while (start < n) {
+      const key = bk[start];
+      let end = start + 1;
+      while (end < n && bk[end] === key) end++;
+      if (end - start > 1 && idx[end - 1]! >= firstNew) {
+        for (let k = start + 1; k < end; k++) {
+          const b = idx[k]!;
+          for (let q = k - 1; q >= start && q >= k - lookback; q--) {
+            const a = idx[q]!;
+            if (a < firstNew && b < firstNew) break;
+            const lo = Math.min(a, b);
+            const hi = Math.max(a, b);
+            const pk = lo * total + hi;
+            if (seen.has(pk) || uf.find(a) === uf.find(b)) continue;
+            seen.add(pk);
+            if (m + 2 > out.length) {
+              const bigger = new Uint32Array(out.length * 2);
+              bigger.set(out);
+              out = bigger;
+            }
+            out[m++] = lo;
+            out[m++] = hi;
+          }
+        }
+      }
+      start = end;
+    }
+  }
+  return out.slice(0, m);
+}

@@ -5,12 +5,13 @@
 import { availableParallelism } from 'node:os';
 import type { DedupeParams, DedupeResult } from '../../../shared/contract/dedupe';
 import { getMeta, setMeta, type Db } from '../store/open';
-import { UnionFind, clusterCandidates, radixSortByKey } from './cluster';
+import { UnionFind, clusterCandidates, collectCandidates, radixSortByKey } from './cluster';
 import { applyOverrides, chooseKept, loadOverrides, type MemberInfo } from './decide';
 import { lshParams } from './minhash';
 import { Shingler, jaccardSorted } from './shingle';
 import { dedupeConfig } from './pipeline';
-import { fingerprintRanges, type FingerprintBatch } from './sign-pool';
+import { DedupePool, type FingerprintBatch } from './sign-pool';
+import type { SignRequest } from './sign-protocol';
 
 export interface RunHooks {
   signal: AbortSignal;
@@ -21,22 +22,41 @@ export interface RunHooks {
 
 const CHUNK_DOCS = 4000;
 const SET_CACHE = 50_000;
+const VERIFY_PAIRS = 2000;
 
 type Chunk = Omit<FingerprintBatch, 'type' | 'seq'>;
 
 const blob = (a: Float64Array | Uint32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-const u32 = (b: Buffer): Uint32Array => new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-const f64 = (b: Buffer): Float64Array => new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+const u32 = (b: Buffer): Uint32Array =>
+  new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+const f64 = (b: Buffer): Float64Array =>
+  new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
-export async function runDedupe(db: Db, dbPath: string, params: DedupeParams, hooks: RunHooks): Promise<DedupeResult> {
+export async function runDedupe(
+  db: Db,
+  dbPath: string,
+  params: DedupeParams,
+  hooks: RunHooks,
+): Promise<DedupeResult> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
-  const cfg = dedupeConfig({ threshold: params.threshold, ngram: params.ngram, foldPunctuation: params.foldPunctuation });
+  const cfg = dedupeConfig({
+    threshold: params.threshold,
+    ngram: params.ngram,
+    foldPunctuation: params.foldPunctuation,
+  });
   const lsh = lshParams(cfg.threshold, cfg.numPerm);
   const bands = lsh.bands;
 
   // Fingerprints made with other settings cannot be mixed with new ones.
-  const fpKey = JSON.stringify({ v: 2, ngram: cfg.ngram, numPerm: cfg.numPerm, bands, rows: lsh.rows, fold: cfg.foldPunctuation });
+  const fpKey = JSON.stringify({
+    v: 2,
+    ngram: cfg.ngram,
+    numPerm: cfg.numPerm,
+    bands,
+    rows: lsh.rows,
+    fold: cfg.foldPunctuation,
+  });
   const seq = Number(getMeta(db, 'dedupe.seq') ?? '0') + 1;
   db.transaction(() => {
     setMeta(db, 'dedupe.seq', String(seq));
@@ -68,148 +88,223 @@ export async function runDedupe(db: Db, dbPath: string, params: DedupeParams, ho
   const known = new Set<number>();
   if (storedCount > 0) for (const c of stored) for (const id of c.ids) known.add(id);
   const missing: number[] = [];
-  for (const id of db.prepare('SELECT id FROM documents ORDER BY id').pluck().iterate() as IterableIterator<number>) {
+  for (const id of db
+    .prepare('SELECT id FROM documents ORDER BY id')
+    .pluck()
+    .iterate() as IterableIterator<number>) {
     if (!known.has(id)) missing.push(id);
   }
   known.clear();
   const work: Float64Array[] = [];
-  for (let i = 0; i < missing.length; i += CHUNK_DOCS) work.push(Float64Array.from(missing.slice(i, i + CHUNK_DOCS)));
-  const insertChunk = db.prepare('INSERT INTO dedupe_chunks(seq, count, ids, exact, shingles, keys, info) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (let i = 0; i < missing.length; i += CHUNK_DOCS)
+    work.push(Float64Array.from(missing.slice(i, i + CHUNK_DOCS)));
+  const insertChunk = db.prepare(
+    'INSERT INTO dedupe_chunks(seq, count, ids, exact, shingles, keys, info) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const fresh: Chunk[] = [];
   let fingerprinted = 0;
   hooks.progress(0, missing.length, 'fingerprinting');
-  await fingerprintRanges(
-    { dbPath, config: cfg },
-    work,
-    params.workers ?? Math.max(1, availableParallelism()),
-    (b) => {
-      hooks.throwIfCancelled();
-      insertChunk.run(seq, b.ids.length, blob(b.ids), blob(b.exact), blob(b.shingles), blob(b.keys), blob(b.info));
-      fresh.push(b);
-      fingerprinted += b.ids.length;
-      hooks.progress(fingerprinted, missing.length, 'fingerprinting');
-    },
-    hooks.signal,
-  );
-  hooks.throwIfCancelled();
-
-  // 3. Flat arrays: old documents first (index < firstNew), then pending and new ones.
-  const n = storedCount + fingerprinted;
-  const docIds = new Float64Array(n);
-  const exact = new Uint32Array(n * 2);
-  const shingleCount = new Uint32Array(n);
-  const keys = new Uint32Array(n * bands);
-  const info = new Uint32Array(n * 2);
-  let k = 0;
-  for (const c of [...stored, ...fresh]) {
-    docIds.set(c.ids, k);
-    exact.set(c.exact, 2 * k);
-    shingleCount.set(c.shingles, k);
-    keys.set(c.keys, k * bands);
-    info.set(c.info, 2 * k);
-    k += c.ids.length;
+  const pool = new DedupePool({ dbPath, config: cfg }, params.workers ?? Math.max(1, availableParallelism()));
+  try {
+    return await afterPool();
+  } finally {
+    await pool.close();
   }
-  stored.length = 0;
-  fresh.length = 0;
-  const firstNew = oldCount;
-  const position = new Map<number, number>();
-  const indexOf = (id: number): number => {
-    if (position.size === 0) for (let i = 0; i < n; i++) position.set(docIds[i]!, i);
-    return position.get(id) ?? -1;
-  };
 
-  const uf = new UnionFind(n);
-  if (incremental) {
-    // Earlier clusters stand; only pairs with a new document are looked for.
-    const members = db.prepare('SELECT cluster_id, document_id FROM dedupe_members ORDER BY cluster_id').raw(true).all() as [number, number][];
-    let prevCluster = -1;
-    let prevIdx = -1;
-    for (const [c, d] of members) {
-      const i = indexOf(d);
-      if (i < 0) continue;
-      if (c === prevCluster && prevIdx >= 0) uf.union(prevIdx, i);
-      prevCluster = c;
-      prevIdx = i;
+  async function afterPool(): Promise<DedupeResult> {
+    await pool.run(
+      work.map((ids, i): SignRequest => ({ type: 'ids', seq: i, ids })),
+      (b) => {
+        if (b.type !== 'batch') return;
+        hooks.throwIfCancelled();
+        insertChunk.run(
+          seq,
+          b.ids.length,
+          blob(b.ids),
+          blob(b.exact),
+          blob(b.shingles),
+          blob(b.keys),
+          blob(b.info),
+        );
+        fresh.push(b);
+        fingerprinted += b.ids.length;
+        hooks.progress(fingerprinted, missing.length, 'fingerprinting');
+      },
+      hooks.signal,
+    );
+    hooks.throwIfCancelled();
+
+    // 3. Flat arrays: old documents first (index < firstNew), then pending and new ones.
+    const n = storedCount + fingerprinted;
+    const docIds = new Float64Array(n);
+    const exact = new Uint32Array(n * 2);
+    const shingleCount = new Uint32Array(n);
+    const keys = new Uint32Array(n * bands);
+    const info = new Uint32Array(n * 2);
+    let k = 0;
+    for (const c of [...stored, ...fresh]) {
+      docIds.set(c.ids, k);
+      exact.set(c.exact, 2 * k);
+      shingleCount.set(c.shingles, k);
+      keys.set(c.keys, k * bands);
+      info.set(c.info, 2 * k);
+      k += c.ids.length;
     }
-  }
+    stored.length = 0;
+    fresh.length = 0;
+    const firstNew = oldCount;
+    const position = new Map<number, number>();
+    const indexOf = (id: number): number => {
+      if (position.size === 0) for (let i = 0; i < n; i++) position.set(docIds[i]!, i);
+      return position.get(id) ?? -1;
+    };
 
-  // 4. Exact groups: sort by the 64-bit key (stable radix passes, low lane then high lane).
-  hooks.progress(0, bands, 'clustering');
-  const exactRep = new Int32Array(n);
-  {
-    const idx = new Uint32Array(n);
-    for (let i = 0; i < n; i++) idx[i] = i;
-    const tmp = new Uint32Array(n);
-    radixSortByKey(idx, exact, 2, 1, tmp);
-    radixSortByKey(idx, exact, 2, 0, tmp);
-    let s = 0;
-    while (s < n) {
-      const a = idx[s]!;
-      let e = s + 1;
-      while (e < n && exact[2 * idx[e]!] === exact[2 * a] && exact[2 * idx[e]! + 1] === exact[2 * a + 1]) e++;
-      let rep = a;
-      for (let q = s; q < e; q++) rep = Math.min(rep, idx[q]!);
-      for (let q = s; q < e; q++) {
-        exactRep[idx[q]!] = rep;
-        if (idx[q] !== rep) uf.union(rep, idx[q]!);
+    const uf = new UnionFind(n);
+    if (incremental) {
+      // Earlier clusters stand; only pairs with a new document are looked for.
+      const members = db
+        .prepare('SELECT cluster_id, document_id FROM dedupe_members ORDER BY cluster_id')
+        .raw(true)
+        .all() as [number, number][];
+      let prevCluster = -1;
+      let prevIdx = -1;
+      for (const [c, d] of members) {
+        const i = indexOf(d);
+        if (i < 0) continue;
+        if (c === prevCluster && prevIdx >= 0) uf.union(prevIdx, i);
+        prevCluster = c;
+        prevIdx = i;
       }
-      s = e;
     }
+
+    // 4. Exact groups: sort by the 64-bit key (stable radix passes, low lane then high lane).
+    hooks.progress(0, bands, 'clustering');
+    const exactRep = new Int32Array(n);
+    {
+      const idx = new Uint32Array(n);
+      for (let i = 0; i < n; i++) idx[i] = i;
+      const tmp = new Uint32Array(n);
+      radixSortByKey(idx, exact, 2, 1, tmp);
+      radixSortByKey(idx, exact, 2, 0, tmp);
+      let s = 0;
+      while (s < n) {
+        const a = idx[s]!;
+        let e = s + 1;
+        while (e < n && exact[2 * idx[e]!] === exact[2 * a] && exact[2 * idx[e]! + 1] === exact[2 * a + 1])
+          e++;
+        let rep = a;
+        for (let q = s; q < e; q++) rep = Math.min(rep, idx[q]!);
+        for (let q = s; q < e; q++) {
+          exactRep[idx[q]!] = rep;
+          if (idx[q] !== rep) uf.union(rep, idx[q]!);
+        }
+        s = e;
+      }
+    }
+
+    // 5. Near duplicates among exact-group representatives that have shingles.
+    let m = 0;
+    for (let i = 0; i < n; i++) if (exactRep[i] === i && shingleCount[i]! > 0) m++;
+    const lshMembers = new Uint32Array(m);
+    m = 0;
+    for (let i = 0; i < n; i++) if (exactRep[i] === i && shingleCount[i]! > 0) lshMembers[m++] = i;
+    const textOf = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
+    const shingler = new Shingler({ ngram: cfg.ngram, foldPunctuation: cfg.foldPunctuation });
+    const cache = new Map<number, Int32Array>();
+    const setOf = (i: number): Int32Array => {
+      let s = cache.get(i);
+      if (!s) {
+        if (cache.size >= SET_CACHE) cache.clear();
+        s = shingler.set((textOf.get(docIds[i]!) as string | undefined) ?? '');
+        cache.set(i, s);
+      }
+      return s;
+    };
+    // Most pairs are verified on the pool first (workers read the texts); the sequential pass below then
+    // only meets pairs that those unions did not already join.
+    const pairs = collectCandidates(keys, bands, lshMembers, uf, 2, firstNew);
+    const failed = new Set<number>();
+    const requests: SignRequest[] = [];
+    for (let i = 0; i < pairs.length; i += 2 * VERIFY_PAIRS) {
+      const chunk = pairs.subarray(i, i + 2 * VERIFY_PAIRS);
+      const ids = new Float64Array(chunk.length);
+      for (let j = 0; j < chunk.length; j++) ids[j] = docIds[chunk[j]!]!;
+      requests.push({ type: 'verify', seq: requests.length, pairs: ids });
+    }
+    let verifications = pairs.length / 2;
+    let verifiedPairs = 0;
+    await pool.run(
+      requests,
+      (r) => {
+        if (r.type !== 'verified') return;
+        hooks.throwIfCancelled();
+        for (let j = 0; j < r.ok.length; j++) {
+          const a = indexOf(r.pairs[2 * j]!);
+          const b = indexOf(r.pairs[2 * j + 1]!);
+          if (r.ok[j] === 1) uf.union(a, b);
+          else failed.add(Math.min(a, b) * n + Math.max(a, b));
+        }
+        verifiedPairs += r.ok.length;
+        hooks.progress(verifiedPairs, pairs.length / 2, 'verifying');
+      },
+      hooks.signal,
+    );
+    const verify = (a: number, b: number): boolean => {
+      if (failed.has(Math.min(a, b) * n + Math.max(a, b))) return false;
+      return jaccardSorted(setOf(a), setOf(b)) >= cfg.threshold;
+    };
+    verifications += clusterCandidates(keys, bands, lshMembers, uf, verify, {
+      firstNew,
+      onBand: (band) => {
+        hooks.throwIfCancelled();
+        hooks.progress(band + 1, bands, 'clustering');
+      },
+    });
+
+    // 6. Overrides, keep rule, and the one write.
+    const rawGroups = uf.groups().map((g) => g.map((i) => docIds[i]!));
+    const { groups, status } = applyOverrides(rawGroups, loadOverrides(db), (d) => indexOf(d) >= 0);
+    const sources = new Map(
+      (
+        db.prepare('SELECT id, name, review_state FROM sources').raw(true).all() as [number, string, string][]
+      ).map(([id, name, st]) => [id, { name, st }]),
+    );
+    const memberInfo = (id: number): MemberInfo | undefined => {
+      const i = indexOf(id);
+      if (i < 0) return undefined;
+      const src = sources.get(info[2 * i + 1]!);
+      return {
+        id,
+        charCount: info[2 * i]!,
+        sourceName: src?.name ?? '',
+        reviewState: src?.st ?? 'unreviewed',
+      };
+    };
+    hooks.throwIfCancelled();
+    const result = writeClusters(db, {
+      groups,
+      status,
+      info: memberInfo,
+      exactRepOf: (d) => docIds[exactRep[indexOf(d)]!]!,
+      params,
+      jobId: hooks.jobId,
+      incremental,
+      documents: n,
+      fingerprinted,
+      startedAt,
+      seq,
+    });
+    return {
+      ...result,
+      incremental,
+      documents: n,
+      fingerprinted,
+      verifications,
+      bands,
+      rows: lsh.rows,
+      ms: performance.now() - t0,
+    };
   }
-
-  // 5. Near duplicates among exact-group representatives that have shingles.
-  let m = 0;
-  for (let i = 0; i < n; i++) if (exactRep[i] === i && shingleCount[i]! > 0) m++;
-  const lshMembers = new Uint32Array(m);
-  m = 0;
-  for (let i = 0; i < n; i++) if (exactRep[i] === i && shingleCount[i]! > 0) lshMembers[m++] = i;
-  const textOf = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
-  const shingler = new Shingler({ ngram: cfg.ngram, foldPunctuation: cfg.foldPunctuation });
-  const cache = new Map<number, Int32Array>();
-  const setOf = (i: number): Int32Array => {
-    let s = cache.get(i);
-    if (!s) {
-      if (cache.size >= SET_CACHE) cache.clear();
-      s = shingler.set((textOf.get(docIds[i]!) as string | undefined) ?? '');
-      cache.set(i, s);
-    }
-    return s;
-  };
-  const verifications = clusterCandidates(keys, bands, lshMembers, uf, (a, b) => jaccardSorted(setOf(a), setOf(b)) >= cfg.threshold, {
-    firstNew,
-    onBand: (band) => {
-      hooks.throwIfCancelled();
-      hooks.progress(band + 1, bands, 'clustering');
-    },
-  });
-
-  // 6. Overrides, keep rule, and the one write.
-  const rawGroups = uf.groups().map((g) => g.map((i) => docIds[i]!));
-  const { groups, status } = applyOverrides(rawGroups, loadOverrides(db), (d) => indexOf(d) >= 0);
-  const sources = new Map(
-    (db.prepare('SELECT id, name, review_state FROM sources').raw(true).all() as [number, string, string][]).map(([id, name, st]) => [id, { name, st }]),
-  );
-  const memberInfo = (id: number): MemberInfo | undefined => {
-    const i = indexOf(id);
-    if (i < 0) return undefined;
-    const src = sources.get(info[2 * i + 1]!);
-    return { id, charCount: info[2 * i]!, sourceName: src?.name ?? '', reviewState: src?.st ?? 'unreviewed' };
-  };
-  hooks.throwIfCancelled();
-  const result = writeClusters(db, {
-    groups,
-    status,
-    info: memberInfo,
-    exactRepOf: (d) => docIds[exactRep[indexOf(d)]!]!,
-    params,
-    jobId: hooks.jobId,
-    incremental,
-    documents: n,
-    fingerprinted,
-    startedAt,
-    seq,
-  });
-  return { ...result, incremental, documents: n, fingerprinted, verifications, bands, rows: lsh.rows, ms: performance.now() - t0 };
 }
 
 interface WriteInput {
@@ -226,12 +321,19 @@ interface WriteInput {
   seq: number;
 }
 
-function writeClusters(db: Db, w: WriteInput): { runId: number; clusters: number; exactClusters: number; nearClusters: number; duplicates: number } {
+function writeClusters(
+  db: Db,
+  w: WriteInput,
+): { runId: number; clusters: number; exactClusters: number; nearClusters: number; duplicates: number } {
   const insRun = db.prepare(
     'INSERT INTO dedupe_runs(job_id, params, incremental, documents, fingerprinted, clusters, duplicates, started_at, finished_at) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)',
   );
-  const insCluster = db.prepare('INSERT INTO dedupe_clusters(run_id, kind, size, kept_count) VALUES (?, ?, ?, ?)');
-  const insMember = db.prepare('INSERT INTO dedupe_members(document_id, cluster_id, status, exact_group, overridden) VALUES (?, ?, ?, ?, ?)');
+  const insCluster = db.prepare(
+    'INSERT INTO dedupe_clusters(run_id, kind, size, kept_count) VALUES (?, ?, ?, ?)',
+  );
+  const insMember = db.prepare(
+    'INSERT INTO dedupe_members(document_id, cluster_id, status, exact_group, overridden) VALUES (?, ?, ?, ?, ?)',
+  );
   const setDoc = db.prepare('UPDATE documents SET dup_status = ?, dup_cluster = ? WHERE id = ?');
   let exactClusters = 0;
   let nearClusters = 0;
@@ -239,8 +341,15 @@ function writeClusters(db: Db, w: WriteInput): { runId: number; clusters: number
   const runId = db
     .transaction(() => {
       const runId = Number(
-        insRun.run(w.jobId, JSON.stringify(w.params), w.incremental ? 1 : 0, w.documents, w.fingerprinted, w.startedAt, new Date().toISOString())
-          .lastInsertRowid,
+        insRun.run(
+          w.jobId,
+          JSON.stringify(w.params),
+          w.incremental ? 1 : 0,
+          w.documents,
+          w.fingerprinted,
+          w.startedAt,
+          new Date().toISOString(),
+        ).lastInsertRowid,
       );
       db.exec(`DELETE FROM dedupe_members; DELETE FROM dedupe_clusters;
         UPDATE documents SET dup_status = NULL, dup_cluster = NULL WHERE dup_status IS NOT NULL;`);
@@ -263,7 +372,11 @@ function writeClusters(db: Db, w: WriteInput): { runId: number; clusters: number
           setDoc.run(st, clusterId, x.id);
         });
       }
-      db.prepare('UPDATE dedupe_runs SET clusters = ?, duplicates = ? WHERE id = ?').run(exactClusters + nearClusters, duplicates, runId);
+      db.prepare('UPDATE dedupe_runs SET clusters = ?, duplicates = ? WHERE id = ?').run(
+        exactClusters + nearClusters,
+        duplicates,
+        runId,
+      );
       return runId;
     })
     .immediate();

@@ -5,10 +5,10 @@ export interface SignWorkerData {
   config: DedupeConfig;
 }
 
-/** ids: the (ascending) documents to fingerprint. */
-export type SignRequest = { type: 'ids'; seq: number; ids: Float64Array } | { type: 'close' };
+/** ids: the (ascending) documents to fingerprint; pairs: document id pairs whose true Jaccard to check. */
+export type SignRequest = { type: 'ids'; seq: number; ids: Float64Array } | { type: 'verify'; seq: number; pairs: Float64Array };
 
-export type SignBatch =
+export type SignReply =
   | {
       type: 'batch';
       seq: number;
@@ -19,4 +19,7 @@ export type SignBatch =
       /** char_count, source_id per document. */
       info: Uint32Array;
     }
+  | { type: 'verified'; seq: number; pairs: Float64Array; ok: Uint8Array }
   | { type: 'error'; seq: number; message: string };
+
+export type SignBatch = Extract<SignReply, { type: 'batch' }>;
