@@ -8,7 +8,11 @@ import { prepareFile } from './prepare-run';
  * acknowledges the previous batch, which lets the worker read ahead by a bounded amount (memory stays flat).
  */
 export async function* preparedInWorker(task: PrepareTask): AsyncGenerator<FromPrepare> {
-  const worker = new Worker(workerPath('prepare'), { workerData: task });
+  // Small heaps: the worker holds a few batches at a time, and V8 otherwise lets garbage pile up to the peak-RSS goal.
+  const worker = new Worker(workerPath('prepare'), {
+    workerData: task,
+    resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: Math.max(128, Math.ceil((task.lineCap * 8) / 2 ** 20)) },
+  });
   const queue: FromPrepare[] = [];
   let failure: Error | null = null;
   let exited = false;
