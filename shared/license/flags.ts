@@ -123,23 +123,27 @@ function walk(node: SpdxNode, refs: LicenseRefFlags | undefined): Walk {
 }
 
 const cache = new Map<string, LicenseFlags>();
+// Answers that depend on declared LicenseRef flags are cached per refs object (one per load from the store).
+const refCaches = new WeakMap<LicenseRefFlags, Map<string, LicenseFlags>>();
 
 /**
  * Flags of a licence expression (any spelling `resolveLicense` accepts; guesses are not trusted and give
  * `unknown`). OR: the licensee may pick, so the least restrictive branch is used. AND: every term applies.
- * Null, NOASSERTION, NONE and unresolvable text are `unknown`. Memoised when no `refs` are passed.
+ * Null, NOASSERTION, NONE and unresolvable text are `unknown`. Memoised (per `refs` object when given:
+ * do not mutate a refs object after passing it).
  */
 export function licenseFlags(expr: string | null | undefined, refs?: LicenseRefFlags): LicenseFlags {
   const key = expr ?? '';
-  if (!refs) {
-    const hit = cache.get(key);
-    if (hit) return hit;
+  let store = cache;
+  if (refs && Object.keys(refs).length > 0) {
+    store = refCaches.get(refs) ?? new Map<string, LicenseFlags>();
+    refCaches.set(refs, store);
   }
+  const hit = store.get(key);
+  if (hit) return hit;
   const result = Object.freeze(computeFlags(expr, refs));
-  if (!refs) {
-    if (cache.size >= 10_000) cache.clear();
-    cache.set(key, result);
-  }
+  if (store.size >= 10_000) store.clear();
+  store.set(key, result);
   return result;
 }
 
