@@ -17,7 +17,7 @@ import { attributionRows, datasetCard } from './card';
 import { Gatekeeper, type DocDecision } from './gate';
 import { exportRedactor } from './redact';
 import { corpusSnapshotId, labelColumn, Tally } from './select';
-import { CORE_FIELDS, EXTENSIONS, openShardWriter, recordLine, sized, type ExportRecord, type ShardWriter, type Sized } from './writers';
+import { CORE_FIELDS, EXTENSIONS, openShardWriter, recordLine, closedTail, type ExportRecord, type ShardWriter, type Sized } from './writers';
 
 export const PROGRESS_FILE = '.kurasi-export-progress.json';
 export const MANIFEST_FILE = 'manifest.json';
@@ -128,6 +128,7 @@ function sortedCounts(list: (Record<string, number> | undefined)[]): Record<stri
 
 /** Column of the first chosen metadata field in the export query. */
 const META_AT = 10;
+const NO_META: unknown[] = [];
 
 function readMeta(row: unknown[], json: boolean[]): unknown[] {
   const out: unknown[] = new Array(json.length);
@@ -233,7 +234,7 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
     if (!byLang) tails.set(d, (byLang = new Map()));
     let t = byLang.get(lang);
     if (t === undefined) {
-      t = sized(`,"source":${JSON.stringify(source)},"lang":${JSON.stringify(lang)},"license":${JSON.stringify(d.license)}`);
+      t = closedTail(source, lang, d.license, o.meta.length > 0);
       byLang.set(lang, t);
     }
     return t;
@@ -270,7 +271,7 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
           source,
           lang,
           license: d.license,
-          meta: row.length > META_AT ? readMeta(row, metaCols.json) : [],
+          meta: row.length > META_AT ? readMeta(row, metaCols.json) : NO_META,
         };
         const { parts: line, bytes: len } = recordLine(rec, o.meta, tailOf(d, source, lang), body);
         if (st.writer && ((o.maxDocs > 0 && st.docs + 1 > o.maxDocs) || (o.maxBytes > 0 && st.bytes + len > o.maxBytes))) await close(st);

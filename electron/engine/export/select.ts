@@ -78,6 +78,8 @@ export function exclusionReason(
 export class Tally {
   readonly p: ExportPreview = emptyPreview();
   private readonly langs: ReadonlySet<string>;
+  /** Included documents per decision (one per source, or source and document licence) and language. */
+  private readonly groups = new Map<DocDecision, Map<string, { sourceId: number; n: number; c: number }>>();
 
   constructor(
     private readonly f: ExportFilters,
@@ -86,25 +88,40 @@ export class Tally {
     this.langs = new Set(f.langs);
   }
 
-  /** Adds `n` documents of `c` characters; returns whether they are exported. */
+  /** Adds `n` documents of `c` characters; returns whether they are exported. Two map lookups per call. */
   add(sourceId: number, lang: string, duplicate: boolean, quality: number, labelled: boolean, decision: DocDecision, n: number, c: number): boolean {
-    const p = this.p;
     const reason = exclusionReason(this.f, this.langs, lang, duplicate, quality, labelled, decision);
     if (reason) {
-      p.excluded[reason] = (p.excluded[reason] ?? 0) + n;
+      this.p.excluded[reason] = (this.p.excluded[reason] ?? 0) + n;
       return false;
     }
-    p.included.documents += n;
-    p.included.characters += c;
-    bump(p.byLanguage, lang, n, c);
-    bump(p.byLicense, decision.license, n, c);
-    bump(p.byShardKey, decision.shardKey, n, c);
-    bump(p.bySource, this.gate.sources.get(sourceId)?.name ?? String(sourceId), n, c);
+    let byLang = this.groups.get(decision);
+    if (!byLang) this.groups.set(decision, (byLang = new Map()));
+    const g = byLang.get(lang);
+    if (g) {
+      g.n += n;
+      g.c += c;
+    } else byLang.set(lang, { sourceId, n, c });
     return true;
   }
 
   finish(): ExportPreview {
     const p = this.p;
+    for (const [decision, byLang] of this.groups) {
+      for (const [lang, g] of byLang) {
+        p.included.documents += g.n;
+        p.included.characters += g.c;
+        bump(p.byLanguage, lang, g.n, g.c);
+        bump(p.byLicense, decision.license, g.n, g.c);
+        bump(p.byShardKey, decision.shardKey, g.n, g.c);
+        bump(p.bySource, this.gate.sources.get(g.sourceId)?.name ?? String(g.sourceId), g.n, g.c);
+      }
+    }
+    p.byLanguage = sortKeys(p.byLanguage);
+    p.byLicense = sortKeys(p.byLicense);
+    p.byShardKey = sortKeys(p.byShardKey);
+    p.bySource = sortKeys(p.bySource);
+    p.excluded = sortKeys(p.excluded);
     p.overriddenSources = this.gate.overriddenSources().map((s) => s.name).sort();
     for (const s of this.gate.sources.values()) {
       const d = this.gate.forSource(s.id);
@@ -113,6 +130,11 @@ export class Tally {
     if (p.overriddenSources.length) p.warnings.push(`exported without clearance (override): ${p.overriddenSources.join(', ')}`);
     return p;
   }
+}
+
+/** Keys in code-unit order, so the manifest never depends on the order documents were met. */
+function sortKeys<T>(rec: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(rec).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The label condition as a 0/1 column (1 when no label filter), for selecting it beside the document. */

@@ -47,13 +47,17 @@ export interface Sized {
 export function recordLine(rec: ExportRecord, metaNames: readonly string[], tail?: Sized, body?: Sized): { parts: LineParts; bytes: number } {
   const head = `{"id":${rec.id},"text":`;
   const b = body ?? sized(JSON.stringify(rec.text));
-  let t = tail ?? sized(`,"source":${JSON.stringify(rec.source)},"lang":${JSON.stringify(rec.lang)},"license":${JSON.stringify(rec.license)}`);
-  if (metaNames.length) {
-    let rest = t.s;
-    for (let i = 0; i < metaNames.length; i++) rest += `,${JSON.stringify(metaNames[i])}:${JSON.stringify(rec.meta[i] ?? null)}`;
-    t = sized(rest);
-  }
-  return { parts: [head, b.s, t.s + '}\n'], bytes: head.length + b.bytes + t.bytes + 2 };
+  const t = tail ?? closedTail(rec.source, rec.lang, rec.license, metaNames.length > 0);
+  if (!metaNames.length) return { parts: [head, b.s, t.s], bytes: head.length + b.bytes + t.bytes };
+  let rest = t.s;
+  for (let i = 0; i < metaNames.length; i++) rest += `,${JSON.stringify(metaNames[i])}:${JSON.stringify(rec.meta[i] ?? null)}`;
+  const m = sized(rest + '}\n');
+  return { parts: [head, b.s, m.s], bytes: head.length + b.bytes + m.bytes };
+}
+
+/** `,"source":…,"lang":…,"license":…` — closed with `}\n` unless metadata follows. */
+export function closedTail(source: string, lang: string, license: string, open: boolean): Sized {
+  return sized(`,"source":${JSON.stringify(source)},"lang":${JSON.stringify(lang)},"license":${JSON.stringify(license)}${open ? '' : '}\n'}`);
 }
 
 export function sized(s: string): Sized {
