@@ -112,6 +112,7 @@ describe('annotation end to end (kurasi serve + headless Chromium, keyboard only
 
     await page.reload();
     await waitForDoc(page, 20);
+    await page.screenshot({ path: 'docs/screenshots/annotate.png' });
     expect(await page.locator('[data-testid="annotator"]').innerText()).toContain('ani');
 
     const db = new Database(dbPath, { readonly: true });
@@ -169,6 +170,7 @@ describe('annotation end to end (kurasi serve + headless Chromium, keyboard only
 
     await page.locator('[data-tab="conflicts"]').click();
     await expect.poll(() => page.locator('[data-testid="conflict"]').count()).toBe(3);
+    await page.screenshot({ path: 'docs/screenshots/annotate-conflicts.png' });
     const first = page.locator('[data-testid="conflict"]').first();
     expect(await first.innerText()).toMatch(/ani = drop.*budi = keep/s);
     await first.locator('[data-testid="adjudicate-reason"]').fill('iklan berulang');

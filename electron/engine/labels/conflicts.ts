@@ -12,10 +12,9 @@ function comparable(db: Db): string[] {
 }
 
 function conflictSql(questions: string[]): string {
-  return `SELECT l.document_id AS doc, l.question AS question FROM labels l
-    WHERE l.question IN (${questions.map(() => '?').join(',')})
-      AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.document_id = l.document_id AND a.question = l.question)
-    GROUP BY l.document_id, l.question HAVING count(DISTINCT l.value) > 1`;
+  return `SELECT x.document_id AS doc, x.question AS question FROM label_disagreements x
+    WHERE x.question IN (${questions.map(() => '?').join(',')})
+      AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.document_id = x.document_id AND a.question = x.question)`;
 }
 
 export function countConflicts(db: Db): number {
@@ -28,7 +27,7 @@ export function countConflicts(db: Db): number {
 export function listConflicts(db: Db, offset: number, limit: number): { rows: ConflictRecord[]; total: number } {
   const qs = comparable(db);
   if (qs.length === 0) return { rows: [], total: 0 };
-  const keys = db.prepare(`${conflictSql(qs)} ORDER BY l.document_id, l.question LIMIT ? OFFSET ?`).all(...qs, limit, offset) as { doc: number; question: string }[];
+  const keys = db.prepare(`${conflictSql(qs)} ORDER BY x.document_id, x.question LIMIT ? OFFSET ?`).all(...qs, limit, offset) as { doc: number; question: string }[];
   const votes = db.prepare('SELECT annotator, value, at FROM labels WHERE document_id = ? AND question = ? ORDER BY annotator');
   const doc = db.prepare('SELECT external_id AS externalId, substr(text, 1, 240) AS excerpt FROM documents WHERE id = ?');
   const rows = keys.map((k): ConflictRecord => {

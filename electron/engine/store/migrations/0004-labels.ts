@@ -81,6 +81,30 @@ export const migration0004: Migration = {
       CREATE INDEX IF NOT EXISTS labels_queue_lang ON documents(lang, id);
       CREATE INDEX IF NOT EXISTS labels_queue_cluster ON documents(dup_cluster, id);
 
+      -- (document, question) pairs where annotators' answers differ, kept by triggers so conflict counts and
+      -- pages never scan every label on the engine thread.
+      CREATE TABLE label_disagreements (
+        document_id INTEGER NOT NULL,
+        question TEXT NOT NULL,
+        PRIMARY KEY (document_id, question)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TRIGGER labels_disagree_ins AFTER INSERT ON labels BEGIN
+        DELETE FROM label_disagreements WHERE document_id = NEW.document_id AND question = NEW.question;
+        INSERT INTO label_disagreements(document_id, question)
+          SELECT NEW.document_id, NEW.question WHERE (SELECT count(DISTINCT value) FROM labels WHERE document_id = NEW.document_id AND question = NEW.question) > 1;
+      END;
+      CREATE TRIGGER labels_disagree_upd AFTER UPDATE OF value ON labels BEGIN
+        DELETE FROM label_disagreements WHERE document_id = NEW.document_id AND question = NEW.question;
+        INSERT INTO label_disagreements(document_id, question)
+          SELECT NEW.document_id, NEW.question WHERE (SELECT count(DISTINCT value) FROM labels WHERE document_id = NEW.document_id AND question = NEW.question) > 1;
+      END;
+      CREATE TRIGGER labels_disagree_del AFTER DELETE ON labels BEGIN
+        DELETE FROM label_disagreements WHERE document_id = OLD.document_id AND question = OLD.question;
+        INSERT INTO label_disagreements(document_id, question)
+          SELECT OLD.document_id, OLD.question WHERE (SELECT count(DISTINCT value) FROM labels WHERE document_id = OLD.document_id AND question = OLD.question) > 1;
+      END;
+
       CREATE TRIGGER labels_count_ins AFTER INSERT ON labels
         BEGIN UPDATE documents SET label_count = label_count + 1 WHERE id = NEW.document_id; END;
       CREATE TRIGGER labels_count_del AFTER DELETE ON labels
