@@ -25,7 +25,7 @@ describe('kurasi export', () => {
     expect(Object.keys(p.byLicense)).toContain('CC-BY-SA-4.0');
     expect(p.excluded.language).toBe(20);
     expect(existsSync(join(out, 'x'))).toBe(false);
-  });
+  }, 120_000);
 
   it('exports with --json, writing shards, manifest, card and attribution list', async () => {
     const db = corpus();
@@ -45,7 +45,7 @@ describe('kurasi export', () => {
     expect(card).toContain('size_categories:\n- n<1K');
     expect(card).toContain('## Attribution');
     expect(readFileSync(join(out, 'attribution.csv'), 'utf8').split('\n')[0]).toBe('source,origin,license,terms_url,documents');
-  });
+  }, 120_000);
 
   it('bad usage exits 2 with a reason; a missing corpus exits 1', async () => {
     const db = corpus();
@@ -67,5 +67,5 @@ describe('kurasi export', () => {
     const help = await runKurasi(['export', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--redact-pii');
-  });
+  }, 240_000);
 });

@@ -59,5 +59,5 @@ describe('export killed with SIGKILL', () => {
     const done = tree(out);
     expect([...done.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [name, bytes] of expected) expect(done.get(name)!.equals(bytes), name).toBe(true);
-  }, 120_000);
+  }, 300_000);
 });
