@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import { openEngine, type Engine } from '../../../electron/engine/engine';
+import { contract, type Input, type MethodName, type Output } from '../../../shared/contract';
 import { listAudit } from '../../../electron/engine/store/audit';
 import { redactDocument } from '../../../electron/engine/pii/store';
 import { seedCorpus, type SeedDoc } from '../../helpers/corpus';
@@ -21,10 +22,11 @@ function docs(n: number): SeedDoc[] {
   }));
 }
 
-async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await p;
+/** Calls a method through the API boundary and returns its typed value (throws on an error result). */
+async function call<K extends MethodName>(e: Engine, method: K, input: Input<K>): Promise<Output<K>> {
+  const r = await dispatch(e, method, input);
   if (!r.ok) throw new Error(r.error.message);
-  return r.value;
+  return contract[method].output.parse(r.value) as Output<K>;
 }
 
 describe('pii job', () => {
@@ -53,10 +55,10 @@ describe('pii job', () => {
     expect(done.state).toBe('done');
     expect(done.result).toMatchObject({ scanned: 3000, withPii: 2000 });
 
-    const summary = await ok(dispatch(e, 'pii.summary', {}));
+    const summary = await call(e, 'pii.summary', {});
     expect(Object.fromEntries(summary.types.map((t) => [t.type, t.findings]))).toEqual({ NIK: 1000, PHONE: 1000, EMAIL: 1000 });
 
-    const f = await ok(dispatch(e, 'pii.findings', { documentId: 1 }));
+    const f = await call(e, 'pii.findings', { documentId: 1 });
     expect(f.findings.map((x) => [x.type, WITH_PII.slice(x.start, x.end), x.decision])).toEqual([
       ['NIK', '3174055203900002', null],
       ['PHONE', '0812-3456-7890', null],
@@ -64,10 +66,10 @@ describe('pii job', () => {
 
     // Dismiss the phone number, confirm a span the detector missed (the order number, typed as NIK for the test).
     const phone = f.findings[1]!;
-    const d1 = await ok(dispatch(e, 'pii.decide', { documentId: 1, type: 'PHONE', start: phone.start, end: phone.end, decision: 'dismissed', note: 'nomor kantor' }));
+    const d1 = await call(e, 'pii.decide', { documentId: 1, type: 'PHONE', start: phone.start, end: phone.end, decision: 'dismissed', note: 'nomor kantor' });
     expect(d1.piiCount).toBe(1);
     const s = WITH_PII.indexOf('3174051203900001');
-    const d2 = await ok(dispatch(e, 'pii.decide', { documentId: 1, type: 'NIK', start: s, end: s + 16, decision: 'confirmed' }));
+    const d2 = await call(e, 'pii.decide', { documentId: 1, type: 'NIK', start: s, end: s + 16, decision: 'confirmed' });
     expect(d2.piiCount).toBe(2);
     const audit = listAudit(e.db, 'document', 1);
     expect(audit.map((a) => a.action).sort()).toEqual(['pii.confirm', 'pii.dismiss']);
@@ -76,7 +78,7 @@ describe('pii job', () => {
     // A fresh run rewrites findings but not decisions.
     const again = e.jobs.start('pii', { workers: 1 });
     expect((await e.jobs.wait(again)).state).toBe('done');
-    const after = await ok(dispatch(e, 'pii.findings', { documentId: 1 }));
+    const after = await call(e, 'pii.findings', { documentId: 1 });
     expect(after.findings.map((x) => [x.type, x.decision, x.confidence === null])).toEqual([
       ['NIK', null, false],
       ['PHONE', 'dismissed', false],
@@ -103,7 +105,7 @@ describe('pii job', () => {
     const missing = await dispatch(engine, 'pii.findings', { documentId: 99 });
     expect(missing.ok).toBe(false);
     expect(redactDocument(engine.db, 2, 'NIK 3174055203900002').text).toBe('NIK <NIK>');
-    const detect = await dispatch(engine, 'pii.detect', { text: 'hubungi 081234567890' });
-    expect(detect.ok && detect.value.redacted).toBe('hubungi <PHONE>');
+    const detect = await call(engine, 'pii.detect', { text: 'hubungi 081234567890' });
+    expect(detect.redacted).toBe('hubungi <PHONE>');
   });
 });
