@@ -4,6 +4,8 @@ import { migration0002 } from './0002-langid';
 import { migration0003 } from './0003-dedupe';
 import { migration0004 } from './0004-labels';
 import { migration0005 } from './0005-license';
+import { migration0006 } from './0006-pii';
+import { migration0007 } from './0007-quality';
 
 /** In order; checked to increase by one at start-up. One line per migration file. */
 export const migrations: Migration[] = [
@@ -12,4 +14,6 @@ export const migrations: Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
+  migration0007,
 ];
