@@ -4,7 +4,7 @@
 // sentence-length real documents) with BENCH_WORKERS workers (default 2), wall time per run and median.
 // Options (env): BENCH_RUNS (default 5), BENCH_DOCS (default 1000000), BENCH_JOB_RUNS (default 3),
 // BENCH_WORKERS (default 2), BENCH_DIR (default a temp folder), BENCH_SKIP_JOB=1.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { francAll } from 'franc';
@@ -28,10 +28,24 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
 }
 
+/** CPU seconds (user + system) this process has used; on a shared, oversubscribed machine this measures work, not waiting. */
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+interface Rate {
+  /** Texts per wall-clock second. */
+  wall: number;
+  /** Texts per CPU second of this (single-threaded) process: throughput per core. */
+  cpu: number;
+}
+
 /** Texts per second of `fn` over `texts`, timing passes until at least `minMs` elapsed. */
-function rate(texts: string[], fn: (t: string) => unknown, minMs = 1500): number {
+function rate(texts: string[], fn: (t: string) => unknown, minMs = 1500): Rate {
   let n = 0;
   const t0 = performance.now();
+  const c0 = cpuSeconds();
   let sink = 0;
   while (performance.now() - t0 < minMs) {
     for (const t of texts) {
@@ -40,7 +54,7 @@ function rate(texts: string[], fn: (t: string) => unknown, minMs = 1500): number
     }
   }
   if (sink < 0) console.log(sink);
-  return n / ((performance.now() - t0) / 1000);
+  return { wall: n / ((performance.now() - t0) / 1000), cpu: n / Math.max(1e-6, cpuSeconds() - c0) };
 }
 
 function fmt(x: number): string {
@@ -50,6 +64,16 @@ function fmt(x: number): string {
 async function jobBench(texts: string[]): Promise<void> {
   const dir = process.env.BENCH_DIR ?? mkdtempSync(join(tmpdir(), 'kurasi-bench-langid-'));
   const base = join(dir, 'base.db');
+  if (existsSync(base)) {
+    const probe = openCorpus(base, { readonly: true });
+    const have = (probe.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    probe.close();
+    if (have === DOCS) {
+      console.log(`reusing the ${fmt(DOCS)}-document corpus in ${dir}`);
+      return runJobs(dir, base);
+    }
+    rmSync(base, { force: true });
+  }
   const t0 = performance.now();
   const db = openCorpus(base);
   const sourceId = ensureSource(db, 'bench', 'bench', undefined);
@@ -72,25 +96,39 @@ async function jobBench(texts: string[]): Promise<void> {
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   console.log(`built a ${fmt(DOCS)}-document corpus in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await runJobs(dir, base);
+  if (!process.env.BENCH_DIR) rmSync(dir, { recursive: true, force: true });
+}
+
+async function runJobs(dir: string, base: string): Promise<void> {
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let r = 0; r < JOB_RUNS; r++) {
     const path = join(dir, `run${r}.db`);
     copyFileSync(base, path);
     const engine = openEngine({ dbPath: path, actor: 'bench' });
     const s = performance.now();
+    const c0 = cpuSeconds();
     const job = await engine.jobs.wait(engine.jobs.start('langid', { workers: WORKERS }));
     const sec = (performance.now() - s) / 1000;
+    // All threads of this process: the job thread, its pool workers, SQLite.
+    const cpu = cpuSeconds() - c0;
     await engine.close();
     rmSync(path, { force: true });
     rmSync(`${path}-wal`, { force: true });
     rmSync(`${path}-shm`, { force: true });
     if (job.state !== 'done') throw new Error(`langid job ${job.state}: ${job.error ?? ''}`);
     times.push(sec);
-    console.log(`job run ${r + 1}: ${fmt(DOCS)} documents in ${sec.toFixed(1)} s (${fmt(DOCS / sec)} docs/s, ${WORKERS} workers)`);
+    cpuTimes.push(cpu);
+    console.log(
+      `job run ${r + 1}: ${fmt(DOCS)} documents in ${sec.toFixed(1)} s wall (${fmt(DOCS / sec)} docs/s, ${WORKERS} workers); ` +
+        `${cpu.toFixed(1)} CPU s in all threads, i.e. ${(cpu / WORKERS).toFixed(1)} s if ${WORKERS} cores were ours alone`,
+    );
   }
   const m = median(times);
-  console.log(`langid job, ${fmt(DOCS)} documents, ${WORKERS} workers: median ${m.toFixed(1)} s over ${JOB_RUNS} runs (goal <= 60 s): ${m <= 60 ? 'met' : 'NOT met'}`);
-  if (!process.env.BENCH_DIR) rmSync(dir, { recursive: true, force: true });
+  const mc = median(cpuTimes) / WORKERS;
+  console.log(`langid job, ${fmt(DOCS)} documents, ${WORKERS} workers: median ${m.toFixed(1)} s wall over ${JOB_RUNS} runs (goal <= 60 s): ${m <= 60 ? 'met' : 'NOT met'}`);
+  console.log(`  CPU-time estimate for ${WORKERS} dedicated cores: ${mc.toFixed(1)} s (${mc <= 60 ? 'within' : 'over'} the goal)`);
 }
 
 async function main(): Promise<void> {
@@ -99,23 +137,28 @@ async function main(): Promise<void> {
   console.log(`${texts.length} held-out sentences (NusaX valid + TALPCo held-out), mean ${meanLen.toFixed(0)} characters; ${RUNS} runs each`);
   const det = LanguageDetector.load();
   const only = [...FRANC_ONLY];
-  const ours: number[] = [];
-  const francFull: number[] = [];
-  const francOnly: number[] = [];
+  const ours: Rate[] = [];
+  const francFull: Rate[] = [];
+  const francOnly: Rate[] = [];
   for (let r = 0; r < RUNS; r++) {
     ours.push(rate(texts, (t) => det.detect(t)));
     francFull.push(rate(texts, (t) => francAll(t)));
     francOnly.push(rate(texts, (t) => francAll(t, { only })));
   }
-  const o = median(ours);
-  const f = median(francFull);
-  const fo = median(francOnly);
-  console.log('| detector | texts/s per core (median) | runs | ratio vs unrestricted franc |');
-  console.log('|---|---|---|---|');
-  console.log(`| Kurasi langid | ${fmt(o)} | ${ours.map(fmt).join(', ')} | ${(o / f).toFixed(1)}× |`);
-  console.log(`| franc 6.2 \`only\` (10 langs) | ${fmt(fo)} | ${francOnly.map(fmt).join(', ')} | ${(fo / f).toFixed(1)}× |`);
-  console.log(`| franc 6.2 unrestricted | ${fmt(f)} | ${francFull.map(fmt).join(', ')} | 1.0× |`);
-  console.log(`goal >= 20,000 texts/s per core: ${o >= 20_000 ? 'met' : 'NOT met'}`);
+  const f = median(francFull.map((x) => x.wall));
+  const fc = median(francFull.map((x) => x.cpu));
+  console.log('| detector | texts per wall second (median) | texts per CPU second (median) | wall runs | ratio vs unrestricted franc (wall / CPU) |');
+  console.log('|---|---|---|---|---|');
+  const row = (name: string, xs: Rate[]) => {
+    const w = median(xs.map((x) => x.wall));
+    const c = median(xs.map((x) => x.cpu));
+    console.log(`| ${name} | ${fmt(w)} | ${fmt(c)} | ${xs.map((x) => fmt(x.wall)).join(', ')} | ${(w / f).toFixed(1)}× / ${(c / fc).toFixed(1)}× |`);
+    return c;
+  };
+  const oc = row('Kurasi langid', ours);
+  row('franc 6.2 `only` (10 langs)', francOnly);
+  row('franc 6.2 unrestricted', francFull);
+  console.log(`goal >= 20,000 texts/s per core (per CPU second): ${oc >= 20_000 ? 'met' : 'NOT met'}`);
   if (process.env.BENCH_SKIP_JOB !== '1') await jobBench(texts);
 }
 
