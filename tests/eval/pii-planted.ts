@@ -80,6 +80,22 @@ const FIRST = ['budi', 'siti', 'agus', 'dewi', 'rina', 'eko', 'putri', 'wahyu', 
 const LAST = ['santoso', 'wijaya', 'rahayu', 'hidayat', 'lestari', 'saputra', 'nugroho', 'siregar', 'pratama', 'kurniawan'];
 const DOMAINS = ['gmail.com', 'yahoo.co.id', 'ui.ac.id', 'ugm.ac.id', 'kemdikbud.go.id', 'outlook.com', 'mail.com', 'telkom.net.id'];
 
+/** Jakarta, Bandung, Surabaya, Yogyakarta, Medan, Makassar, Denpasar area codes. */
+export function makeLandline(r: Rng): string {
+  const area = r.pick(['21', '22', '31', '274', '61', '411', '361']);
+  const local = digits(r, area.length === 2 ? r.int(7, 8) : r.int(6, 7)).replace(/^0/, '5');
+  switch (r.int(0, 3)) {
+    case 0:
+      return `(0${area}) ${local.slice(0, 3)}-${local.slice(3)}`;
+    case 1:
+      return `0${area}-${local}`;
+    case 2:
+      return `0${area} ${local}`;
+    default:
+      return `+62 ${area} ${local}`;
+  }
+}
+
 export function makeEmail(r: Rng): string {
   const sep = r.pick(['.', '_', '', '']);
   const num = r.rand() < 0.4 ? String(r.int(1, 2005)) : '';
@@ -121,9 +137,11 @@ export function build(parts: (string | [PiiType, string])[]): Planted {
 /** Realistic sentences with one or two planted identifiers each. */
 export function plantedSentence(r: Rng, carrier: string): Planted {
   const name = `${r.pick(FIRST)} ${r.pick(LAST)}`.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-  const kind = r.int(0, 13);
+  const kind = r.int(0, 14);
   const c = r.rand() < 0.5 ? carrier + ' ' : '';
   switch (kind) {
+    case 14:
+      return build([c, `Kantor kelurahan buka pukul 08.00, telp. `, ['PHONE', makeLandline(r)], '.']);
     case 0:
       return build([c, `Atas nama ${name}, NIK `, ['NIK', makeNik(r)], ', beralamat di Jl. Melati No. 12.']);
     case 1:

@@ -56,6 +56,28 @@ export function detectPhones(text: string): Candidate[] {
   return out;
 }
 
+// Landlines: area code 0[2-9]x(x) then 5–8 digits. Area-code numbers look like too many other things
+// (prices, codes, room numbers), so they count only right after a phone cue.
+const LANDLINE = /(?<![\p{L}\p{N}+])(?:\(0[2-9]\d{1,2}\)|0[2-9]\d{1,2}|\+62 ?[2-9]\d{1,2})[ .-]?\d{3,4}[ .-]?\d{3,5}(?!\d|[.-]\d)/gu;
+
+/** Fixed-line numbers (021-5551234, (0274) 512345), only within a few words after telp/telepon/hubungi/fax. */
+export function detectLandlines(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(LANDLINE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!standsAlone(text, start, end)) continue;
+    const digits = m[0].replace(/\D/g, '');
+    const national = digits.startsWith('62') ? digits.slice(2) : digits.slice(1);
+    if (national.startsWith('8') || national.length < 8 || national.length > 11) continue;
+    if (!isValidPhoneNumber(`0${national}`, 'ID')) continue;
+    const near = nearestCue(cuesAround(text, start, end), ['PHONE', 'NEGATIVE', 'BANK', 'NIK', 'KK', 'NPWP', 'CARD']);
+    if (!near || near.kind !== 'PHONE' || near.after || near.distance > 24) continue;
+    out.push({ type: 'PHONE', start, end, confidence: 0.9 });
+  }
+  return out;
+}
+
 const EMAIL = /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.([A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/g;
 const FILE_EXT = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'pdf', 'js', 'css', 'ts', 'json', 'html', 'mp4', 'mp3']);
 

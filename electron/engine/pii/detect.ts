@@ -1,4 +1,4 @@
-import { detectBankAccounts, detectEmails, detectIps, detectPassports, detectPhones } from './contact';
+import { detectBankAccounts, detectEmails, detectIps, detectLandlines, detectPassports, detectPhones } from './contact';
 import { detectLongNumbers, type Candidate } from './numbers';
 import { PII_CATEGORY, type PiiFinding, type PiiType } from './types';
 
@@ -18,6 +18,7 @@ export function detectPii(text: string, opts: DetectOptions = {}): PiiFinding[] 
   const all: Candidate[] = [
     ...detectLongNumbers(text),
     ...detectPhones(text),
+    ...detectLandlines(text),
     ...detectEmails(text),
     ...detectIps(text),
     ...detectBankAccounts(text),

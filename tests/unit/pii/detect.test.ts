@@ -48,6 +48,11 @@ describe('detectPii: phones', () => {
       expect(types(`Hubungi ${p} ya`)).toEqual([`PHONE:${p}`]);
     }
   });
+  it('finds landlines only right after a phone word', () => {
+    expect(types('Telp. (021) 555-1234 atau fax 0274 512345')).toEqual(['PHONE:(021) 555-1234', 'PHONE:0274 512345']);
+    expect(detectPii('Kode pos 40123, ruang 0215 lantai 3')).toEqual([]);
+    expect(detectPii('Tahun 2021 tercatat 0215551234 kasus')).toEqual([]);
+  });
   it('rejects non-mobile prefixes, prices, too-short numbers and tails of longer numbers', () => {
     expect(detectPii('Hubungi 0841234567890')).toEqual([]);
     expect(detectPii('Harga Rp 081.500 saja')).toEqual([]);
