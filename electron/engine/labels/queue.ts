@@ -55,14 +55,14 @@ export function nextDocument(db: Db, annotator: string, filter: QueueFilter, cur
 
 /**
  * In id order: the next document matching the filter; when the annotator already labelled it, skip the whole run
- * of consecutive labelled ids at once by reading the labels index (index-only, 4096 ids per query) instead of
+ * of consecutive labelled ids at once by reading the labels index (index-only, 1024 ids per query) instead of
  * probing document by document. Still linear in the run, so the walk stops at the time budget (more: true).
  */
 function nextInOrder(db: Db, annotator: string, where: string[], params: (string | number)[], cursor: number): QueueAnswer {
   const candidate = db.prepare(`SELECT d.id FROM documents d WHERE d.id > ? ${where.map((w) => `AND ${w}`).join(' ')} ORDER BY d.id LIMIT 1`);
   const labelled = db.prepare('SELECT 1 FROM labels WHERE annotator = ? AND document_id = ? LIMIT 1');
   // Several answers per document give repeated ids; they are skipped below (DISTINCT would sort the whole range).
-  const run = db.prepare('SELECT document_id FROM labels WHERE annotator = ? AND document_id >= ? ORDER BY document_id LIMIT 4096').pluck();
+  const run = db.prepare('SELECT document_id FROM labels WHERE annotator = ? AND document_id >= ? ORDER BY document_id LIMIT 1024').pluck();
   const started = performance.now();
   let after = cursor;
   for (;;) {
@@ -81,7 +81,7 @@ function nextInOrder(db: Db, annotator: string, where: string[], params: (string
           break;
         }
       }
-      if (ids.length < 4096) open = false;
+      if (ids.length < 1024) open = false;
       if (open && performance.now() - started > BUDGET_MS) return { document: null, cursor: end - 1, more: true };
     }
     after = end - 1;
