@@ -172,6 +172,11 @@ export const licenseMethods = {
       flags: licenseFlagsRecord,
     }),
   ),
+  /** Recent licence decisions across all sources (newest first). */
+  'license.history': method(
+    z.object({ limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }),
+    z.array(auditItem.extend({ entity: z.string(), entityId: z.string().nullable(), sourceName: z.string().nullable() })),
+  ),
   'license.refs.list': method(z.object({}).default({}), z.array(licenseRefRecord)),
   'license.refs.set': method(licenseRefRecord, licenseRefRecord),
   'license.resolve': method(z.object({ text: z.string() }), licenseResolution),

@@ -10,6 +10,7 @@ import {
   listEvidence,
   listLicenseRefs,
   listLicenseSources,
+  recentLicenseDecisions,
   removeEvidence,
   resolveLicense,
   setDocumentLicense,
@@ -49,6 +50,7 @@ export const licenseHandlers = {
   'license.removeEvidence': (engine, input) => removeEvidence(engine.db, engine.actor, input.id, input.note),
   'license.setDocument': (engine, input) => setDocumentLicense(engine.db, engine.actor, input.documentId, input.concluded, input.note),
   'license.document': (engine, input) => documentLicenseInfo(engine.db, input.documentId),
+  'license.history': (engine, input) => recentLicenseDecisions(engine.db, input.limit),
   'license.refs.list': (engine) => listLicenseRefs(engine.db),
   'license.refs.set': (engine, input) => setLicenseRef(engine.db, engine.actor, input),
   'license.resolve': (_engine, input) => {
@@ -73,6 +75,7 @@ export const licenseHandlers = {
   | 'license.removeEvidence'
   | 'license.setDocument'
   | 'license.document'
+  | 'license.history'
   | 'license.refs.list'
   | 'license.refs.set'
   | 'license.resolve'

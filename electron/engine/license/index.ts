@@ -6,4 +6,4 @@ export { setSourceLicense, bulkSetSourceLicense, setDocumentLicense, documentLic
 export { addEvidence, removeEvidence, listEvidence, evidenceContent, evidenceFromArg, type EvidenceInput } from './evidence';
 export { listLicenseRefs, loadLicenseRefs, setLicenseRef, type LicenseRefEntry } from './refs';
 export { findSourceRow, selectSourceRows, toLicenseRow } from './rows';
-export { listLicenseSources } from './list';
+export { listLicenseSources, recentLicenseDecisions } from './list';

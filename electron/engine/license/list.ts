@@ -25,3 +25,41 @@ export function listLicenseSources(db: Db, filter: LicenseListFilter = {}): Lice
           [r.name, r.origin, r.declaredLicense ?? '', r.concludedLicense ?? '', r.reviewer ?? ''].some((v) => v.toLowerCase().includes(q))),
     );
 }
+
+/**
+ * Recent licence decisions across sources and LicenseRefs, newest first. Reads through the audit log's
+ * (entity, entity_id) index, so other features' entries on documents never get scanned.
+ */
+export function recentLicenseDecisions(db: Db, limit = 50) {
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.before, a.after, a.note, s.name AS source_name
+       FROM audit_log a LEFT JOIN sources s ON a.entity = 'source' AND s.id = CAST(a.entity_id AS INTEGER)
+       WHERE a.entity IN ('source', 'license-ref') AND a.action LIKE 'license.%'
+       ORDER BY a.id DESC LIMIT ?`,
+    )
+    .all(limit) as {
+    id: number;
+    at: string;
+    actor: string;
+    action: string;
+    entity: string;
+    entity_id: string | null;
+    before: string | null;
+    after: string | null;
+    note: string | null;
+    source_name: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    sourceName: r.source_name,
+    before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+    after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+    note: r.note,
+  }));
+}

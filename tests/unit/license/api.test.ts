@@ -67,6 +67,12 @@ describe('license API', () => {
     expect(refs.ok && contract['license.refs.list'].output.parse(refs.value).map((x) => x.ref)).toEqual(['LicenseRef-izin-tempo']);
     const doc = await dispatch(e, 'license.setDocument', { documentId: 1, concluded: 'CC-BY-NC-ND-4.0', note: 'kutipan' });
     expect(doc.ok && doc.value).toEqual({ documentId: 1, concludedLicense: 'CC-BY-NC-ND-4.0' });
+    const history = await dispatch(e, 'license.history', {});
+    expect(history.ok && contract['license.history'].output.parse(history.value).map((h) => [h.action, h.sourceName ?? h.entityId])).toEqual([
+      ['license.ref', 'LicenseRef-izin-tempo'],
+      ['license.set', 'web'],
+      ['license.set', 'nusax'],
+    ]);
     const info = await dispatch(e, 'license.document', { documentId: 1 });
     expect(info.ok && contract['license.document'].output.parse(info.value)).toMatchObject({
       sourceName: 'nusax',

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { BulkBar } from './BulkBar';
 import { LicenseDetail } from './LicenseDetail';
 import { LicenseFlags } from './LicenseFlags';
+import { RecentDecisions } from './RecentDecisions';
 import { useLicenses, type LicenseFilter } from './useLicenses';
 import './licenses.css';
 
@@ -167,6 +168,7 @@ export function LicensesScreen() {
           {open !== null && <LicenseDetail sourceId={open} onClose={() => setOpen(null)} onChanged={reload} />}
         </div>
       )}
+      {summary && summary.sources > 0 && <RecentDecisions refreshKey={summary} />}
     </div>
   );
 }
