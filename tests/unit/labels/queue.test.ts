@@ -84,6 +84,25 @@ describe('annotation queue', () => {
     db.close();
   });
 
+  it('skips labelled runs longer than one index batch', () => {
+    const { db } = labelCorpus(Array.from({ length: 3100 }, (_, i) => ({ text: `teks panjang ${i + 1}`, externalId: `r${i + 1}` })));
+    const ins = db.prepare(`INSERT INTO labels(document_id, annotator, question, value, at) VALUES (?, 'ani', ?, '"keep"', 'x')`);
+    db.transaction(() => {
+      for (let id = 1; id <= 3000; id++) {
+        if (id === 2500) continue;
+        ins.run(id, 'decision');
+        if (id % 3 === 0) ins.run(id, 'drop_reason');
+      }
+    })();
+    let r = nextDocument(db, 'ani', {}, 0);
+    while (!r.document && r.more) r = nextDocument(db, 'ani', {}, r.cursor);
+    expect(r.document?.id).toBe(2500);
+    r = nextDocument(db, 'ani', {}, r.cursor);
+    while (!r.document && r.more) r = nextDocument(db, 'ani', {}, r.cursor);
+    expect(r.document?.id).toBe(3001);
+    db.close();
+  });
+
   it('a fixed seed gives every annotator the same random order, covering each document once', () => {
     const { db } = corpus();
     const order = (who: string, seed: number) => {
