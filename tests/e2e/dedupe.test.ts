@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCorpus } from '../helpers/corpus';
+import { oneWordChanged, realParagraphs } from '../unit/dedupe/fixture';
+import { launchChromium, serve, type Served } from './serve-helpers';
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+let dir: string;
+
+function newest(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((f) => newest(join(path, f))));
+}
+
+/** Uses dist/renderer when it is newer than the renderer sources; otherwise builds a private, current copy. */
+function currentRenderer(into: string): string | null {
+  const index = join('dist', 'renderer', 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs > Math.max(newest('renderer/src'), newest('shared'))) return null;
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--outDir', into, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+  return into;
+}
+
+describe('duplicates view end to end (kurasi serve + headless Chromium, keyboard)', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-dedupe-'));
+    const own = currentRenderer(join(dir, 'renderer'));
+    if (own) process.env.KURASI_RENDERER_DIR = own;
+    const [p1, p2, p3] = realParagraphs() as [string, string, string];
+    const seeded = seedCorpus(
+      [
+        { text: p1, externalId: 'a1' },
+        { text: oneWordChanged(p1, 12), externalId: 'a2' },
+        { text: `${p1}\n\nHak cipta dilindungi undang-undang.`, externalId: 'a3' },
+        { text: p2, externalId: 'b1' },
+        { text: p2.toUpperCase(), externalId: 'b2' },
+        { text: p3, externalId: 'c1' },
+      ],
+      join(dir, 'corpus.db'),
+    );
+    seeded.db.close();
+    served = await serve(seeded.path);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    await page.addInitScript(() => {
+      localStorage.setItem('kurasi-lang', 'id');
+      sessionStorage.setItem('kurasi-screen', 'dedupe');
+    });
+    await page.goto(served.url);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs the search, lists clusters by size, highlights differences, and keeps/splits from the keyboard', async () => {
+    const run = page.getByRole('button', { name: 'Cari duplikat' });
+    if (!(await run.isVisible())) await page.getByRole('button', { name: /Duplikat/ }).first().click();
+    await run.click();
+    const list = page.locator('[data-testid="dedupe-clusters"] li');
+    await expect.poll(() => list.count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => list.first().innerText()).toMatch(/mirip[\s\S]*3/);
+    await expect.poll(() => page.locator('[data-testid="dedupe-summary"]').innerText()).toMatch(/2 klaster \(1 persis, 1 mirip\) · 3 dokumen duplikat/);
+    // The near cluster is open: the kept member (a3, with the footer) next to a1; the footer is highlighted.
+    const cluster = page.locator('[data-testid="dedupe-cluster"]');
+    await expect.poll(() => cluster.locator('mark.dedupe-diff').count()).toBeGreaterThan(0);
+    await expect.poll(() => cluster.locator('mark.dedupe-diff', { hasText: 'Hak cipta' }).count()).toBeGreaterThan(0);
+    // K keeps the member on the right as well; S splits the next one off.
+    await page.keyboard.press('k');
+    await expect.poll(() => cluster.innerText()).toMatch(/diubah manual/);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('s');
+    await expect.poll(() => page.locator('[data-testid="dedupe-summary"]').innerText()).toMatch(/1 dokumen duplikat/);
+    await expect.poll(() => list.first().innerText()).toMatch(/2/);
+  });
+});
