@@ -17,7 +17,7 @@ let dbPath: string;
 /** The built renderer must contain the licences screen; when dist/ is older, build a private copy. */
 function rendererWithLicenses(into: string): string | null {
   const assets = join('dist', 'renderer', 'assets');
-  if (existsSync(assets) && readdirSync(assets).some((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('licenses-screen'))) return null;
+  if (existsSync(assets) && readdirSync(assets).some((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('lic-recent'))) return null;
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--outDir', into, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
   return into;
 }
@@ -95,6 +95,10 @@ describe('licence review end to end (kurasi serve + headless Chromium)', () => {
     await bulk.getByRole('button', { name: 'Terapkan' }).click();
     await expect.poll(() => bulk.innerText()).toMatch(/2 sumber diperbarui/);
     await expect.poll(() => row('web').innerText()).toMatch(/CC-BY-4\.0[\s\S]*Sedang ditinjau/);
+
+    // Every decision is in the audit log, and the view shows it.
+    await page.locator('[data-testid="lic-recent"] summary').click();
+    await expect.poll(() => page.locator('[data-testid="lic-recent"]').innerText()).toMatch(/license\.set[\s\S]*web/);
 
     // Filter by state.
     await page.getByRole('button', { name: 'Sedang ditinjau' }).click();
