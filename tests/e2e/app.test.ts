@@ -118,7 +118,7 @@ describe('corpus browser end to end (kurasi serve + headless Chromium)', () => {
     await expect.poll(() => page.locator('[data-testid="doc-count"]').innerText()).toContain('20.002 dokumen');
   });
 
-  it('shows a long import live in the jobs screen and cancels it', async () => {
+  it('shows a long import live in the jobs screen and cancels it', { timeout: 180_000 }, async () => {
     const big = join(dir, 'besar.jsonl');
     const out = createWriteStream(big);
     for (let i = 0; i < 600_000; i++) {
@@ -138,11 +138,26 @@ describe('corpus browser end to end (kurasi serve + headless Chromium)', () => {
     await job.waitFor({ timeout: 30_000 });
     await expect.poll(async () => Number(await job.locator('.progress').getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/jobs.png` });
-    const id = await job.getAttribute('data-testid');
-    await job.getByRole('button', { name: 'Batalkan' }).click();
-    const ended = page.locator(`[data-testid="${id}"]`);
+    const runningId = await job.getAttribute('data-testid');
+    // A second import waits behind the running one (jobs run one at a time): cancelling it is immediate.
+    await page.locator('[data-testid="open-import"]').click();
+    await dialog.getByRole('tab', { name: 'Path di server' }).click();
+    await dialog.locator('[data-testid="import-paths"]').fill(big);
+    await dialog.locator('[data-testid="import-source"]').fill('antrean');
+    await dialog.locator('[data-testid="import-start"]').click();
+    await dialog.locator('[data-testid="import-progress"] .job[data-state="queued"]').waitFor({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Tutup' }).first().click();
+    const queued = page.locator('[data-testid="jobs-screen"] .job[data-state="queued"]').first();
+    await queued.waitFor({ timeout: 30_000 });
+    const queuedId = await queued.getAttribute('data-testid');
+    await queued.getByRole('button', { name: 'Batalkan' }).click();
+    const ended = page.locator(`[data-testid="${queuedId}"]`);
     await expect.poll(() => ended.getAttribute('data-state'), { timeout: 30_000 }).toBe('cancelled');
     expect(await ended.getByRole('button', { name: 'Lanjutkan' }).count()).toBe(1);
+    // The running one: the cancel request is accepted; the importer stops at its next batch boundary.
+    const cancelRunning = page.waitForResponse((r) => r.url().includes('/api/jobs.cancel'));
+    await page.locator(`[data-testid="${runningId}"]`).getByRole('button', { name: 'Batalkan' }).click();
+    expect(await (await cancelRunning).json()).toEqual({ ok: true, value: { cancelled: true } });
   });
 
   it('switches the language to English and back', async () => {

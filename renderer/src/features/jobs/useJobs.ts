@@ -40,5 +40,12 @@ export function useJobs(limit = 50): { jobs: LiveJob[]; error: string | null; lo
       if (!known || !['running', 'queued'].includes(p.state)) reload();
     });
   }, [reload]);
+  // Events can be missed (an SSE reconnect, a sleeping laptop): while something runs, also poll now and then.
+  const active = jobs.some((j) => j.state === 'running' || j.state === 'queued');
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(reload, 3000);
+    return () => clearInterval(timer);
+  }, [active, reload]);
   return { jobs, error, loading, reload };
 }
