@@ -2,7 +2,7 @@
 // then the manifest, dataset card and attribution list. Resumable: completed shards are recorded in a
 // progress file and kept when a re-run with the same options finds the same corpus snapshot.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeToString } from 'fast-csv';
 import type { ExportOptions, ExportResult, ExportShard } from '../../../shared/contract/export';
@@ -126,6 +126,14 @@ function sortedCounts(list: (Record<string, number> | undefined)[]): Record<stri
   return Object.fromEntries(Object.entries(sum).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** README.md and data/ are written into the folder: never into one that holds something else. */
+function refuseForeignFolder(out: string): void {
+  if (!existsSync(out)) return;
+  const names = readdirSync(out);
+  if (names.length === 0 || names.includes(MANIFEST_FILE) || names.includes(PROGRESS_FILE)) return;
+  throw new KurasiError('conflict', `${out} is not empty and holds no Kurasi export; choose an empty or new folder`);
+}
+
 /** Column of the first chosen metadata field in the export query. */
 const META_AT = 10;
 const NO_META: unknown[] = [];
@@ -153,6 +161,7 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
   const total = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
   const redact = o.redactPii ? exportRedactor(db) : null;
 
+  refuseForeignFolder(out);
   mkdirSync(join(out, 'data'), { recursive: true });
   removePartials(out);
   const kept = await completedShards(out, key, snapshotId);
@@ -185,6 +194,10 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
     const p: Progress = { kurasiExport: 1, optionsKey: key, snapshotId, shards: allShards() };
     writeFileAtomic(join(out, PROGRESS_FILE), JSON.stringify(p, null, 2) + '\n');
   };
+  // The progress file marks the folder as this export's from the start, so even a run killed before its first
+  // shard completes can be resumed; shards kept from an earlier run stay listed.
+  for (const k of kept.keys()) stateFor(k);
+  saveProgress();
   const shardFile = (k: string, index: number) => `data/${k}/part-${String(index).padStart(5, '0')}.${EXTENSIONS[o.format]}`;
   const open = (st: KeyState) => {
     mkdirSync(join(out, 'data', st.key), { recursive: true });

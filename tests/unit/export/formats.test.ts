@@ -156,6 +156,9 @@ describe('export formats', () => {
     db.exec(`UPDATE documents SET dup_status = 'duplicate' WHERE id = 1`);
     await expect(exportTo(db, {}, out)).rejects.toThrow(/another state of the corpus/);
     await expect(exportTo(db, { format: 'csv' }, out)).rejects.toThrow(/other options/);
+    const foreign = tempDir();
+    writeFileSync(join(foreign, 'README.md'), 'my own notes');
+    await expect(exportTo(db, {}, foreign)).rejects.toThrow(/holds no Kurasi export/);
     db.close();
   });
 });
