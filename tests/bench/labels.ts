@@ -71,7 +71,7 @@ try {
   rows.push(['queue.next, no filter, random cursor', await time('queue.next', q({}, () => rnd(DOCS)))]);
   rows.push(['queue.next, source', await time('queue.next', q({ sourceId: sources[1] }, () => rnd(DOCS)))]);
   rows.push(["queue.next, language 'eng' (1/8)", await time('queue.next', q({ lang: 'eng' }, () => rnd(DOCS)))]);
-  rows.push(['queue.next, duplicate cluster (~50 docs)', await time('queue.next', q({ dupCluster: 500 }, () => 0))]);
+  rows.push(['queue.next, duplicate cluster (1 in 1,000 docs, its first 20 labelled)', await time('queue.next', q({ dupCluster: 500 }, () => 0))]);
   rows.push(['queue.next, random sample seed 7', await time('queue.next', q({ seed: 7 }, () => rnd(DOCS - 10)))]);
   rows.push(["queue.next, random sample seed 7 + language 'sun'", await time('queue.next', q({ seed: 7, lang: 'sun' }, () => rnd(DOCS - 10)))]);
   let n = 0;
