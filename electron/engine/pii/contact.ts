@@ -61,8 +61,11 @@ export function detectPhones(text: string): Candidate[] {
 const LANDLINE = /(?<![\p{L}\p{N}+])(?:\(0[2-9]\d{1,2}\)|0[2-9]\d{1,2}|\+62 ?[2-9]\d{1,2})[ .-]?\d{3,4}[ .-]?\d{3,5}(?!\d|[.-]\d)/gu;
 
 /** Fixed-line numbers (021-5551234, (0274) 512345), only within a few words after telp/telepon/hubungi/fax. */
+const ANY_PHONE_WORD = /telp|tlp|telep|telfon|hubungi|fax|faks|kontak|phone|call|sms|\bhp\b|\bwa\b|whatsapp/i;
+
 export function detectLandlines(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (!ANY_PHONE_WORD.test(text)) return out;
   for (const m of text.matchAll(LANDLINE)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -83,6 +86,7 @@ const FILE_EXT = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'pdf', 'js
 
 export function detectEmails(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (!text.includes('@')) return out;
   for (const m of text.matchAll(EMAIL)) {
     if (FILE_EXT.has((m[1] ?? '').toLowerCase())) continue;
     out.push({ type: 'EMAIL', start: m.index, end: m.index + m[0].length, confidence: 0.99 });
@@ -106,6 +110,8 @@ export function detectIps(text: string): Candidate[] {
     const allSmall = m[0].split('.').every((o) => o.length === 1);
     out.push({ type: 'IP', start, end, confidence: ipCue ? 0.99 : allSmall ? 0.5 : 0.9 });
   }
+  // IPv6 needs at least two colons; most text has none, and the pattern is slow to try everywhere.
+  if (text.indexOf(':') === text.lastIndexOf(':')) return out;
   for (const m of text.matchAll(IPV6)) {
     const s = m[0];
     if (!s.includes('::') && s.split(':').length < 8) continue;

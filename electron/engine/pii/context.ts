@@ -52,8 +52,25 @@ export interface Cue {
 const BEFORE = 48;
 const AFTER = 24;
 
+// Several detectors look at the same span of the same text; remember the answers for the current text.
+let cacheText = '';
+const cache = new Map<number, Cue[]>();
+
 /** All cues around [start, end), nearest first; the caller decides which kinds it cares about. */
 export function cuesAround(text: string, start: number, end: number): Cue[] {
+  if (text !== cacheText) {
+    cacheText = text;
+    cache.clear();
+  }
+  const key = start * 65536 + (end - start);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const cues = findCues(text, start, end);
+  cache.set(key, cues);
+  return cues;
+}
+
+function findCues(text: string, start: number, end: number): Cue[] {
   const beforeFrom = Math.max(0, start - BEFORE);
   let before = text.slice(beforeFrom, start).toLowerCase();
   // Cues do not reach across a sentence end ("…pelanggan. Data pemohon: 3174…"); abbreviations like

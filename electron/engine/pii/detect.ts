@@ -15,6 +15,8 @@ export interface DetectOptions {
  */
 export function detectPii(text: string, opts: DetectOptions = {}): PiiFinding[] {
   const min = opts.minConfidence ?? 0.5;
+  // Every detector needs a digit, except e-mail ('@') and IPv6 (':' with hex letters): most prose has neither.
+  if (!/[\d@:]/.test(text)) return [];
   const all: Candidate[] = [
     ...detectLongNumbers(text),
     ...detectPhones(text),
