@@ -7,7 +7,7 @@ import { formatValue } from './keys';
 
 /** The labels section of the browser's document pane (blind mode applies here too). */
 export function DocLabels({ doc }: { doc: DocumentRecord; query: string; refresh(): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [labels, setLabels] = useState<DocumentLabels | null>(null);
   useEffect(() => {
     let live = true;
@@ -23,7 +23,7 @@ export function DocLabels({ doc }: { doc: DocumentRecord; query: string; refresh
       <ul>
         {labels.labels.map((l) => (
           <li key={l.id}>
-            <strong>{l.annotator}</strong> · {l.question} = {formatValue(l.value)} <span className="muted mono">{new Date(l.at).toLocaleString()}</span>
+            <strong>{l.annotator}</strong> · {l.question} = {formatValue(l.value)} <span className="muted mono">{new Date(l.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}</span>
           </li>
         ))}
         {labels.spans.map((s) => (

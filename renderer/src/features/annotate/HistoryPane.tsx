@@ -18,7 +18,7 @@ function describe(v: unknown): string {
 
 /** Who did what to this document, newest first (others' labels hidden in blind mode). */
 export function HistoryPane({ documentId, version }: { documentId: number; version: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [rows, setRows] = useState<Row[]>([]);
   useEffect(() => {
     let live = true;
@@ -37,7 +37,7 @@ export function HistoryPane({ documentId, version }: { documentId: number; versi
           {rows.map((r) => (
             <li key={r.id}>
               <time className="muted mono" dateTime={r.at}>
-                {new Date(r.at).toLocaleString()}
+                {new Date(r.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}
               </time>{' '}
               <strong>{r.actor}</strong> <span className="chip">{r.action}</span>{' '}
               <span className="mono">
