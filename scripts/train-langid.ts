@@ -266,7 +266,7 @@ function main(): void {
   let bestPairNll = Infinity;
   const markers = strongMarkers();
   const pairDev = dev.filter((d) => d.lang === 'ind' || d.lang === 'zlm');
-  for (const weight of [0, 0.5, 1, 1.5, 2, 3]) {
+  for (const weight of [0, 1, 2, 3, 4, 5, 6]) {
     for (const k of [0.4, 0.55, 0.7, 0.85, 1, 1.2]) {
       const det = mk({ temperature: bestT, francWeight: best.francWeight, francBelow: best.francBelow, indZlmScale: k, lexicon: { ...markers, weight } });
       const v = nll(det, pairDev);

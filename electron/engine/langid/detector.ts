@@ -98,8 +98,10 @@ export class LanguageDetector {
     if (typeof text !== 'string' || text.length === 0) return { ...UND, alternatives: [] };
     const letters = this.scoreNgrams(text);
     const sc = this.extractor.scripts;
-    const scriptAnswer = aksara(sc);
-    if (scriptAnswer) return scriptAnswer;
+    if (sc.javanese + sc.sundanese + sc.balinese + sc.buginese > 0) {
+      const scriptAnswer = aksara(sc);
+      if (scriptAnswer) return scriptAnswer;
+    }
     if (letters < MIN_LETTERS) return { ...UND, alternatives: [] };
 
     const C = this.classes;
@@ -118,12 +120,11 @@ export class LanguageDetector {
     const foreign = sc.other / Math.max(1, sc.other + sc.latin);
     const damp = foreign > 0.5 ? 0 : 1 - foreign;
     const alternatives = Math.max(0, opts.alternatives ?? 3);
-    const order = alternatives > 0 ? Array.from({ length: C }, (_, i) => i).sort((a, b) => (probs[b] ?? 0) - (probs[a] ?? 0)) : [];
+    const order = topIndices(probs, top, Math.min(alternatives, C - 1));
     const langs = this.header.languages;
     const confidence = round3((probs[top] ?? 0) * damp);
     const alts: LangAlternative[] = [];
-    for (let k = 1; k <= alternatives && k < C; k++) {
-      const i = order[k] ?? 0;
+    for (const i of order) {
       alts.push({ lang: langs[i] as DetectedLang, confidence: round3((probs[i] ?? 0) * damp) });
     }
     if (confidence < this.header.undBelow) {
@@ -246,6 +247,21 @@ function softmaxInto(logits: Float64Array, out: Float64Array): void {
     sum += e;
   }
   for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) / sum;
+}
+
+/** The `k` most probable classes after `top`, best first (a selection, not a full sort: k is small). */
+function topIndices(p: Float64Array, top: number, k: number): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < k; j++) {
+    let best = -1;
+    for (let i = 0; i < p.length; i++) {
+      if (i === top || out.includes(i)) continue;
+      if (best < 0 || (p[i] ?? 0) > (p[best] ?? 0)) best = i;
+    }
+    if (best < 0) break;
+    out.push(best);
+  }
+  return out;
 }
 
 function argmax(a: Float64Array): number {
