@@ -2,25 +2,12 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../../electron/engine/store/open';
 import { openCorpus } from '../../../electron/engine/store/open';
-import { migrations } from '../../../electron/engine/store/migrations';
-import { migration0004 } from '../../../electron/engine/store/migrations/0004-labels';
 import { seedCorpus, type SeedDoc } from '../../helpers/corpus';
 import { tempDir } from '../../helpers/temp';
 
-/**
- * A real corpus file with the labels schema. Until migration 0004 can join the registry (it needs 0002 and 0003
- * registered before it), the tables are created here the same way the migration will create them.
- */
+/** A real corpus file (migrated, so with the labels tables) holding the given documents. */
 export function labelCorpus(docs: SeedDoc[], path?: string): { path: string; db: Db; ids: number[] } {
-  const seeded = seedCorpus(docs, path);
-  ensureLabelTables(seeded.db);
-  return seeded;
-}
-
-export function ensureLabelTables(db: Db): void {
-  if (migrations.some((m) => m.version === 4)) return;
-  const has = db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'labels'`).get();
-  if (!has) db.transaction(() => migration0004.up(db))();
+  return seedCorpus(docs, path);
 }
 
 /** The same corpus on several laptops: copies of one file (same corpus id, same documents). */
@@ -35,9 +22,7 @@ export function laptops(path: string, names: string[]): Record<string, string> {
 }
 
 export function open(path: string): Db {
-  const db = openCorpus(path);
-  ensureLabelTables(db);
-  return db;
+  return openCorpus(path);
 }
 
 export function docs(n: number): SeedDoc[] {
