@@ -14,6 +14,7 @@ import { baseColumns, buildColumns } from './columns';
 import { DocumentPane } from './DocumentPane';
 import { FilterBar } from './FilterBar';
 import { SearchResults } from './SearchResults';
+import { takePrefetchedFirstPage } from './prefetch';
 import { useBrowserKeys } from './useBrowserKeys';
 
 type SearchState = { q: string; status: 'loading' } | { q: string; status: 'done'; result: SearchOutput } | { q: string; status: 'error'; message: string };
@@ -41,7 +42,13 @@ export function BrowserScreen() {
   }, [sorting, columns]);
 
   const queryKey = JSON.stringify({ filters, sort, v: shell.corpusVersion });
-  const fetchPage = useCallback((offset: number, limit: number) => api.call('documents.list', { offset, limit, sort, filters }), [sort, filters]);
+  const fetchPage = useCallback(
+    (offset: number, limit: number) => {
+      const isDefault = offset === 0 && limit === 100 && sort.column === 'id' && sort.dir === 'asc' && Object.keys(filters).length === 0;
+      return (isDefault ? takePrefetchedFirstPage() : null) ?? api.call('documents.list', { offset, limit, sort, filters });
+    },
+    [sort, filters],
+  );
   const source = usePagedRows<DocumentSummary>(fetchPage, queryKey, { pageSize: 100 });
   const state = useDataTable({ columns, source, sorting, onSortingChange: setSorting });
 
