@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -15,7 +15,7 @@ export interface ServeOptions {
   port?: number;
   /** The built renderer (dist/renderer). */
   staticDir: string;
-  /** Where uploaded files are saved before import. */
+  /** Where uploaded files are saved before import (made on the first upload, removed on close). */
   uploadDir: string;
   token?: string;
 }
@@ -83,7 +83,6 @@ export function safeUploadName(name: string): string {
 export async function startServer(options: ServeOptions): Promise<KurasiServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const staticRoot = resolve(options.staticDir);
-  mkdirSync(options.uploadDir, { recursive: true });
   const sseClients = new Set<ServerResponse>();
   const unsubscribers = (Object.keys(events) as EventName[]).map((name) =>
     options.engine.events.on(name, (payload) => {
@@ -183,6 +182,8 @@ export async function startServer(options: ServeOptions): Promise<KurasiServer> 
     server,
     async close() {
       for (const u of unsubscribers) u();
+      // Uploaded files were copies for importing; the corpus has what it needs.
+      rmSync(options.uploadDir, { recursive: true, force: true });
       for (const c of sseClients) c.end();
       sseClients.clear();
       await new Promise<void>((r) => server.close(() => r()));
