@@ -22,15 +22,21 @@ export interface StoredFinding {
 export type PackedFinding = [number, number, number, string, number];
 
 /** Replaces the findings of documents lo < id <= hi and refreshes their pii_count. */
-export function writeFindings(db: Db, lo: number, hi: number, ids: readonly number[], findings: readonly PackedFinding[]): void {
+export function writeFindings(db: Db, lo: number, hi: number, findings: readonly PackedFinding[]): void {
   db.prepare('DELETE FROM pii_findings WHERE document_id > ? AND document_id <= ?').run(lo, hi);
   const insert = db.prepare('INSERT OR IGNORE INTO pii_findings(document_id, start, end, type, confidence, category) VALUES (?, ?, ?, ?, ?, ?)');
   for (const [doc, start, end, type, conf] of findings) {
     if (!isPiiType(type)) continue;
     insert.run(doc, start, end, type, conf, PII_CATEGORY[type]);
   }
+  // Most documents have no findings and no decisions: one range UPDATE sets them to 0 (skipping rows already
+  // at 0, which SQLite would otherwise rewrite with their whole text); only the rest are recounted.
+  db.prepare('UPDATE documents SET pii_count = 0 WHERE id > ? AND id <= ? AND pii_count IS NOT 0').run(lo, hi);
+  const touched = new Set<number>(findings.map((f) => f[0]));
+  for (const r of db.prepare('SELECT DISTINCT document_id AS id FROM pii_decisions WHERE document_id > ? AND document_id <= ?').all(lo, hi) as { id: number }[])
+    touched.add(r.id);
   const count = db.prepare(`UPDATE documents SET pii_count = (${PII_COUNT_SQL}) WHERE id = @doc`);
-  for (const id of ids) count.run({ doc: id });
+  for (const id of touched) count.run({ doc: id });
 }
 
 /** Findings not dismissed, plus confirmed spans the detector no longer reports. Parameter @doc: the document id. */

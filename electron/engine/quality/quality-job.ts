@@ -66,7 +66,8 @@ export const qualityJob = defineJob({
         await new Promise((resolve) => setImmediate(resolve));
       }
     } else {
-      size = params.workers ?? Math.max(1, Math.min(availableParallelism(), Math.ceil(remaining / params.batchSize)));
+      // One core stays with this thread, which writes every range; on 2 cores a second worker measured slower.
+      size = params.workers ?? Math.max(1, Math.min(availableParallelism() - 1, Math.ceil(remaining / params.batchSize)));
       const pool = await RangePool.open<QualityRangeRequest, PackedSignals>('quality', { dbPath: ctx.dbPath }, size);
       const commit = db.transaction((hi: number, r: PackedSignals) => {
         writeSignals(db, r);

@@ -55,11 +55,12 @@ export interface PackedSignals {
 export function writeSignals(db: Db, r: PackedSignals): void {
   const placeholders = SIGNAL_NAMES.map(() => '?').join(', ');
   const insert = db.prepare(`INSERT OR REPLACE INTO quality_signals(document_id, ${COLS}, reasons) VALUES (?, ${placeholders}, ?)`);
-  const pass = db.prepare('UPDATE documents SET quality_pass = ? WHERE id = ?');
+  // Unchanged rows are skipped: an UPDATE rewrites the whole documents row, text included.
+  const pass = db.prepare('UPDATE documents SET quality_pass = @pass WHERE id = @id AND quality_pass IS NOT @pass');
   const n = SIGNAL_NAMES.length;
   r.ids.forEach((id, i) => {
     insert.run(id, ...r.values.slice(i * n, i * n + n), r.reasons[i] ?? '[]');
-    pass.run(r.pass[i] ?? 0, id);
+    pass.run({ pass: r.pass[i] ?? 0, id });
   });
 }
 
@@ -73,11 +74,11 @@ function rowSignals(row: Record<string, unknown>): QualitySignals {
 export function reapplyRange(db: Db, lo: number, hi: number, rules: readonly QualityRule[]): number {
   const rows = db.prepare(`SELECT document_id, ${COLS} FROM quality_signals WHERE document_id > ? AND document_id <= ?`).all(lo, hi) as Record<string, unknown>[];
   const update = db.prepare('UPDATE quality_signals SET reasons = ? WHERE document_id = ?');
-  const pass = db.prepare('UPDATE documents SET quality_pass = ? WHERE id = ?');
+  const pass = db.prepare('UPDATE documents SET quality_pass = @pass WHERE id = @id AND quality_pass IS NOT @pass');
   for (const row of rows) {
     const v = applyRules(rowSignals(row), rules);
     update.run(JSON.stringify(v.reasons), row.document_id);
-    pass.run(v.pass ? 1 : 0, row.document_id);
+    pass.run({ pass: v.pass ? 1 : 0, id: row.document_id });
   }
   return rows.length;
 }
