@@ -88,7 +88,7 @@ Why pii is cheaper than the baseline on real prose: every detector needs a digit
 them returns at once (most of ../shared/data). On number-heavy text (the "(numeric)" rows) each candidate number
 costs a few context-word regexes; that is the rate to plan with for forms, ads and directories.
 
-The jobs run these functions on a worker pool (one thread per core by default), reading id ranges through their
+The jobs run these functions on a worker pool (cores − 1 threads by default, at least one), reading id ranges through their
 own read-only SQLite connection and committing ranges in id order; expect roughly these per-thread rates times
 the cores that are free, minus SQLite write time.
 `;
