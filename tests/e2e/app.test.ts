@@ -154,10 +154,13 @@ describe('corpus browser end to end (kurasi serve + headless Chromium)', () => {
     const ended = page.locator(`[data-testid="${queuedId}"]`);
     await expect.poll(() => ended.getAttribute('data-state'), { timeout: 30_000 }).toBe('cancelled');
     expect(await ended.getByRole('button', { name: 'Lanjutkan' }).count()).toBe(1);
-    // The running one: the cancel request is accepted; the importer stops at its next batch boundary.
+    // The running one stops at once, keeping the whole batches it committed, and can be resumed.
     const cancelRunning = page.waitForResponse((r) => r.url().includes('/api/jobs.cancel'));
-    await page.locator(`[data-testid="${runningId}"]`).getByRole('button', { name: 'Batalkan' }).click();
+    const running = page.locator(`[data-testid="${runningId}"]`);
+    await running.getByRole('button', { name: 'Batalkan' }).click();
     expect(await (await cancelRunning).json()).toEqual({ ok: true, value: { cancelled: true } });
+    await expect.poll(() => running.getAttribute('data-state'), { timeout: 30_000 }).toBe('cancelled');
+    expect(await running.getByRole('button', { name: 'Lanjutkan' }).count()).toBe(1);
   });
 
   it('switches the language to English and back', async () => {

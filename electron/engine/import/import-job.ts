@@ -203,6 +203,7 @@ async function importFile(ctx: JobContext<ImportOptions>, db: Db, writer: Docume
       sha = m.sha256;
       break;
     }
+    ctx.throwIfCancelled();
     for (const d of m.docs) writer.addDoc(f.name, d);
     for (const x of m.rejects) writer.addReject(f.name, x);
     lastLine = m.lastLine;

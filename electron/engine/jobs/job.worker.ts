@@ -3,7 +3,7 @@ import type { FromJobWorker, ToJobWorker } from './types';
 import { runJobInThisThread } from './run-job';
 
 // Runs one job with its own SQLite connection, then exits. The runner on the engine thread relays progress.
-const { dbPath, jobId } = workerData as { dbPath: string; jobId: number };
+const { dbPath, jobId, cancelFlag } = workerData as { dbPath: string; jobId: number; cancelFlag: SharedArrayBuffer };
 const port = parentPort;
 if (!port) throw new Error('job.worker must run as a worker thread');
 
@@ -12,6 +12,13 @@ port.on('message', (m: ToJobWorker) => {
   if (m.type === 'cancel') controller.abort();
 });
 
-const outcome = await runJobInThisThread(dbPath, jobId, controller.signal, (msg: FromJobWorker) => port.postMessage(msg));
+// The flag is shared memory: a job busy in a loop of resolved promises never lets the 'message' event run, but it
+// still sees the flag the next time it calls progress() or throwIfCancelled().
+const flag = new Int32Array(cancelFlag);
+const cancelRequested = () => {
+  if (!controller.signal.aborted && Atomics.load(flag, 0) === 1) controller.abort();
+  return controller.signal.aborted;
+};
+const outcome = await runJobInThisThread(dbPath, jobId, controller.signal, (msg: FromJobWorker) => port.postMessage(msg), cancelRequested);
 port.postMessage(outcome satisfies FromJobWorker);
 port.close();

@@ -18,6 +18,7 @@ export async function runJobInThisThread(
   jobId: number,
   signal: AbortSignal,
   send: (m: FromJobWorker) => void,
+  cancelRequested: () => boolean = () => signal.aborted,
 ): Promise<Extract<FromJobWorker, { type: 'finished' }>> {
   let db: Db | null = null;
   try {
@@ -46,9 +47,10 @@ export async function runJobInThisThread(
       signal,
       checkpoint: row.checkpoint === null ? null : (JSON.parse(row.checkpoint) as unknown),
       throwIfCancelled() {
-        if (signal.aborted) throw new CancelledError();
+        if (cancelRequested()) throw new CancelledError();
       },
       progress(done, total, message) {
+        cancelRequested();
         const t = Date.now();
         if (t - lastSent >= PROGRESS_EVERY_MS || (total !== null && done >= total)) {
           lastSent = t;

@@ -14,6 +14,8 @@ const STALE_HEARTBEAT_MS = 15_000;
 interface Running {
   worker: Worker;
   meter: ProgressMeter;
+  /** Shared with the worker: set to 1 on cancel (seen even while the job never yields to its event loop). */
+  cancelFlag: Int32Array;
 }
 
 /**
@@ -68,6 +70,7 @@ export class JobRunner {
   cancel(id: number): boolean {
     const r = this.running.get(id);
     if (r) {
+      Atomics.store(r.cancelFlag, 0, 1);
       r.worker.postMessage({ type: 'cancel' });
       return true;
     }
@@ -111,6 +114,7 @@ export class JobRunner {
     this.closed = true;
     for (const id of this.queue.splice(0)) this.finish(id, 'interrupted', null);
     const pending = [...this.running.entries()].map(([id, r]) => {
+      Atomics.store(r.cancelFlag, 0, 1);
       r.worker.postMessage({ type: 'cancel' });
       return this.wait(id);
     });
@@ -134,9 +138,10 @@ export class JobRunner {
   private spawn(id: number): void {
     const job = this.get(id);
     const meter = createProgressMeter(Date.now(), job.done);
-    const worker = new Worker(workerPath('job'), { workerData: { dbPath: this.dbPath, jobId: id } });
+    const cancelBuffer = new SharedArrayBuffer(4);
+    const worker = new Worker(workerPath('job'), { workerData: { dbPath: this.dbPath, jobId: id, cancelFlag: cancelBuffer } });
     let finished = false;
-    this.running.set(id, { worker, meter });
+    this.running.set(id, { worker, meter, cancelFlag: new Int32Array(cancelBuffer) });
     worker.on('message', (m: FromJobWorker) => {
       if (m.type === 'progress') {
         const { rate, etaMs } = meter.update(m.done, m.total, Date.now());
