@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { events, type EventName } from '../../shared/contract';
 import { eventChannel } from '../../shared/contract/bridge';
-import { ensureBrowseIndexes } from '../engine/browse/indexes';
 import { openEngine, type Engine } from '../engine/engine';
 import { projectRoot, resourcePath } from '../engine/paths';
 import { registerIpc } from './ipc';
@@ -63,7 +62,6 @@ async function main(): Promise<void> {
 
   const { path, fresh } = corpusPath();
   const engine = openEngine({ dbPath: path });
-  ensureBrowseIndexes(engine.db);
   let win: BrowserWindow | null = null;
   const trusted = (e: IpcMainInvokeEvent) => isAppUrl(e.senderFrame?.url ?? '');
   registerIpc(

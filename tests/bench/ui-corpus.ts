@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { ensureBrowseIndexes } from '../../electron/engine/browse/indexes';
+import { refreshPlannerStatistics } from '../../electron/engine/store/statistics';
 import { resourcePath } from '../../electron/engine/paths';
 import { syncFullTextIndex } from '../../electron/engine/store/fts';
 import { getMeta, openCorpus, setMeta } from '../../electron/engine/store/open';
@@ -76,8 +76,8 @@ export function ensureBenchCorpus(path: string, n: number, log: (s: string) => v
   db.exec(`UPDATE sources SET document_count = (SELECT count(*) FROM documents WHERE source_id = sources.id)`);
   log('  building the full-text index…');
   syncFullTextIndex(db);
-  log('  building browse indexes…');
-  ensureBrowseIndexes(db);
+  log('  planner statistics…');
+  refreshPlannerStatistics(db);
   setMeta(db, 'bench_ui_docs', String(n));
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

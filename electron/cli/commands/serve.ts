@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { openEngine } from '../../engine/engine';
-import { ensureBrowseIndexes } from '../../engine/browse/indexes';
 import { projectRoot } from '../../engine/paths';
 import { startServer } from '../../server/server';
 import { numberOpt, requireString, type CliCommand } from '../command';
@@ -15,8 +14,6 @@ export const serveCommand: CliCommand = {
     const dbPath = requireString(values, 'db');
     const port = numberOpt(values, 'port') ?? 0;
     const engine = openEngine({ dbPath });
-    const made = ensureBrowseIndexes(engine.db);
-    if (made > 0) io.stderr.write(`kurasi serve: created ${made} browse indexes\n`);
     const server = await startServer({
       engine,
       port,

@@ -6,6 +6,7 @@ import type { JobContext } from '../jobs/types';
 import { defineJob } from '../jobs/types';
 import type { Db } from '../store/open';
 import { syncFullTextIndex } from '../store/fts';
+import { refreshPlannerStatistics } from '../store/statistics';
 import { readFileBytes, sha256File, type ByteCounter } from './byte-stream';
 import { preparedInThread, preparedInWorker } from './prepare-pool';
 import type { PrepareTask } from './prepare-protocol';
@@ -123,6 +124,7 @@ export const importJob = defineJob({
     }
     ctx.progress(totalBytes, totalBytes, 'building the search index');
     syncFullTextIndex(db);
+    refreshPlannerStatistics(db);
     const rejects = db
       .prepare('SELECT file, line, reason FROM rejects WHERE job_id = ? ORDER BY id LIMIT 100')
       .all(ctx.jobId) as { file: string; line: number | null; reason: string }[];

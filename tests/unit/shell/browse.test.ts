@@ -3,7 +3,6 @@ import { documentListInput } from '../../../shared/contract/browse';
 import { listDocuments } from '../../../electron/engine/browse/list';
 import { highlightDocument, searchDocuments } from '../../../electron/engine/browse/search';
 import { splitMarked, toFtsQuery, HIT_CLOSE, HIT_OPEN } from '../../../electron/engine/browse/fts-query';
-import { ensureBrowseIndexes } from '../../../electron/engine/browse/indexes';
 import { syncFullTextIndex } from '../../../electron/engine/store/fts';
 import { seedCorpus } from '../../helpers/corpus';
 
@@ -40,7 +39,6 @@ describe('documents.list', () => {
 
   it('sorts and filters in SQLite', () => {
     const { db } = corpus(120);
-    ensureBrowseIndexes(db);
     db.prepare(`UPDATE documents SET lang = CASE WHEN id % 2 = 0 THEN 'ind' ELSE 'jav' END, quality_pass = id % 5 = 0, label_count = id % 4 = 0, pii_count = id % 7`).run();
     const byLength = listDocuments(db, input({ limit: 120, sort: { column: 'length', dir: 'desc' } })).rows;
     const lengths = byLength.map((r) => r.charCount);

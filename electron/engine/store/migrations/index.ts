@@ -6,6 +6,7 @@ import { migration0004 } from './0004-labels';
 import { migration0005 } from './0005-license';
 import { migration0006 } from './0006-pii';
 import { migration0007 } from './0007-quality';
+import { migration0008 } from './0008-browse';
 
 /** In order; checked to increase by one at start-up. One line per migration file. */
 export const migrations: Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
