@@ -1,4 +1,3 @@
-/* global process, console */
 // npm start: `npm run build` has run. Launches the Electron app on the user's corpus (the sample corpus is
 // imported on first start). Where the Electron runtime is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD, an
 // offline install), says so and starts browser mode (`kurasi serve`) instead.
