@@ -21,6 +21,8 @@ export async function runJobInThisThread(
   cancelRequested: () => boolean = () => signal.aborted,
 ): Promise<Extract<FromJobWorker, { type: 'finished' }>> {
   let db: Db | null = null;
+  // The latest progress, written when the job ends too: the heartbeat writes it only once a second.
+  let latest: { done: number; total: number | null } = { done: 0, total: null };
   try {
     db = openCorpus(dbPath, { mustExist: true });
     const row = db.prepare('SELECT kind, params, checkpoint FROM jobs WHERE id = ?').get(jobId) as JobRow | undefined;
@@ -51,6 +53,7 @@ export async function runJobInThisThread(
       },
       progress(done, total, message) {
         cancelRequested();
+        latest = { done, total };
         const t = Date.now();
         if (t - lastSent >= PROGRESS_EVERY_MS || (total !== null && done >= total)) {
           lastSent = t;
@@ -66,19 +69,19 @@ export async function runJobInThisThread(
       },
     };
     const result = await impl.run(ctx);
-    const final = conn.prepare('SELECT done, total FROM jobs WHERE id = ?').get(jobId) as { done: number; total: number | null };
     conn
-      .prepare(`UPDATE jobs SET state = 'done', result = ?, finished_at = ?, done = max(done, ?), total = coalesce(total, ?) WHERE id = ?`)
-      .run(JSON.stringify(result ?? null), now(), final.done, final.done, jobId);
+      .prepare(`UPDATE jobs SET state = 'done', result = ?, finished_at = ?, done = max(done, ?), total = coalesce(?, total, ?) WHERE id = ?`)
+      .run(JSON.stringify(result ?? null), now(), latest.done, latest.total, latest.done, jobId);
     return { type: 'finished', state: 'done', result: result ?? null, error: null };
   } catch (e) {
     const cancelled = e instanceof CancelledError || signal.aborted;
     const message = e instanceof Error ? e.message : String(e);
     try {
-      db?.prepare('UPDATE jobs SET state = ?, error = ?, finished_at = ? WHERE id = ?').run(
+      db?.prepare('UPDATE jobs SET state = ?, error = ?, finished_at = ?, done = max(done, ?) WHERE id = ?').run(
         cancelled ? 'cancelled' : 'failed',
         cancelled ? null : message,
         new Date().toISOString(),
+        latest.done,
         jobId,
       );
     } catch {

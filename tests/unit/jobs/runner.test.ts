@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../../electron/engine/engine';
 import { openCorpus } from '../../../electron/engine/store/open';
 import type { JobProgress } from '../../../shared/contract/jobs';
-import { tempDbPath } from '../../helpers/temp';
+import { tempDbPath, tempDir } from '../../helpers/temp';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 let engine: Engine | null = null;
 afterEach(async () => {
@@ -47,5 +49,18 @@ describe('job runner', () => {
     await engine.jobs.wait(id);
     engine.db.prepare(`UPDATE jobs SET state = 'done' WHERE id = ?`).run(id);
     expect(() => engine!.jobs.resume(id)).toThrow(/only interrupted, cancelled or failed/);
+  });
+});
+
+describe('job progress on record', () => {
+  it('stores the final progress of a finished job, not the last heartbeat', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'kecil.jsonl');
+    writeFileSync(file, Array.from({ length: 50 }, (_, i) => JSON.stringify({ text: `Kalimat nomor ${i} tentang desa.` })).join('\n'));
+    engine = openEngine({ dbPath: join(dir, 'c.db') });
+    const job = await engine.jobs.wait(engine.jobs.start('import', { paths: [file] }));
+    expect(job.state).toBe('done');
+    expect(job.total).not.toBeNull();
+    expect(job.done).toBe(job.total);
   });
 });
