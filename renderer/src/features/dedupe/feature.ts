@@ -5,7 +5,7 @@ import { DuplicateSection } from './DuplicateSection';
 
 export const dedupeFeature: Feature = {
   id: 'dedupe',
-  screens: [{ id: 'dedupe', label: 'nav.dedupe', icon: '⧉', order: 30, Screen: DuplicatesScreen }],
+  screens: [{ id: 'dedupe', label: 'nav.dedupe', icon: '◫', order: 30, Screen: DuplicatesScreen }],
   docSections: [{ id: 'dedupe', title: 'dedupe.section', order: 15, Component: DuplicateSection }],
   columns: [dupColumn],
 };

@@ -82,7 +82,7 @@ export function LanguagesScreen() {
         </div>
       </header>
       {error && <ErrorState title={t('langid.error', { m: '' })} message={error} onRetry={() => { setError(null); load(); }} retryLabel="↻" />}
-      {data && data.labelled === 0 && !error && <EmptyState icon="🗣" title={t('langid.empty.title')} body={t('langid.empty.body')} />}
+      {data && data.labelled === 0 && !error && <EmptyState icon="¶" title={t('langid.empty.title')} body={t('langid.empty.body')} />}
       {data && data.labelled > 0 && (
         <>
           <p className="muted">

@@ -74,7 +74,7 @@ export function PiiScreen() {
         </div>
       </header>
       {error && <ErrorState title={t('pii.error', { m: '' })} message={error} onRetry={() => { setError(null); load(); }} retryLabel="↻" />}
-      {data && data.scanned === 0 && !error && <EmptyState icon="🔒" title={t('pii.empty.title')} body={t('pii.empty.body')} />}
+      {data && data.scanned === 0 && !error && <EmptyState icon="⚠" title={t('pii.empty.title')} body={t('pii.empty.body')} />}
       {data && data.scanned > 0 && (
         <>
           <p className="muted">{t('pii.scanned', { n: data.scanned, m: data.withPii })}</p>

@@ -8,7 +8,7 @@ export const piiColumn: BrowserColumnDef = (t) => ({
   cell: (c) => {
     const v = c.row.original.piiCount;
     if (v === null) return <span className="muted">—</span>;
-    return <span className={`pii-count${v > 0 ? ' has' : ''}`}>{v > 0 ? `🔒 ${v}` : '0'}</span>;
+    return <span className={`pii-count${v > 0 ? ' has' : ''}`}>{v > 0 ? `⚠ ${v}` : '0'}</span>;
   },
   meta: { width: 80, align: 'end', sort: 'pii', filter: { key: 'piiMin', kind: 'number', label: 'filter.pii' } },
 });

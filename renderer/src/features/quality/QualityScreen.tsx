@@ -107,7 +107,7 @@ export function QualityScreen() {
         </div>
       </header>
       {error && <ErrorState title={t('quality.error', { m: '' })} message={error} onRetry={() => { setError(null); load(); }} retryLabel="↻" />}
-      {preview && preview.total === 0 && !error && <EmptyState icon="📏" title={t('quality.empty.title')} body={t('quality.empty.body')} />}
+      {preview && preview.total === 0 && !error && <EmptyState icon="✓" title={t('quality.empty.title')} body={t('quality.empty.body')} />}
       <section>
         <h2>
           {t('quality.rules')} <span className="muted">· {saved?.custom ? t('quality.rules.custom') : t('quality.rules.default')}</span>

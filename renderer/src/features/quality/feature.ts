@@ -4,6 +4,6 @@ import { QualitySection } from './QualitySection';
 
 export const qualityFeature: Feature = {
   id: 'quality',
-  screens: [{ id: 'quality', label: 'nav.quality', icon: '📏', order: 45, Screen: QualityScreen }],
+  screens: [{ id: 'quality', label: 'nav.quality', icon: '✓', order: 45, Screen: QualityScreen }],
   docSections: [{ id: 'quality', title: 'quality.section', order: 25, Component: QualitySection }],
 };
