@@ -181,7 +181,7 @@ export function BrowserScreen() {
               hasFilters ? (
                 <EmptyState icon="⌀" title={t('browser.noMatch.title')} body={t('browser.noMatch.body')} action={<button type="button" onClick={() => setFilters({})}>{t('browser.clearFilters')}</button>} />
               ) : (
-                <EmptyState icon="📥" title={t('browser.empty.title')} body={t('browser.empty.body')} action={<button type="button" className="primary" onClick={shell.openImport}>{t('import.title')}</button>} />
+                <EmptyState icon="⇩" title={t('browser.empty.title')} body={t('browser.empty.body')} action={<button type="button" className="primary" onClick={shell.openImport}>{t('import.title')}</button>} />
               )
             }
           />

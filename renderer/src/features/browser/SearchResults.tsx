@@ -35,7 +35,7 @@ export function SearchResults(props: {
         </button>
       </div>
       {result.hits.length === 0 ? (
-        <EmptyState icon="🔍" title={t('search.none', { q: props.q })} />
+        <EmptyState icon="∅" title={t('search.none', { q: props.q })} />
       ) : (
         <ol ref={list}>
           {result.hits.map((h, i) => (

@@ -52,7 +52,7 @@ export function EvidenceList({ sourceId, items, onChanged }: { sourceId: number;
               )}
               {e.kind === 'file' && (
                 <span>
-                  📎 {e.fileName} <span className="mono muted" title="sha256">{e.sha256?.slice(0, 16)}…</span>
+                  ⎘ {e.fileName} <span className="mono muted" title="sha256">{e.sha256?.slice(0, 16)}…</span>
                 </span>
               )}
               {e.note && <span> — {e.note}</span>}
