@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -19,19 +18,7 @@ let dbPath: string;
 let budiPath: string;
 
 /** Newest modification time of the files under a folder. */
-function newest(path: string): number {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((f) => newest(join(path, f))));
-}
 
-/** Uses dist/renderer when it is newer than the renderer sources; otherwise builds a private, current copy. */
-function currentRenderer(into: string): string | null {
-  const index = join('dist', 'renderer', 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs > Math.max(newest('renderer/src'), newest('shared'))) return null;
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--outDir', into, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
-  return into;
-}
 
 async function docId(p: Page): Promise<number> {
   return Number(await p.locator('[data-testid="annotate-doc"]').getAttribute('data-doc-id'));
@@ -47,8 +34,6 @@ const dropped = (i: number) => i % 4 === 1;
 describe('annotation end to end (kurasi serve + headless Chromium, keyboard only)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-annotate-'));
-    const own = currentRenderer(join(dir, 'renderer'));
-    if (own) process.env.KURASI_RENDERER_DIR = own;
     const docs = Array.from({ length: 25 }, (_, i) => ({ text: `Dokumen ${i + 1}: warga desa bercerita tentang pasar dan sawah pada musim hujan.`, externalId: `e${i + 1}` }));
     const seeded = seedCorpus(docs, join(dir, 'corpus.db'));
     seeded.db.close();

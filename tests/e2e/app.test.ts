@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncFullTextIndex } from '../../electron/engine/store/fts';
 import { seedCorpus } from '../helpers/corpus';
-import { ensureRendererBuilt, launchChromium, serve, type Served } from './serve-helpers';
+import { launchChromium, serve, type Served } from './serve-helpers';
 
 const SHOTS = 'docs/screenshots';
 const N = 20_000;
@@ -25,7 +25,6 @@ async function rowText(p: Page, index: number): Promise<string> {
 
 describe('corpus browser end to end (kurasi serve + headless Chromium)', () => {
   beforeAll(async () => {
-    ensureRendererBuilt();
     // Not the auto-cleaned helper dir: it must outlive each test of this file.
     dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-'));
     const docs = Array.from({ length: N }, (_, i) => ({

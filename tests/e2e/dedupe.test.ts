@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,25 +12,11 @@ let browser: Browser;
 let page: Page;
 let dir: string;
 
-function newest(path: string): number {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((f) => newest(join(path, f))));
-}
 
-/** Uses dist/renderer when it is newer than the renderer sources; otherwise builds a private, current copy. */
-function currentRenderer(into: string): string | null {
-  const index = join('dist', 'renderer', 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs > Math.max(newest('renderer/src'), newest('shared'))) return null;
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--outDir', into, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
-  return into;
-}
 
 describe('duplicates view end to end (kurasi serve + headless Chromium, keyboard)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-dedupe-'));
-    const own = currentRenderer(join(dir, 'renderer'));
-    if (own) process.env.KURASI_RENDERER_DIR = own;
     const [p1, p2, p3] = realParagraphs() as [string, string, string];
     const seeded = seedCorpus(
       [

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -12,19 +11,10 @@ let browser: Browser;
 let page: Page;
 let dir: string;
 
-/** The built renderer must contain the export screen; when dist/ is older, build a private copy. */
-function rendererWithExport(into: string): string | null {
-  const assets = join('dist', 'renderer', 'assets');
-  if (existsSync(assets) && readdirSync(assets).some((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('export-preview-panel'))) return null;
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--outDir', into, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
-  return into;
-}
 
 describe('export end to end (kurasi serve + headless Chromium)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-export-'));
-    const own = rendererWithExport(join(dir, 'renderer'));
-    if (own) process.env.KURASI_RENDERER_DIR = own;
     const talpco = readFileSync('/work/shared/data/talpco/ind.txt', 'utf8').split('\n').filter(Boolean).slice(0, 12).map((l) => l.split('\t')[1]!.trim());
     const jav = readFileSync('/work/shared/data/talpco/jav.txt', 'utf8').split('\n').filter(Boolean).slice(0, 6).map((l) => l.split('\t')[1]!.trim());
     const seeded = seedCorpus([

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,13 +13,6 @@ let page: Page;
 let dir: string;
 let dbPath: string;
 
-/** The built renderer must contain the licences screen; when dist/ is older, build a private copy. */
-function rendererWithLicenses(into: string): string | null {
-  const assets = join('dist', 'renderer', 'assets');
-  if (existsSync(assets) && readdirSync(assets).some((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('lic-recent'))) return null;
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--outDir', into, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
-  return into;
-}
 
 function row(name: string) {
   return page.locator(`[data-testid="lic-row-${name}"]`);
@@ -29,8 +21,6 @@ function row(name: string) {
 describe('licence review end to end (kurasi serve + headless Chromium)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-licenses-'));
-    const own = rendererWithLicenses(join(dir, 'renderer'));
-    if (own) process.env.KURASI_RENDERER_DIR = own;
     const docs = [
       ...Array.from({ length: 5 }, (_, i) => ({ source: 'nusax', text: `Kalimat NusaX nomor ${i}.`, externalId: `n${i}` })),
       ...Array.from({ length: 3 }, (_, i) => ({ source: 'talpco', text: `Kalimat TALPCo nomor ${i}.`, externalId: `t${i}` })),

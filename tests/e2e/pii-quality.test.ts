@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../../electron/engine/engine';
 import { seedCorpus } from '../helpers/corpus';
-import { ensureRendererBuilt, launchChromium, serve, type Served } from './serve-helpers';
+import { launchChromium, serve, type Served } from './serve-helpers';
 
 const SHOTS = 'docs/screenshots';
 let served: Served;
@@ -17,7 +17,6 @@ const PII_DOC = 'Atas nama Siti Rahayu, NIK 3174055203900002, HP 0812-3456-7890,
 
 describe('personal data and text quality end to end (kurasi serve + headless Chromium)', () => {
   beforeAll(async () => {
-    ensureRendererBuilt();
     dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-pii-'));
     const docs = [
       { text: PII_DOC, externalId: 'pii' },
