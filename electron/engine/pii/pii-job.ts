@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { defineJob } from '../jobs/types';
-import { RangePool, forEachRange, readRangeCheckpoint, type RangeCheckpoint } from './range-pool';
+import { RangePool, forEachRange, readRangeCheckpoint, type RangeCheckpoint } from '../jobs/range-pool';
 import { rebuildPiiSummary, piiSummary, writeFindings, type PackedFinding, type PiiSummaryRow } from './store';
 
 export const piiJobParams = z.object({

@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openCorpus } from '../store/open';
 import { detectPii } from './detect';
 import type { PiiRangeRequest, PiiRangeResult } from './pii-job';
-import type { RangeReply } from './range-pool';
+import type { RangeReply } from '../jobs/range-pool';
 
 const port = parentPort;
 if (!port) throw new Error('pii.worker must run as a worker thread');

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { defineJob } from '../jobs/types';
-import { RangePool, forEachRange, readRangeCheckpoint, type RangeCheckpoint } from '../pii/range-pool';
+import { RangePool, forEachRange, readRangeCheckpoint, type RangeCheckpoint } from '../jobs/range-pool';
 import type { QualityRule } from './rules';
 import { getRules, reapplyRange, writeSignals, type PackedSignals } from './store';
 

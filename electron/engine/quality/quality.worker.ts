@@ -1,7 +1,7 @@
 /** Pool worker of the quality job: computes signals and pass/fail for id ranges read through its own connection. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCorpus } from '../store/open';
-import type { RangeReply } from '../pii/range-pool';
+import type { RangeReply } from '../jobs/range-pool';
 import { applyRules } from './rules';
 import { SIGNAL_NAMES, computeSignals } from './signals';
 import type { QualityRangeRequest } from './quality-job';

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { workerPath } from '../jobs/worker-path';
+import { workerPath } from './worker-path';
 import type { Db } from '../store/open';
 
 /** What every range worker answers: `ready` once, then one result or error per request `seq`. */
@@ -12,7 +12,7 @@ interface Slot {
 
 /**
  * A fixed pool of worker threads that each take id ranges of documents (read through their own
- * read-only connection) and send back compact results. Used by the pii and quality jobs.
+ * read-only connection) and send back compact results. Used by the langid, pii and quality jobs.
  */
 export class RangePool<Q extends { seq: number }, R> {
   private readonly pending = new Map<number, { slot: Slot; resolve: (r: R) => void; reject: (e: Error) => void }>();
