@@ -1,4 +1,5 @@
 // The data leads' list: every source with its licence facts, filtered.
+import { toAuditRow, type AuditDbRow } from '../store/audit';
 import type { LicenseSourceRow } from '../../../shared/contract/license';
 import type { ReviewState, UseClass } from '../../../shared/license';
 import type { Db } from '../store/open';
@@ -38,28 +39,6 @@ export function recentLicenseDecisions(db: Db, limit = 50) {
        WHERE a.entity IN ('source', 'license-ref') AND a.action LIKE 'license.%'
        ORDER BY a.id DESC LIMIT ?`,
     )
-    .all(limit) as {
-    id: number;
-    at: string;
-    actor: string;
-    action: string;
-    entity: string;
-    entity_id: string | null;
-    before: string | null;
-    after: string | null;
-    note: string | null;
-    source_name: string | null;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    sourceName: r.source_name,
-    before: r.before === null ? null : (JSON.parse(r.before) as unknown),
-    after: r.after === null ? null : (JSON.parse(r.after) as unknown),
-    note: r.note,
-  }));
+    .all(limit) as (AuditDbRow & { source_name: string | null })[];
+  return rows.map((r) => ({ ...toAuditRow(r), sourceName: r.source_name }));
 }

@@ -41,23 +41,21 @@ export function appendAudit(db: Db, e: AuditEntry): number {
   return Number(info.lastInsertRowid);
 }
 
-export function listAudit(db: Db, entity: string, entityId: string | number, limit = 200): AuditRow[] {
-  const rows = db
-    .prepare(
-      'SELECT id, at, actor, action, entity, entity_id, before, after, note FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?',
-    )
-    .all(entity, String(entityId), limit) as {
-    id: number;
-    at: string;
-    actor: string;
-    action: string;
-    entity: string;
-    entity_id: string | null;
-    before: string | null;
-    after: string | null;
-    note: string | null;
-  }[];
-  return rows.map((r) => ({
+/** An audit_log row as SQLite returns it. */
+export interface AuditDbRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+  note: string | null;
+}
+
+export function toAuditRow(r: AuditDbRow): AuditRow {
+  return {
     id: r.id,
     at: r.at,
     actor: r.actor,
@@ -67,5 +65,14 @@ export function listAudit(db: Db, entity: string, entityId: string | number, lim
     before: r.before === null ? null : (JSON.parse(r.before) as unknown),
     after: r.after === null ? null : (JSON.parse(r.after) as unknown),
     note: r.note,
-  }));
+  };
+}
+
+export function listAudit(db: Db, entity: string, entityId: string | number, limit = 200): AuditRow[] {
+  const rows = db
+    .prepare(
+      'SELECT id, at, actor, action, entity, entity_id, before, after, note FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?',
+    )
+    .all(entity, String(entityId), limit) as AuditDbRow[];
+  return rows.map(toAuditRow);
 }
