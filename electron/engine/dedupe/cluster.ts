@@ -112,6 +112,44 @@ export interface CandidateOptions {
 }
 
 /**
+ * Sorts the members by each band's key and calls `visit(idx, start, end)` for every bucket of two or more that
+ * holds a new doc (index >= firstNew). Runs keep doc order (stable sort), so new docs are at the end of each run.
+ */
+function forEachBucket(
+  keys: Uint32Array,
+  bands: number,
+  members: Uint32Array,
+  firstNew: number,
+  visit: (idx: Uint32Array, start: number, end: number) => void,
+  onBand?: (band: number) => void,
+): void {
+  const n = members.length;
+  const idx = new Uint32Array(n);
+  const tmp = new Uint32Array(n);
+  const bk = new Uint32Array(n);
+  const bkTmp = new Uint32Array(n);
+  const count = new Uint32Array(65536);
+  for (let band = 0; band < bands; band++) {
+    // Band-major copy first, so the sort reads and writes contiguous arrays.
+    for (let i = 0; i < n; i++) {
+      const d = members[i]!;
+      idx[i] = d;
+      bk[i] = keys[d * bands + band]!;
+    }
+    radixSortPairs(bk, idx, bkTmp, tmp, count);
+    let start = 0;
+    while (start < n) {
+      const key = bk[start];
+      let end = start + 1;
+      while (end < n && bk[end] === key) end++;
+      if (end - start > 1 && idx[end - 1]! >= firstNew) visit(idx, start, end);
+      start = end;
+    }
+    onBand?.(band);
+  }
+}
+
+/**
  * Walks the LSH buckets and unions verified pairs. `members` lists the docs that take part (e.g. one
  * representative per exact-duplicate group, docs with shingles). `verify(a, b)` decides a pair; pairs
  * already in one set are never verified again. Returns the number of verifications made.
@@ -127,45 +165,28 @@ export function clusterCandidates(
   const lookback = opts.lookback ?? 32;
   const maxFailures = opts.maxFailures ?? 8;
   const firstNew = opts.firstNew ?? 0;
-  const n = members.length;
-  const idx = new Uint32Array(n);
-  const tmp = new Uint32Array(n);
-  const bk = new Uint32Array(n);
-  const bkTmp = new Uint32Array(n);
-  const count = new Uint32Array(65536);
   let verifications = 0;
-  for (let band = 0; band < bands; band++) {
-    // Band-major copy first, so the sort reads and writes contiguous arrays.
-    for (let i = 0; i < n; i++) {
-      const d = members[i]!;
-      idx[i] = d;
-      bk[i] = keys[d * bands + band]!;
-    }
-    radixSortPairs(bk, idx, bkTmp, tmp, count);
-    let start = 0;
-    while (start < n) {
-      const key = bk[start];
-      let end = start + 1;
-      while (end < n && bk[end] === key) end++;
-      if (end - start > 1 && idx[end - 1]! >= firstNew) {
-        // Runs keep doc order (stable sort), so the new docs are at the end of each run.
-        for (let k = start + 1; k < end; k++) {
-          const b = idx[k]!;
-          let failures = 0;
-          for (let q = k - 1; q >= start && q >= k - lookback; q--) {
-            const a = idx[q]!;
-            if (a < firstNew && b < firstNew) break;
-            if (uf.find(a) === uf.find(b)) continue;
-            verifications++;
-            if (verify(a, b)) uf.union(a, b);
-            else if (++failures >= maxFailures) break;
-          }
+  forEachBucket(
+    keys,
+    bands,
+    members,
+    firstNew,
+    (idx, start, end) => {
+      for (let k = start + 1; k < end; k++) {
+        const b = idx[k]!;
+        let failures = 0;
+        for (let q = k - 1; q >= start && q >= k - lookback; q--) {
+          const a = idx[q]!;
+          if (a < firstNew && b < firstNew) break;
+          if (uf.find(a) === uf.find(b)) continue;
+          verifications++;
+          if (verify(a, b)) uf.union(a, b);
+          else if (++failures >= maxFailures) break;
         }
       }
-      start = end;
-    }
-    opts.onBand?.(band);
-  }
+    },
+    opts.onBand,
+  );
   return verifications;
 }
 
@@ -175,51 +196,30 @@ export function clusterCandidates(
  * pairs in parallel before the sequential pass (which then mostly finds them joined already).
  */
 export function collectCandidates(keys: Uint32Array, bands: number, members: Uint32Array, uf: UnionFind, lookback: number, firstNew = 0): Uint32Array {
-  const n = members.length;
-  const idx = new Uint32Array(n);
-  const tmp = new Uint32Array(n);
-  const bk = new Uint32Array(n);
-  const bkTmp = new Uint32Array(n);
-  const count = new Uint32Array(65536);
   const seen = new Set<number>();
   const total = uf.parent.length;
   let out = new Uint32Array(1024);
   let m = 0;
-  for (let band = 0; band < bands; band++) {
-    for (let i = 0; i < n; i++) {
-      const d = members[i]!;
-      idx[i] = d;
-      bk[i] = keys[d * bands + band]!;
-    }
-    radixSortPairs(bk, idx, bkTmp, tmp, count);
-    let start = 0;
-    while (start < n) {
-      const key = bk[start];
-      let end = start + 1;
-      while (end < n && bk[end] === key) end++;
-      if (end - start > 1 && idx[end - 1]! >= firstNew) {
-        for (let k = start + 1; k < end; k++) {
-          const b = idx[k]!;
-          for (let q = k - 1; q >= start && q >= k - lookback; q--) {
-            const a = idx[q]!;
-            if (a < firstNew && b < firstNew) break;
-            const lo = Math.min(a, b);
-            const hi = Math.max(a, b);
-            const pk = lo * total + hi;
-            if (seen.has(pk) || uf.find(a) === uf.find(b)) continue;
-            seen.add(pk);
-            if (m + 2 > out.length) {
-              const bigger = new Uint32Array(out.length * 2);
-              bigger.set(out);
-              out = bigger;
-            }
-            out[m++] = lo;
-            out[m++] = hi;
-          }
+  forEachBucket(keys, bands, members, firstNew, (idx, start, end) => {
+    for (let k = start + 1; k < end; k++) {
+      const b = idx[k]!;
+      for (let q = k - 1; q >= start && q >= k - lookback; q--) {
+        const a = idx[q]!;
+        if (a < firstNew && b < firstNew) break;
+        const lo = Math.min(a, b);
+        const hi = Math.max(a, b);
+        const pk = lo * total + hi;
+        if (seen.has(pk) || uf.find(a) === uf.find(b)) continue;
+        seen.add(pk);
+        if (m + 2 > out.length) {
+          const bigger = new Uint32Array(out.length * 2);
+          bigger.set(out);
+          out = bigger;
         }
+        out[m++] = lo;
+        out[m++] = hi;
       }
-      start = end;
     }
-  }
+  });
   return out.slice(0, m);
 }
