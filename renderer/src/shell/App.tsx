@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Spinner } from '../components/States';
 import { api } from '../api/client';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { useJobs } from '../features/jobs/useJobs';
@@ -79,7 +80,9 @@ export function App() {
           </label>
           <span className="muted mode">{t(`app.mode.${api.transport}`)}</span>
         </header>
-        <main className="content">{current && <current.Screen key={current.id} />}</main>
+        <main className="content">
+          <Suspense fallback={<Spinner label={t('app.loading')} />}>{current && <current.Screen key={current.id} />}</Suspense>
+        </main>
         {importOpen && <ImportDialog onClose={() => setImportOpen(false)} />}
       </div>
     </ShellContext.Provider>

@@ -1,7 +1,7 @@
 import type { Feature } from '../types';
-import { JobsScreen } from './JobsScreen';
+import { lazyScreen } from '../lazy-screen';
 
 export const jobsFeature: Feature = {
   id: 'jobs',
-  screens: [{ id: 'jobs', label: 'nav.jobs', icon: '≡', order: 90, Screen: JobsScreen }],
+  screens: [{ id: 'jobs', label: 'nav.jobs', icon: '≡', order: 90, Screen: lazyScreen(() => import('./JobsScreen'), (m) => m.JobsScreen) }],
 };

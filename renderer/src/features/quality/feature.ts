@@ -1,9 +1,9 @@
 import type { Feature } from '../types';
-import { QualityScreen } from './QualityScreen';
+import { lazyScreen } from '../lazy-screen';
 import { QualitySection } from './QualitySection';
 
 export const qualityFeature: Feature = {
   id: 'quality',
-  screens: [{ id: 'quality', label: 'nav.quality', icon: '✓', order: 45, Screen: QualityScreen }],
+  screens: [{ id: 'quality', label: 'nav.quality', icon: '✓', order: 45, Screen: lazyScreen(() => import('./QualityScreen'), (m) => m.QualityScreen) }],
   docSections: [{ id: 'quality', title: 'quality.section', order: 25, Component: QualitySection }],
 };
