@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { documentResults } from './corpus';
 
 /** Columns the corpus browser can sort on; each is backed by an index so paging stays in SQLite. */
 export const documentSortColumn = z.enum(['id', 'source', 'lang', 'length', 'dupStatus', 'labels', 'pii', 'quality']);
@@ -37,14 +38,7 @@ export const documentSummary = z.object({
   preview: z.string(),
   charCount: z.number().int(),
   wordCount: z.number().int(),
-  lang: z.string().nullable(),
-  langConfidence: z.number().nullable(),
-  codeMixed: z.boolean().nullable(),
-  dupStatus: z.string().nullable(),
-  dupCluster: z.number().int().nullable(),
-  labelCount: z.number().int(),
-  piiCount: z.number().int().nullable(),
-  qualityPass: z.boolean().nullable(),
+  ...documentResults.shape,
   /** The source's licence review state (unreviewed until the licence feature decides). */
   licenseState: z.string(),
   license: z.string().nullable(),

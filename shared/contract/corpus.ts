@@ -34,6 +34,19 @@ export const corpusInfo = z.object({
   appVersion: z.string(),
 });
 
+/** What the features found for a document (language, duplicates, labels, PII, quality): in every row and record. */
+export const documentResults = z.object({
+  lang: z.string().nullable(),
+  langConfidence: z.number().nullable(),
+  codeMixed: z.boolean().nullable(),
+  dupStatus: z.string().nullable(),
+  dupCluster: z.number().int().nullable(),
+  labelCount: z.number().int(),
+  piiCount: z.number().int().nullable(),
+  qualityPass: z.boolean().nullable(),
+});
+export type DocumentResults = z.infer<typeof documentResults>;
+
 export const documentRecord = z.object({
   id: z.number().int(),
   sourceId: z.number().int(),
@@ -44,15 +57,8 @@ export const documentRecord = z.object({
   charCount: z.number().int(),
   wordCount: z.number().int(),
   metadata: z.record(z.string(), z.unknown()).nullable(),
-  lang: z.string().nullable(),
-  langConfidence: z.number().nullable(),
   langSource: z.string().nullable(),
-  codeMixed: z.boolean().nullable(),
-  dupStatus: z.string().nullable(),
-  dupCluster: z.number().int().nullable(),
-  labelCount: z.number().int(),
-  piiCount: z.number().int().nullable(),
-  qualityPass: z.boolean().nullable(),
+  ...documentResults.shape,
 });
 export type DocumentRecord = z.infer<typeof documentRecord>;
 

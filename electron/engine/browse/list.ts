@@ -4,6 +4,7 @@ import type { documentListInput } from '../../../shared/contract/browse';
 import type { Db } from '../store/open';
 import { toFtsQuery } from './fts-query';
 import { VersionedCache } from './version';
+import { toDocumentResults, type DocumentResultColumns } from '../corpus/documents';
 
 type ListInput = z.output<typeof documentListInput>;
 
@@ -107,7 +108,7 @@ function countFor(db: Db, where: Where): Count {
   return result;
 }
 
-interface SummaryRow {
+interface SummaryRow extends DocumentResultColumns {
   id: number;
   source_id: number;
   source_name: string;
@@ -115,14 +116,6 @@ interface SummaryRow {
   preview: string;
   char_count: number;
   word_count: number;
-  lang: string | null;
-  lang_confidence: number | null;
-  code_mixed: number | null;
-  dup_status: string | null;
-  dup_cluster: number | null;
-  label_count: number;
-  pii_count: number | null;
-  quality_pass: number | null;
   review_state: string;
   license: string | null;
 }
@@ -140,14 +133,7 @@ export function toSummary(r: SummaryRow): DocumentSummary {
     preview: r.preview.replace(/\s+/g, ' '),
     charCount: r.char_count,
     wordCount: r.word_count,
-    lang: r.lang,
-    langConfidence: r.lang_confidence,
-    codeMixed: r.code_mixed === null ? null : r.code_mixed === 1,
-    dupStatus: r.dup_status,
-    dupCluster: r.dup_cluster,
-    labelCount: r.label_count,
-    piiCount: r.pii_count,
-    qualityPass: r.quality_pass === null ? null : r.quality_pass === 1,
+    ...toDocumentResults(r),
     licenseState: r.review_state,
     license: r.license,
   };

@@ -1,8 +1,20 @@
-import type { DocumentRecord } from '../../../shared/contract/corpus';
+import type { DocumentRecord, DocumentResults } from '../../../shared/contract/corpus';
 import { notFound } from '../errors';
 import type { Db } from '../store/open';
 
-export interface DocumentRow {
+/** The documents columns the features fill, as SQLite returns them. */
+export interface DocumentResultColumns {
+  lang: string | null;
+  lang_confidence: number | null;
+  code_mixed: number | null;
+  dup_status: string | null;
+  dup_cluster: number | null;
+  label_count: number;
+  pii_count: number | null;
+  quality_pass: number | null;
+}
+
+export interface DocumentRow extends DocumentResultColumns {
   id: number;
   source_id: number;
   source_name: string;
@@ -12,15 +24,21 @@ export interface DocumentRow {
   char_count: number;
   word_count: number;
   metadata: string | null;
-  lang: string | null;
-  lang_confidence: number | null;
   lang_source: string | null;
-  code_mixed: number | null;
-  dup_status: string | null;
-  dup_cluster: number | null;
-  label_count: number;
-  pii_count: number | null;
-  quality_pass: number | null;
+}
+
+/** The feature results of a row, as the contract names them (shared by the document record and browser rows). */
+export function toDocumentResults(r: DocumentResultColumns): DocumentResults {
+  return {
+    lang: r.lang,
+    langConfidence: r.lang_confidence,
+    codeMixed: r.code_mixed === null ? null : r.code_mixed === 1,
+    dupStatus: r.dup_status,
+    dupCluster: r.dup_cluster,
+    labelCount: r.label_count,
+    piiCount: r.pii_count,
+    qualityPass: r.quality_pass === null ? null : r.quality_pass === 1,
+  };
 }
 
 export function toDocumentRecord(r: DocumentRow): DocumentRecord {
@@ -34,15 +52,8 @@ export function toDocumentRecord(r: DocumentRow): DocumentRecord {
     charCount: r.char_count,
     wordCount: r.word_count,
     metadata: r.metadata === null ? null : (JSON.parse(r.metadata) as Record<string, unknown>),
-    lang: r.lang,
-    langConfidence: r.lang_confidence,
     langSource: r.lang_source,
-    codeMixed: r.code_mixed === null ? null : r.code_mixed === 1,
-    dupStatus: r.dup_status,
-    dupCluster: r.dup_cluster,
-    labelCount: r.label_count,
-    piiCount: r.pii_count,
-    qualityPass: r.quality_pass === null ? null : r.quality_pass === 1,
+    ...toDocumentResults(r),
   };
 }
 
