@@ -28,6 +28,8 @@ interface Where {
   /** The filter has a full-text part whose count is capped. */
   fts: boolean;
   conditions: number;
+  sourceFilter: boolean;
+  langFilter: boolean;
 }
 
 const indexCache = new WeakMap<Db, Map<string, boolean>>();
@@ -37,6 +39,23 @@ function hasIndex(db: Db, name: string): boolean {
   let v = m.get(name);
   if (v === undefined) m.set(name, (v = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(name) !== undefined));
   return v;
+}
+
+/**
+ * The covering index to walk for a filter in id order, so the wide table rows (they carry the text) are never
+ * read: a source or language filter is a range of its (col, id, summary columns…) index (migration 0009); other
+ * combined filters walk the id-ordered one. A single other condition has its own (col, id) index: no hint.
+ */
+function coverHint(db: Db, where: Where): string {
+  if (where.fts || where.conditions === 0) return '';
+  const name = where.sourceFilter
+    ? 'documents_browse_source_cover'
+    : where.langFilter
+      ? 'documents_browse_lang_cover'
+      : where.conditions > 1
+        ? 'documents_browse_cover'
+        : null;
+  return name && hasIndex(db, name) ? `INDEXED BY ${name}` : '';
 }
 
 export function buildWhere(f: DocumentFilters): Where {
@@ -71,7 +90,14 @@ export function buildWhere(f: DocumentFilters): Where {
       fts = true;
     }
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, fts, conditions: clauses.length };
+  return {
+    sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '',
+    params,
+    fts,
+    conditions: clauses.length,
+    sourceFilter: f.sourceId !== undefined,
+    langFilter: f.lang !== undefined,
+  };
 }
 
 interface Count {
@@ -100,8 +126,7 @@ function countFor(db: Db, where: Where): Count {
     const n = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM documents d ${where.sql} LIMIT ${FTS_COUNT_CAP + 1})`).get(...where.params) as { n: number }).n;
     result = { total: Math.min(n, FTS_COUNT_CAP), exact: n <= FTS_COUNT_CAP, dense: null };
   } else {
-    const hint = where.conditions > 1 && hasIndex(db, 'documents_browse_cover') ? 'INDEXED BY documents_browse_cover' : '';
-    const n = (db.prepare(`SELECT count(*) AS n FROM documents d ${hint} ${where.sql}`).get(...where.params) as { n: number }).n;
+    const n = (db.prepare(`SELECT count(*) AS n FROM documents d ${coverHint(db, where)} ${where.sql}`).get(...where.params) as { n: number }).n;
     result = { total: n, exact: true, dense: null };
   }
   cache.set(db, key, result);
@@ -160,9 +185,7 @@ export function listDocuments(db: Db, input: ListInput): DocumentPage {
     const dir = desc ? 'DESC' : 'ASC';
     const expr = sortExpr[input.sort.column];
     const order = expr === 'd.id' ? `d.id ${dir}` : `${expr} ${dir}, d.id ${dir}`;
-    // Several summary filters in id order: walk the narrow covering index (id + every summary column) instead of
-    // the table, whose rows carry the whole text.
-    const hint = expr === 'd.id' && where.conditions > 1 && !where.fts && hasIndex(db, 'documents_browse_cover') ? 'INDEXED BY documents_browse_cover' : '';
+    const hint = expr === 'd.id' ? coverHint(db, where) : '';
     ids = (
       db.prepare(`SELECT d.id FROM documents d ${hint} ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as { id: number }[]
     ).map((r) => r.id);

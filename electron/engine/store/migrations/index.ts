@@ -7,6 +7,7 @@ import { migration0005 } from './0005-license';
 import { migration0006 } from './0006-pii';
 import { migration0007 } from './0007-quality';
 import { migration0008 } from './0008-browse';
+import { migration0009 } from './0009-document-indexes';
 
 /** In order; checked to increase by one at start-up. One line per migration file. */
 export const migrations: Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
