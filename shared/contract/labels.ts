@@ -108,6 +108,9 @@ export const undoResult = z.object({
   /** null when there was nothing to undo / redo. */
   actionId: z.number().int().nullable(),
   documentId: z.number().int().nullable(),
+  /** The kind of action (label, span, langid, dedupe, license, pii) and its audit action (e.g. langid.override). */
+  kind: z.string().nullable(),
+  action: z.string().nullable(),
   description: z.string().nullable(),
 });
 
@@ -179,6 +182,9 @@ export const auditHistoryRow = z.object({
   at: z.string(),
   actor: z.string(),
   action: z.string(),
+  /** 'document', or 'source' / 'dedupe-cluster' for decisions on the document's source or duplicate cluster. */
+  entity: z.string(),
+  entityId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
   note: z.string().nullable(),

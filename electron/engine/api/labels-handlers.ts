@@ -4,7 +4,8 @@ import { addSpan, labelsForDocument, removeSpan, setLabel } from '../labels/labe
 import { annotatorOr, getSchema, isBlind, listAnnotators, currentAnnotator, setAnnotator, setBlind, setSchema } from '../labels/settings';
 import { adjudicate, listConflicts } from '../labels/conflicts';
 import { nextDocument } from '../labels/queue';
-import { documentHistory, redo, undo } from '../labels/undo';
+import { redo, undo } from '../audit/undo';
+import { documentHistory } from '../audit/history';
 
 /** Labels are written under the annotator chosen on first run, else the engine's actor. */
 function who(engine: Engine): string {

@@ -1,6 +1,7 @@
 import type { DocumentLabels, LabelRecord, LabelValue, SpanRecord, AdjudicationRecord } from '../../../shared/contract/labels';
 import { KurasiError, notFound } from '../errors';
 import { appendAudit } from '../store/audit';
+import { recordUndoable } from '../audit/undo-stack';
 import type { Db } from '../store/open';
 import { getSchema, isBlind } from './settings';
 import { canonicalValue, findQuestion, sameValue, valueProblem } from './values';
@@ -69,12 +70,7 @@ export function writeLabel(db: Db, documentId: number, annotator: string, questi
 
 function recordAction(db: Db, actor: string, documentId: number, question: string, kind: 'label' | 'span', before: unknown, after: unknown, auditAction: string): number {
   const auditId = appendAudit(db, { actor, action: auditAction, entity: 'document', entityId: documentId, before: { question, state: before }, after: { question, state: after } });
-  // A new action ends the redo chain, as in any editor.
-  db.prepare(`UPDATE label_actions SET state = 'dead' WHERE actor = ? AND state = 'undone'`).run(actor);
-  const info = db
-    .prepare(`INSERT INTO label_actions(actor, document_id, question, kind, before, after, audit_id, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'done')`)
-    .run(actor, documentId, question, kind, JSON.stringify(before), JSON.stringify(after), auditId);
-  return Number(info.lastInsertRowid);
+  return recordUndoable(db, { actor, kind, documentId, key: question, before, after, auditId });
 }
 
 /** Sets (or with null clears) one answer of one annotator, in one small transaction with its audit entry. */
