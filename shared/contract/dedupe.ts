@@ -81,6 +81,11 @@ export const dedupeSummary = z.object({
   kept: z.number().int(),
   fingerprinted: z.number().int(),
   overrides: z.number().int(),
+  /**
+   * Documents with an id up to this one were looked at by the last finished run: among them, no duplicate
+   * status (dup_status NULL) means "unique". Later imports are "not checked yet". null = never run.
+   */
+  checkedThrough: z.number().int().nullable(),
 });
 export type DedupeSummary = z.infer<typeof dedupeSummary>;
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCorpus } from '../helpers/corpus';
@@ -65,5 +66,47 @@ describe('duplicates view end to end (kurasi serve + headless Chromium, keyboard
     await page.keyboard.press('s');
     await expect.poll(() => page.locator('[data-testid="dedupe-summary"]').innerText()).toMatch(/1 dokumen duplikat/);
     await expect.poll(() => list.first().innerText()).toMatch(/2/);
+  });
+
+  it('merges two clusters from the keyboard (M, ↓, M); the merge is audited and survives a re-run', async () => {
+    const list = page.locator('[data-testid="dedupe-clusters"] li');
+    await expect.poll(() => list.count()).toBe(2);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('m');
+    await expect.poll(() => page.locator('[data-testid="dedupe-merge-bar"]').innerText()).toMatch(/ditandai untuk digabung/);
+    await expect.poll(() => page.locator('li.merge-marked').count()).toBe(1);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('m');
+    await expect.poll(() => list.count()).toBe(1);
+    await expect.poll(() => list.first().innerText()).toMatch(/mirip[\s\S]*4/);
+    await expect.poll(() => page.locator('[data-testid="dedupe-notice"]').innerText()).toMatch(/digabung/);
+
+    // A fresh run computes the clusters again and re-applies the merge (and the earlier keep/split).
+    await page.getByRole('button', { name: 'Cari duplikat' }).click();
+    const db = new Database(join(dir, 'corpus.db'), { readonly: true });
+    try {
+      await expect.poll(() => db.prepare('SELECT count(*) FROM dedupe_runs').pluck().get(), { timeout: 60_000 }).toBe(2);
+      expect(db.prepare('SELECT size FROM dedupe_clusters').pluck().all()).toEqual([4]);
+      const actions = db.prepare(`SELECT action FROM audit_log WHERE action LIKE 'dedupe.%' ORDER BY id`).pluck().all();
+      expect(actions).toEqual(['dedupe.keep', 'dedupe.split', 'dedupe.merge']);
+    } finally {
+      db.close();
+    }
+    await expect.poll(() => list.count()).toBe(1);
+    await expect.poll(() => list.first().innerText()).toMatch(/4/);
+  });
+
+  it('the browser labels and filters documents that are not duplicates', async () => {
+    await page.getByRole('button', { name: /Dokumen/ }).first().click();
+    const scroll = page.locator('[data-testid="dt-scroll"]');
+    await expect.poll(() => scroll.innerText(), { timeout: 15_000 }).toMatch(/unik/);
+    await page.locator('#filter-dupStatus').selectOption('-');
+    // The member split off its cluster (no duplicate any more) and c1 (never had one): both labelled "unik".
+    await expect.poll(() => page.locator('[data-testid="doc-count"]').innerText()).toMatch(/\b2\b/);
+    await expect.poll(() => scroll.locator('.chip.dup-unique').count()).toBe(2);
+    expect(await scroll.locator('.chip.dup-kept, .chip.dup-duplicate').count()).toBe(0);
+    await page.locator('#filter-dupStatus').selectOption('duplicate');
+    await expect.poll(() => scroll.locator('.chip.dup-duplicate').count()).toBeGreaterThan(0);
+    expect(await scroll.locator('.chip.dup-unique').count()).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import {
   type DedupeSummary,
 } from '../../../shared/contract/dedupe';
 import { appendAudit } from '../store/audit';
-import type { Db } from '../store/open';
+import { getMeta, type Db } from '../store/open';
 import { KurasiError, notFound } from '../errors';
 import { chooseKept, memberInfoStatement, type MemberInfo, type OverrideAction } from './decide';
 import { Shingler, jaccardSorted } from './shingle';
@@ -39,7 +39,15 @@ export function dedupeSummary(db: Db): DedupeSummary {
     kept: st.kept,
     fingerprinted: db.prepare('SELECT coalesce(sum(count), 0) FROM dedupe_chunks').pluck().get() as number,
     overrides: db.prepare('SELECT count(*) FROM dedupe_overrides').pluck().get() as number,
+    checkedThrough: run ? checkedThrough(db) : null,
   };
+}
+
+function checkedThrough(db: Db): number {
+  const v = getMeta(db, 'dedupe.checked_through');
+  // Runs from before this was recorded: their documents are the fingerprinted ones.
+  if (v === null) return (db.prepare('SELECT coalesce(max(id), 0) FROM documents').pluck().get() as number) ?? 0;
+  return Number(v);
 }
 
 /** The section `kurasi stats` / corpus.stats show. */

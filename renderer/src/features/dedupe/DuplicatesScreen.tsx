@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { KeepRule } from '../../../../shared/contract/dedupe';
 import { api } from '../../api/client';
@@ -27,7 +27,11 @@ export function DuplicatesScreen() {
   const [threshold, setThreshold] = useState(0.8);
   const [rule, setRule] = useState<KeepRule>('longest');
   const [version, setVersion] = useState(0);
+  // Merge from the keyboard: M marks the selected cluster, M on another cluster merges the two, Esc forgets the mark.
+  const [mergeFrom, setMergeFrom] = useState<Row | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
+  const followRef = useRef<number | null>(null);
   const load = useCallback(() => {
     setError(null);
     api.call('dedupe.summary', {}).then(setSummary, (e: unknown) => setError(String(e instanceof Error ? e.message : e)));
@@ -35,7 +39,13 @@ export function DuplicatesScreen() {
       (r) => {
         setRows(r.rows);
         setTotal(r.total);
-        setSelected((s) => Math.min(s, Math.max(0, r.rows.length - 1)));
+        setSelected((s) => {
+          // After a merge, follow the merged cluster to its new place in the size order.
+          const follow = followRef.current;
+          followRef.current = null;
+          const at = follow === null ? -1 : r.rows.findIndex((x) => x.id === follow);
+          return at >= 0 ? at : Math.min(s, Math.max(0, r.rows.length - 1));
+        });
       },
       (e: unknown) => setError(String(e instanceof Error ? e.message : e)),
     );
@@ -66,10 +76,35 @@ export function DuplicatesScreen() {
     }
   };
 
+  const current = rows[selected];
+  const merge = useCallback(async () => {
+    if (!current) return;
+    if (!mergeFrom || mergeFrom.id === current.id) {
+      setMergeFrom(mergeFrom ? null : current);
+      setNotice(null);
+      return;
+    }
+    try {
+      const r = await api.call('dedupe.override', { action: 'merge', documentIds: [mergeFrom.documentId, current.documentId] });
+      followRef.current = r.clusterIds[0] ?? null;
+      setNotice(t('dedupe.merged', { from: mergeFrom.id, to: current.id }));
+      setMergeFrom(null);
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [current, mergeFrom, t]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement) return;
-      if (e.key === 'ArrowDown') {
+      if (e.key === 'm' || e.key === 'M') {
+        void merge();
+        e.preventDefault();
+      } else if (e.key === 'Escape' && mergeFrom) {
+        setMergeFrom(null);
+        e.preventDefault();
+      } else if (e.key === 'ArrowDown') {
         setSelected((s) => Math.min(s + 1, rows.length - 1));
         e.preventDefault();
       } else if (e.key === 'ArrowUp') {
@@ -79,9 +114,8 @@ export function DuplicatesScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows.length]);
+  }, [rows.length, merge, mergeFrom]);
 
-  const current = rows[selected];
   return (
     <div className="screen dedupe-screen">
       <header className="screen-header">
@@ -134,8 +168,15 @@ export function DuplicatesScreen() {
             </div>
             <ul data-testid="dedupe-clusters">
               {rows.map((r, i) => (
-                <li key={r.id} className={i === selected ? 'selected' : ''} onClick={() => setSelected(i)} aria-selected={i === selected}>
-                  <span className={`chip kind-${r.kind}`}>{t(`dedupe.kind.${r.kind}`)}</span> <strong>{n(r.size)}</strong>
+                <li
+                  key={r.id}
+                  className={[i === selected ? 'selected' : '', mergeFrom?.id === r.id ? 'merge-marked' : ''].join(' ').trim()}
+                  onClick={() => setSelected(i)}
+                  aria-selected={i === selected}
+                >
+                  <span className={`chip kind-${r.kind}`}>{t(`dedupe.kind.${r.kind}`)}</span> <strong>{n(r.size)}</strong>{' '}
+                  <span className="muted small">#{r.id}</span>
+                  {mergeFrom?.id === r.id && <span className="chip merge-mark"> {t('dedupe.mergeChip')}</span>}
                   <div className="preview muted">{r.excerpt}</div>
                 </li>
               ))}
@@ -148,6 +189,30 @@ export function DuplicatesScreen() {
           </aside>
           <section className="dedupe-detail">
             <p className="muted small">{t('dedupe.keys')}</p>
+            {mergeFrom ? (
+              <div className="dedupe-merge-bar" role="status" data-testid="dedupe-merge-bar">
+                <span>{t('dedupe.mergeMarked', { id: mergeFrom.id })}</span>
+                {current && current.id !== mergeFrom.id && (
+                  <button type="button" className="primary" onClick={() => void merge()}>
+                    {t('dedupe.mergeInto', { from: mergeFrom.id, to: current.id })}
+                  </button>
+                )}
+                <button type="button" onClick={() => setMergeFrom(null)}>
+                  {t('dedupe.mergeCancel')}
+                </button>
+              </div>
+            ) : (
+              <div className="dedupe-merge-bar">
+                {notice && (
+                  <span role="status" data-testid="dedupe-notice">
+                    {notice}
+                  </span>
+                )}
+                <button type="button" disabled={!current} onClick={() => void merge()}>
+                  {t('dedupe.merge')}
+                </button>
+              </div>
+            )}
             {current && <ClusterView clusterId={current.id} onChanged={() => setVersion((v) => v + 1)} />}
           </section>
         </div>
