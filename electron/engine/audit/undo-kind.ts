@@ -28,8 +28,8 @@ export interface UndoKind<S> {
   auditPrefix: string;
   state: z.ZodType<S>;
   apply(db: Db, a: StackedAction, from: S, to: S): void;
-  /** Extra fields for the undo/redo audit entry's before/after (e.g. the documents a dedupe action touched). */
-  auditExtra?: (a: StackedAction, state: S) => Record<string, unknown>;
+  /** What the undo/redo audit entry shows of a state (default `{ state }`; dedupe names its documents, not every member). */
+  auditView?: (a: StackedAction, state: S) => Record<string, unknown>;
 }
 
 /** A kind with its state type erased, as the registry holds it. */
@@ -37,7 +37,7 @@ export interface RegisteredUndoKind {
   kind: string;
   auditPrefix: string;
   apply(db: Db, a: StackedAction, from: unknown, to: unknown): void;
-  auditExtra(a: StackedAction, state: unknown): Record<string, unknown>;
+  auditView(a: StackedAction, state: unknown): Record<string, unknown>;
 }
 
 export function undoKind<S>(k: UndoKind<S>): RegisteredUndoKind {
@@ -45,6 +45,6 @@ export function undoKind<S>(k: UndoKind<S>): RegisteredUndoKind {
     kind: k.kind,
     auditPrefix: k.auditPrefix,
     apply: (db, a, from, to) => k.apply(db, a, k.state.parse(from), k.state.parse(to)),
-    auditExtra: (a, state) => (k.auditExtra ? k.auditExtra(a, k.state.parse(state)) : {}),
+    auditView: (a, state) => (k.auditView ? k.auditView(a, k.state.parse(state)) : { state }),
   };
 }

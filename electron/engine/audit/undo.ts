@@ -71,8 +71,8 @@ function move(db: Db, r: StackRow, direction: 'undo' | 'redo'): UndoOutcome {
     action: `${kind.auditPrefix}.${direction}`,
     entity: a.entity,
     entityId: a.entityId,
-    before: { ...tag, ...kind.auditExtra(a, from), state: from },
-    after: { ...tag, ...kind.auditExtra(a, to), state: to },
+    before: { ...tag, ...kind.auditView(a, from) },
+    after: { ...tag, ...kind.auditView(a, to) },
     note: `${direction} of ${a.kind === 'label' || a.kind === 'span' ? `action ${a.id}` : `audit entry ${a.auditId}`}`,
   });
   return { actionId: a.id, documentId: a.documentId, kind: a.kind, action: a.auditAction, description: describe(a, direction === 'undo' ? 'undid' : 'redid') };

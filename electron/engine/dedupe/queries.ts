@@ -7,6 +7,8 @@ import {
   type DedupeSummary,
 } from '../../../shared/contract/dedupe';
 import { appendAudit } from '../store/audit';
+import { recordUndoable } from '../audit/undo-stack';
+import { dedupeUndoAfter, dedupeUndoBefore } from './undo-kind';
 import { getMeta, type Db } from '../store/open';
 import { KurasiError, notFound } from '../errors';
 import { chooseKept, memberInfoStatement, type MemberInfo, type OverrideAction } from './decide';
@@ -120,8 +122,9 @@ export function recordOverride(db: Db, actor: string, action: OverrideAction, do
           .prepare('INSERT INTO dedupe_overrides(action, document_ids, others, actor, created_at, note) VALUES (?, ?, ?, ?, ?, ?)')
           .run(action, JSON.stringify(docs), others ? JSON.stringify(others) : null, actor, new Date().toISOString(), note ?? null).lastInsertRowid,
       );
+      const undoBefore = dedupeUndoBefore(db, before.map((b) => b.clusterId), docs);
       const touched = applyNow(db, action, docs, before.map((b) => b.clusterId));
-      appendAudit(db, {
+      const auditId = appendAudit(db, {
         actor,
         action: `dedupe.${action}`,
         entity: 'dedupe-cluster',
@@ -130,6 +133,7 @@ export function recordOverride(db: Db, actor: string, action: OverrideAction, do
         after: { overrideId, clusterIds: touched, documentIds: docs, others },
         note: note ?? null,
       });
+      recordUndoable(db, { actor, kind: 'dedupe', documentId: docs[0] ?? null, key: action, before: undoBefore, after: dedupeUndoAfter(db, undoBefore, touched, overrideId), auditId });
       return { overrideId, clusterIds: touched };
     })
     .immediate();

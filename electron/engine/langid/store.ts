@@ -1,6 +1,7 @@
 /** SQL of the langid feature: writing job results, the summary, manual overrides, reads for the UI. */
 import type { Db } from '../store/open';
 import { appendAudit } from '../store/audit';
+import { recordUndoable } from '../audit/undo-stack';
 import { notFound } from '../errors';
 import { PACKED_LANGS, type RangeResult } from './pool-protocol.js';
 
@@ -91,7 +92,7 @@ export function setDocumentLanguage(
     db.prepare('UPDATE documents SET lang = ?, lang_confidence = ?, lang_source = ? WHERE id = ?').run(after.lang, after.lang_confidence, after.lang_source, input.id);
     adjustSummary(db, before.lang, before.lang_source === 'manual', before.code_mixed === 1, before.char_count, -1);
     adjustSummary(db, after.lang, after.lang_source === 'manual', before.code_mixed === 1, before.char_count, 1);
-    appendAudit(db, {
+    const auditId = appendAudit(db, {
       actor,
       action: input.lang === null ? 'langid.clear-override' : 'langid.override',
       entity: 'document',
@@ -100,11 +101,13 @@ export function setDocumentLanguage(
       after: { lang: after.lang, confidence: after.lang_confidence, source: after.lang_source },
       note: input.note ?? null,
     });
+    const state = (r: { lang: string | null; lang_confidence: number | null; lang_source: string | null }) => ({ lang: r.lang, confidence: r.lang_confidence, source: r.lang_source });
+    recordUndoable(db, { actor, kind: 'langid', documentId: input.id, key: 'lang', before: state(before), after: state(after), auditId });
     return { id: input.id, lang: after.lang, langSource: after.lang_source, langConfidence: after.lang_confidence };
   })();
 }
 
-function adjustSummary(db: Db, lang: string | null, manual: boolean, mixed: boolean, chars: number, sign: 1 | -1): void {
+export function adjustSummary(db: Db, lang: string | null, manual: boolean, mixed: boolean, chars: number, sign: 1 | -1): void {
   if (lang === null) return;
   db.prepare(
     `INSERT INTO langid_summary(lang, documents, characters, code_mixed, manual) VALUES (?, ?, ?, ?, ?)

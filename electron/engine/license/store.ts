@@ -4,6 +4,8 @@ import type { RobotsStatus, SettableReviewState, TdmStatus } from '../../../shar
 import { checkTransition, licenseFlags, resolveLicense } from '../../../shared/license';
 import type { Db } from '../store/open';
 import { appendAudit } from '../store/audit';
+import { recordUndoable } from '../audit/undo-stack';
+import { licenseUndoState } from './undo-kind';
 import { KurasiError, notFound } from '../errors';
 import { addEvidence, type EvidenceInput } from './evidence';
 import { findSourceRow, reviewStateOf, toLicenseRow, type SourceLicenseDbRow } from './rows';
@@ -95,7 +97,7 @@ export function setSourceLicense(db: Db, actor: string, input: SetLicenseInput):
     }
     const after = findSourceRow(db, id);
     if (changed.length || stateChanged) {
-      appendAudit(db, {
+      const auditId = appendAudit(db, {
         actor,
         action: 'license.set',
         entity: 'source',
@@ -104,6 +106,7 @@ export function setSourceLicense(db: Db, actor: string, input: SetLicenseInput):
         after: snapshot(after),
         note: input.note?.trim() || null,
       });
+      recordUndoable(db, { actor, kind: 'license', documentId: null, key: String(id), before: licenseUndoState(before), after: licenseUndoState(after), auditId });
     } else if (input.note?.trim() && !input.evidence?.length) {
       // A comment on its own is still part of the review's history.
       appendAudit(db, { actor, action: 'license.note', entity: 'source', entityId: id, note: input.note.trim() });
@@ -155,7 +158,7 @@ export function setDocumentLicense(db: Db, actor: string, documentId: number, co
            set_at = excluded.set_at, note = excluded.note`,
       ).run(documentId, value, actor, new Date().toISOString(), note ?? null);
     }
-    appendAudit(db, {
+    const auditId = appendAudit(db, {
       actor,
       action: 'license.document',
       entity: 'document',
@@ -164,6 +167,7 @@ export function setDocumentLicense(db: Db, actor: string, documentId: number, co
       after: { concludedLicense: value },
       note: note ?? null,
     });
+    recordUndoable(db, { actor, kind: 'license-document', documentId, key: '', before: { concludedLicense: before }, after: { concludedLicense: value }, auditId });
     return { documentId, concludedLicense: value };
   })();
 }

@@ -1,6 +1,7 @@
 /** SQL of the pii feature: job results, decisions (confirm / dismiss), summary, reads for the UI and export. */
 import type { Db } from '../store/open';
 import { appendAudit } from '../store/audit';
+import { recordUndoable } from '../audit/undo-stack';
 import { KurasiError, notFound } from '../errors';
 import { HIGH_CONFIDENCE, PII_CATEGORY, isPiiType, type PiiCategory, type PiiType } from './types';
 import { redactWithCounts } from './redact';
@@ -127,7 +128,7 @@ export function decideFinding(db: Db, input: DecideInput): { piiCount: number } 
         `INSERT INTO pii_decisions(document_id, start, end, type, decision, actor, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(document_id, start, end, type) DO UPDATE SET decision = excluded.decision, actor = excluded.actor, decided_at = excluded.decided_at`,
       ).run(...key, input.decision, input.actor, new Date().toISOString());
-    appendAudit(db, {
+    const auditId = appendAudit(db, {
       actor: input.actor,
       action: `pii.${input.decision === 'clear' ? 'clear' : input.decision === 'confirmed' ? 'confirm' : 'dismiss'}`,
       entity: 'document',
@@ -136,12 +137,19 @@ export function decideFinding(db: Db, input: DecideInput): { piiCount: number } 
       after: input.decision === 'clear' ? null : { type: input.type, start: input.start, end: input.end, decision: input.decision },
       note: input.note ?? null,
     });
-    const scanned = db.prepare('SELECT pii_count FROM documents WHERE id = ?').get(input.documentId) as { pii_count: number | null };
-    const piiCount = (db.prepare(PII_COUNT_SQL).pluck().get({ doc: input.documentId }) as number) ?? 0;
-    if (scanned.pii_count !== null || piiCount > 0) db.prepare('UPDATE documents SET pii_count = ? WHERE id = ?').run(piiCount, input.documentId);
-    refreshSummaryType(db, input.type);
-    return { piiCount };
+    const state = (d: PiiDecision | 'clear' | undefined) => (d === undefined || d === 'clear' ? null : { type: input.type, start: input.start, end: input.end, decision: d });
+    recordUndoable(db, { actor: input.actor, kind: 'pii', documentId: input.documentId, key: `${input.type}:${input.start}:${input.end}`, before: state(before?.decision), after: state(input.decision), auditId });
+    return { piiCount: refreshDocumentPii(db, input.documentId, input.type) };
   })();
+}
+
+/** Recounts one document's pii_count and one type's summary after a decision (or its undo). */
+export function refreshDocumentPii(db: Db, documentId: number, type: PiiType): number {
+  const scanned = db.prepare('SELECT pii_count FROM documents WHERE id = ?').get(documentId) as { pii_count: number | null };
+  const piiCount = (db.prepare(PII_COUNT_SQL).pluck().get({ doc: documentId }) as number) ?? 0;
+  if (scanned.pii_count !== null || piiCount > 0) db.prepare('UPDATE documents SET pii_count = ? WHERE id = ?').run(piiCount, documentId);
+  refreshSummaryType(db, type);
+  return piiCount;
 }
 
 function refreshSummaryType(db: Db, type: PiiType): void {
