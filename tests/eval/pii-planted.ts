@@ -96,6 +96,27 @@ export function makeLandline(r: Rng): string {
   }
 }
 
+/** A 16-digit NIK or KK as people write it on forms: in fours, or province.regency.district.date.serial. */
+export function groupSixteen(r: Rng, d: string): string {
+  const sep = r.pick(['.', ' ', '-']);
+  if (r.rand() < 0.5) return [d.slice(0, 4), d.slice(4, 8), d.slice(8, 12), d.slice(12)].join(sep);
+  return [d.slice(0, 2), d.slice(2, 4), d.slice(4, 6), d.slice(6, 12), d.slice(12)].join(sep);
+}
+
+/** Mobile numbers in the spellings the seven above miss: area-code parentheses and spaced dashes. */
+export function makeSpacedPhone(r: Rng): string {
+  const op = r.pick(['812', '813', '821', '852', '857', '878', '896']);
+  const rest = digits(r, 8);
+  switch (r.int(0, 2)) {
+    case 0:
+      return `(0${op}) ${rest.slice(0, 4)}-${rest.slice(4)}`;
+    case 1:
+      return `0${op} - ${rest.slice(0, 4)} - ${rest.slice(4)}`;
+    default:
+      return `+62 (${op}) ${rest.slice(0, 4)} ${rest.slice(4)}`;
+  }
+}
+
 export function makeEmail(r: Rng): string {
   const sep = r.pick(['.', '_', '', '']);
   const num = r.rand() < 0.4 ? String(r.int(1, 2005)) : '';
@@ -137,9 +158,17 @@ export function build(parts: (string | [PiiType, string])[]): Planted {
 /** Realistic sentences with one or two planted identifiers each. */
 export function plantedSentence(r: Rng, carrier: string): Planted {
   const name = `${r.pick(FIRST)} ${r.pick(LAST)}`.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-  const kind = r.int(0, 14);
+  const kind = r.int(0, 18);
   const c = r.rand() < 0.5 ? carrier + ' ' : '';
   switch (kind) {
+    case 15:
+      return build([c, `Sesuai KTP, NIK ${name} `, ['NIK', groupSixteen(r, makeNik(r))], ' sudah diverifikasi.']);
+    case 16:
+      return build([c, 'Lampirkan kartu keluarga, No. KK ', ['KK', groupSixteen(r, makeKk(r))], ', saat mendaftar.']);
+    case 17:
+      return build([c, `Kalau ada kendala, hubungi ${name} di `, ['PHONE', makeSpacedPhone(r)], ' ya.']);
+    case 18:
+      return build([c, 'Pengaduan layanan dapat disampaikan ke nomor ', ['PHONE', makeLandline(r).replace(/^(?:0|\+62 )(\d+)[ -]/, '(0$1) ')], ' setiap hari kerja.']);
     case 14:
       return build([c, `Kantor kelurahan buka pukul 08.00, telp. `, ['PHONE', makeLandline(r)], '.']);
     case 0:
@@ -183,9 +212,21 @@ function bad16(r: Rng): string {
 /** Hard decoys: numbers that look like identifiers but are not personal data (or are invalid). */
 export function decoySentence(r: Rng, carrier: string): Planted {
   const c = r.rand() < 0.5 ? carrier + ' ' : '';
-  const kind = r.int(0, 17);
+  const kind = r.int(0, 20);
   let text: string;
   switch (kind) {
+    case 18: {
+      const b = bad16(r);
+      text = `Kode voucher ${[b.slice(0, 4), b.slice(4, 8), b.slice(8, 12), b.slice(12)].join(r.pick(['.', ' ', '-']))} berlaku sampai akhir bulan.`;
+      break;
+    }
+    case 19:
+      // A dotted NIK with Feb 30 as the birth date.
+      text = `NIK ${r.pick(['31', '32', '35'])}.${pad(r.int(1, 20), 2)}.${pad(r.int(1, 20), 2)}.3002${pad(r.int(70, 99), 2)}.${pad(r.int(1, 999), 4)} ditolak sistem.`;
+      break;
+    case 20:
+      text = `Ongkir ke kode wilayah (021) ${r.int(1, 9)}.${pad(r.int(0, 999), 3)} rupiah, tiba ${r.int(2, 5)} hari.`;
+      break;
     case 0:
       text = `Nomor pesanan ${bad16(r)} sedang dikemas oleh penjual.`;
       break;

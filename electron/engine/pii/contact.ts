@@ -4,7 +4,7 @@ import { cuesAround, hasCue, nearestCue } from './context';
 import { standsAlone, type Candidate } from './numbers';
 
 // A phone-ish span: country or trunk prefix, then digits with single separators. Trimmed below.
-const PHONE_SPAN = /(?<![\p{L}\p{N}+])(?:\+62|62|\(0|0)[ .-]?\(?\d[\d .()-]{6,22}\d/gu;
+const PHONE_SPAN = /(?<![\p{L}\p{N}+])(?:\+62|62|\(0|0)[ .-]?\(?\d[\d .()–-]{6,22}\d/gu;
 const NATIONAL_MOBILE = /^8[1-35-9]\d{7,10}$/;
 const MONEY_BEFORE = /(?:rp\.?|idr|usd|\$|harga|sebesar)\s*$/i;
 const MONEY_AFTER = /^(?:,-|,00|\.-|\s*(?:rupiah|ribu|juta|miliar|rb|jt)\b)/i;
@@ -24,10 +24,11 @@ export function detectPhones(text: string): Candidate[] {
     const start = m.index;
     // Drop trailing digit groups (a year, a second number) until the span is a phone number or too short.
     for (;;) {
-      span = span.replace(/[ .\-()]+$/, '');
+      span = span.replace(/[ .\-–()]+$/, '');
       const national = nationalDigits(span);
-      if (national && NATIONAL_MOBILE.test(national) && !/[ .-]{2}/.test(span)) break;
-      const cut = Math.max(span.lastIndexOf(' '), span.lastIndexOf('.'), span.lastIndexOf('-'));
+      // One separator between groups; " - " (spaced dash or en dash) counts as one.
+      if (national && NATIONAL_MOBILE.test(national) && !/[ .–-]{2}/.test(span.replace(/ [–-] /g, '-'))) break;
+      const cut = Math.max(span.lastIndexOf(' '), span.lastIndexOf('.'), span.lastIndexOf('-'), span.lastIndexOf('–'));
       if (cut <= 1) {
         span = '';
         break;
@@ -60,12 +61,15 @@ export function detectPhones(text: string): Candidate[] {
 // (prices, codes, room numbers), so they count only right after a phone cue.
 const LANDLINE = /(?<![\p{L}\p{N}+])(?:\(0[2-9]\d{1,2}\)|0[2-9]\d{1,2}|\+62 ?[2-9]\d{1,2})[ .-]?\d{3,4}[ .-]?\d{3,5}(?!\d|[.-]\d)/gu;
 
-/** Fixed-line numbers (021-5551234, (0274) 512345), only within a few words after telp/telepon/hubungi/fax. */
+/**
+ * Fixed-line numbers (021-5551234, (0274) 512345), within a few words after telp/telepon/hubungi/fax; an area
+ * code in parentheses, "(021) 555-1234", is how phone numbers are written, so it needs no cue.
+ */
 const ANY_PHONE_WORD = /telp|tlp|telep|telfon|hubungi|fax|faks|kontak|phone|call|sms|\bhp\b|\bwa\b|whatsapp/i;
 
 export function detectLandlines(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (!ANY_PHONE_WORD.test(text)) return out;
+  if (!ANY_PHONE_WORD.test(text) && !text.includes('(0')) return out;
   for (const m of text.matchAll(LANDLINE)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -75,8 +79,10 @@ export function detectLandlines(text: string): Candidate[] {
     if (national.startsWith('8') || national.length < 8 || national.length > 11) continue;
     if (!isValidPhoneNumber(`0${national}`, 'ID')) continue;
     const near = nearestCue(cuesAround(text, start, end), ['PHONE', 'NEGATIVE', 'BANK', 'NIK', 'KK', 'NPWP', 'CARD']);
-    if (!near || near.kind !== 'PHONE' || near.after || near.distance > 24) continue;
-    out.push({ type: 'PHONE', start, end, confidence: 0.9 });
+    const cued = near !== undefined && near.kind === 'PHONE' && !near.after && near.distance <= 24;
+    const paren = m[0].startsWith('(') && (near === undefined || near.kind === 'PHONE');
+    if (!cued && !paren) continue;
+    out.push({ type: 'PHONE', start, end, confidence: cued ? 0.9 : 0.85 });
   }
   return out;
 }

@@ -50,7 +50,9 @@ function classify16(digits: string, cue: Cue | undefined, grouped: boolean): Omi
   }
 }
 
-const SIXTEEN = /(?<!\d)(?:\d{16}|\d{4}([ -])\d{4}\1\d{4}\1\d{4}|\d{6}[ .]\d{6}[ .]\d{4})(?!\d)/g;
+// Bare, 4-4-4-4 (card style, or a NIK/KK written in fours with spaces, dots or dashes), 6-6-4 (area, date,
+// serial) and 2-2-2-6-4 (province, regency, district, date, serial), each with one kind of separator.
+const SIXTEEN = /(?<!\d)(?:\d{16}|\d{4}([ .-])\d{4}\1\d{4}\1\d{4}|\d{6}([ .-])\d{6}\2\d{4}|\d{2}([ .-])\d{2}\3\d{2}\3\d{6}\3\d{4})(?!\d)/g;
 const NPWP_FORMATTED = /(?<!\d)\d{2}\.\d{3}\.\d{3}\.\d-\d{3}\.\d{3}(?!\d)/g;
 const FIFTEEN = /(?<!\d)(?:\d{15}|3[47]\d{2}([ -])\d{6}\1\d{5})(?!\d)/g;
 const NINETEEN = /(?<!\d)\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}\1\d{3}(?!\d)/g;
