@@ -20,6 +20,8 @@ const overrideRow = z.object({
  * snapshot from before back (and deletes the override, so later dedupe runs do not re-apply it); redo does the reverse.
  */
 const dedupeState = z.object({
+  /** The documents the decision named (what the history pane lists it under). */
+  documentIds: z.array(z.number().int()),
   clusterIds: z.array(z.number().int()),
   docIds: z.array(z.number().int()),
   clusters: z.array(clusterRow),
@@ -27,7 +29,7 @@ const dedupeState = z.object({
   override: overrideRow.nullable(),
 });
 type DedupeState = z.infer<typeof dedupeState>;
-type Snapshot = Omit<DedupeState, 'override'>;
+type Snapshot = Omit<DedupeState, 'override' | 'documentIds'>;
 
 function snapshot(db: Db, clusterIds: readonly number[], docIds: readonly number[]): Snapshot {
   const cIds = [...new Set(clusterIds)].sort((a, b) => a - b);
@@ -46,14 +48,14 @@ function snapshot(db: Db, clusterIds: readonly number[], docIds: readonly number
 
 /** Taken before an override is applied (in its transaction). */
 export function dedupeUndoBefore(db: Db, clusterIds: readonly (number | null)[], docIds: readonly number[]): DedupeState {
-  return { ...snapshot(db, clusterIds.filter((c): c is number => c !== null), docIds), override: null };
+  return { documentIds: [...docIds], ...snapshot(db, clusterIds.filter((c): c is number => c !== null), docIds), override: null };
 }
 
 /** Taken after it was applied: the same clusters and documents, plus the clusters it created, and the override row. */
 export function dedupeUndoAfter(db: Db, before: DedupeState, touched: readonly number[], overrideId: number): DedupeState {
   const docIds = [...before.docIds, ...before.members.map((m) => m.document_id)];
   const override = db.prepare('SELECT id, action, document_ids, others, actor, created_at, note FROM dedupe_overrides WHERE id = ?').get(overrideId) as z.infer<typeof overrideRow>;
-  return { ...snapshot(db, [...before.clusterIds, ...touched], docIds), override };
+  return { documentIds: before.documentIds, ...snapshot(db, [...before.clusterIds, ...touched], docIds), override };
 }
 
 const sameSnapshot = (a: Snapshot, b: Snapshot) => JSON.stringify([a.clusters, a.members]) === JSON.stringify([b.clusters, b.members]);
@@ -91,5 +93,5 @@ export const dedupeUndo = undoKind<DedupeState>({
     if (to.override)
       db.prepare('INSERT INTO dedupe_overrides(id, action, document_ids, others, actor, created_at, note) VALUES (@id, @action, @document_ids, @others, @actor, @created_at, @note)').run(to.override);
   },
-  auditView: (_a, s) => ({ documentIds: s.docIds, clusters: s.clusters.map((c) => ({ id: c.id, size: c.size, kept: c.kept_count })) }),
+  auditView: (_a, s) => ({ documentIds: s.documentIds, clusters: s.clusters.map((c) => ({ id: c.id, size: c.size, kept: c.kept_count })) }),
 });
