@@ -10,6 +10,8 @@ export interface LabelledText {
   lang: string;
   text: string;
   source: string;
+  /** Parallel group (NusaX row, TALPCo line) so cross-validation keeps translations in one fold. */
+  group?: number;
 }
 
 export const TALPCO_TRAIN_LINES = 800;
@@ -73,13 +75,13 @@ function nusax(split: 'train' | 'valid'): LabelledText[] {
   const rows = parseCsv(readFileSync(join(dataDir(), 'nusax-mt', `${split}.csv`), 'utf8'));
   const head = rows[0] ?? [];
   const out: LabelledText[] = [];
-  for (const r of rows.slice(1)) {
+  rows.slice(1).forEach((r, row) => {
     head.forEach((col, i) => {
       const lang = NUSAX_COLUMNS[col];
       const text = (r[i] ?? '').trim();
-      if (lang && text) out.push({ lang, text, source: `nusax-${split}` });
+      if (lang && text) out.push({ lang, text, source: `nusax-${split}`, group: row });
     });
-  }
+  });
   return out;
 }
 
@@ -88,10 +90,10 @@ function talpco(part: 'train' | 'heldout'): LabelledText[] {
   for (const [file, lang] of Object.entries(TALPCO_FILES)) {
     const lines = readFileSync(join(dataDir(), 'talpco', `${file}.txt`), 'utf8').split('\n').filter((l) => l.trim());
     const slice = part === 'train' ? lines.slice(0, TALPCO_TRAIN_LINES) : lines.slice(TALPCO_TRAIN_LINES);
-    for (const l of slice) {
+    slice.forEach((l, line) => {
       const text = l.slice(l.indexOf('\t') + 1).trim();
-      if (text) out.push({ lang, text, source: `talpco-${part}` });
-    }
+      if (text) out.push({ lang, text, source: `talpco-${part}`, group: line });
+    });
   }
   return out;
 }
