@@ -8,6 +8,7 @@ import type { Db } from '../store/open';
 import { syncFullTextIndex } from '../store/fts';
 import { refreshPlannerStatistics } from '../store/statistics';
 import { readFileBytes, sha256File, type ByteCounter } from './byte-stream';
+import { dropIndexesForBulkLoad, restoreDroppedIndexes } from './bulk-load';
 import { preparedInThread, preparedInWorker } from './prepare-pool';
 import type { PrepareTask } from './prepare-protocol';
 import { readItems } from './prepare-run';
@@ -19,11 +20,28 @@ import { DocumentWriter, type Totals } from './writer';
 /** Rows per transaction: large enough to amortise the commit, small enough that a kill loses little. */
 export const BATCH_ROWS = 10_000;
 
+function envBytes(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const v = Number(raw);
+  return raw !== undefined && raw !== '' && Number.isFinite(v) ? v : fallback;
+}
+
 /** Files at least this big are parsed in a worker thread while this one writes (env KURASI_IMPORT_WORKER_BYTES). */
 function workerThreshold(): number {
-  const v = Number(process.env.KURASI_IMPORT_WORKER_BYTES);
-  return Number.isFinite(v) && process.env.KURASI_IMPORT_WORKER_BYTES !== '' && process.env.KURASI_IMPORT_WORKER_BYTES !== undefined ? v : 8 << 20;
+  return envBytes('KURASI_IMPORT_WORKER_BYTES', 8 << 20);
 }
+
+/**
+ * Imports at least this big (env KURASI_IMPORT_BULK_BYTES) that are also large next to the corpus load in bulk
+ * mode (bulk-load.ts): rebuilding an index afterwards scans the whole table, so it pays only when most rows are new.
+ */
+function bulkThreshold(): number {
+  return envBytes('KURASI_IMPORT_BULK_BYTES', 64 << 20);
+}
+
+/** Progress message while the indexes dropped for a bulk load are built again. */
+export const REBUILDING_INDEXES = 'rebuilding the indexes';
+export const BUILDING_SEARCH_INDEX = 'building the search index';
 
 interface Checkpoint {
   /** Files before this index are finished. */
@@ -108,6 +126,14 @@ export const importJob = defineJob({
 
     const totalBytes = files.reduce((s, f) => s + f.size, 0);
     const counter: ByteCounter = { read: 0 };
+    // Indexes an earlier bulk load left dropped (its process died) come back before anything else is written.
+    restoreDroppedIndexes(db, () => ctx.progress(0, null, REBUILDING_INDEXES));
+    let bulk = false;
+    if (!saved && totalBytes >= bulkThreshold()) {
+      // ~1 KB per document is a low guess for the rows this import brings; bulk mode when they outnumber the corpus.
+      const present = db.prepare('SELECT coalesce(sum(document_count), 0) FROM sources').pluck().get() as number;
+      if (present * 1024 <= totalBytes) bulk = dropIndexesForBulkLoad(db, ctx.jobId).length > 0;
+    }
     try {
       for (let fi = 0; fi < files.length; fi++) {
         const f = files[fi]!;
@@ -120,9 +146,17 @@ export const importJob = defineJob({
       }
     } catch (e) {
       if (!(e instanceof CancelledError) && !ctx.signal.aborted) undoJob(db, ctx.jobId, sourceId, firstId);
+      if (bulk) {
+        try {
+          restoreDroppedIndexes(db);
+        } catch {
+          // the record stays in meta: the next open or import builds them
+        }
+      }
       throw e instanceof UnreadableFileError || e instanceof CancelledError ? e : new Error(e instanceof Error ? e.message : String(e));
     }
-    ctx.progress(totalBytes, totalBytes, 'building the search index');
+    if (bulk) restoreDroppedIndexes(db, () => ctx.progress(totalBytes, totalBytes, REBUILDING_INDEXES));
+    ctx.progress(totalBytes, totalBytes, BUILDING_SEARCH_INDEX);
     syncFullTextIndex(db);
     refreshPlannerStatistics(db);
     const rejects = db

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 import { nativeBindingPath } from './native-binding';
+import { recoverDroppedIndexes } from '../import/bulk-load';
 
 export type Db = Database.Database;
 
@@ -35,6 +36,7 @@ export function openCorpus(path: string, options: OpenOptions = {}): Db {
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version > migrations.length) migrate(db, migrations, path);
     } else {
+      recoverDroppedIndexes(db, migrations.length);
       migrate(db, migrations, path);
       db.prepare(`INSERT OR IGNORE INTO meta(key, value) VALUES ('corpus_id', ?), ('created_at', ?)`).run(
         randomUUID(),
