@@ -4,7 +4,7 @@ import { addSpan, labelsForDocument, removeSpan, setLabel } from '../labels/labe
 import { annotatorOr, getSchema, isBlind, listAnnotators, currentAnnotator, setAnnotator, setBlind, setSchema } from '../labels/settings';
 import { adjudicate, listConflicts } from '../labels/conflicts';
 import { nextDocument } from '../labels/queue';
-import { redo, undo } from '../audit/undo';
+import { redo, undo, type UndoOutcome } from '../audit/undo';
 import { documentHistory } from '../audit/history';
 
 /** Labels are written under the annotator chosen on first run, else the engine's actor. */
@@ -14,6 +14,16 @@ function who(engine: Engine): string {
 
 function changed(engine: Engine): void {
   engine.events.emit('corpus-changed', { scope: 'labels' });
+}
+
+const scopes: Record<string, 'labels' | 'languages' | 'duplicates' | 'licenses' | 'pii'> = {
+  label: 'labels', span: 'labels', langid: 'languages', dedupe: 'duplicates', license: 'licenses', 'license-document': 'licenses', pii: 'pii',
+};
+
+/** Undo/redo can change any feature's data: views showing it refresh. */
+function undone(engine: Engine, r: UndoOutcome): UndoOutcome {
+  if (r.kind !== null) engine.events.emit('corpus-changed', { scope: scopes[r.kind] ?? 'all' });
+  return r;
 }
 
 export const labelsHandlers = {
@@ -48,8 +58,8 @@ export const labelsHandlers = {
   'queue.next': (engine, input) => nextDocument(engine.db, who(engine), input.filter, input.cursor),
   'agreement.compute': (engine) => ({ jobId: engine.jobs.start('agreement', {}) }),
   'audit.history': (engine, input) => documentHistory(engine.db, input.documentId, who(engine), input.limit),
-  'audit.undo': (engine) => undo(engine.db, who(engine)),
-  'audit.redo': (engine) => redo(engine.db, who(engine)),
+  'audit.undo': (engine) => undone(engine, undo(engine.db, who(engine))),
+  'audit.redo': (engine) => undone(engine, redo(engine.db, who(engine))),
 } satisfies HandlerMap<
   | 'annotators.current' | 'annotators.set' | 'annotators.list' | 'labels.schema' | 'labels.setSchema' | 'labels.settings' | 'labels.setBlind'
   | 'labels.forDocument' | 'labels.set' | 'labels.addSpan' | 'labels.removeSpan' | 'labels.conflicts' | 'labels.adjudicate' | 'labels.import'

@@ -7,6 +7,7 @@ import { langidStrings } from './langid';
 import { piiStrings } from './pii';
 import { qualityStrings } from './quality';
 import { exportStrings } from './export';
+import { auditStrings } from './audit';
 
 export type Lang = 'id' | 'en';
 export const languages: { code: Lang; name: string }[] = [
@@ -30,6 +31,7 @@ const dictionaries: Dictionary[] = [
   piiStrings,
   qualityStrings,
   exportStrings,
+  auditStrings,
 ];
 
 const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };

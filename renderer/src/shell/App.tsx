@@ -2,6 +2,7 @@ import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Spinner } from '../components/States';
 import { api } from '../api/client';
 import { ImportDialog } from '../features/import/ImportDialog';
+import { UndoToaster } from '../features/audit/UndoToaster';
 import { useJobs } from '../features/jobs/useJobs';
 import { allScreens } from '../features/registry';
 import { languages, useI18n, type Lang } from '../i18n';
@@ -84,6 +85,7 @@ export function App() {
           <Suspense fallback={<Spinner label={t('app.loading')} />}>{current && <current.Screen key={current.id} />}</Suspense>
         </main>
         {importOpen && <ImportDialog onClose={() => setImportOpen(false)} />}
+        <UndoToaster />
       </div>
     </ShellContext.Provider>
   );

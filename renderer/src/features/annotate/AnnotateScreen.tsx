@@ -11,6 +11,7 @@ import { QuestionPanel } from './QuestionPanel';
 import { DocText } from './DocText';
 import { useAnnotator } from './useAnnotator';
 import { useQueue } from './useQueue';
+import { callUndo, setScreenUndoHandler, undoMessage } from '../audit/undo';
 import './annotate.css';
 
 const FILTER_KEY = 'kurasi-annotate-filter';
@@ -88,11 +89,14 @@ export function AnnotateScreen() {
         return;
       }
       if (action.kind === 'undo' || action.kind === 'redo') {
-        const r = await api.call(action.kind === 'undo' ? 'audit.undo' : 'audit.redo', {});
-        if (r.documentId === null) return setStatus({ kind: 'bad', text: t(action.kind === 'undo' ? 'annotate.nothingToUndo' : 'annotate.nothingToRedo') });
-        await queue.goTo(r.documentId);
-        putLabels(await api.call('labels.forDocument', { documentId: r.documentId }));
-        setStatus({ kind: 'ok', text: t(action.kind === 'undo' ? 'annotate.undone' : 'annotate.redone', { what: r.description ?? '' }) });
+        const r = await callUndo(action.kind);
+        if (r.actionId === null) return setStatus({ kind: 'bad', text: t(action.kind === 'undo' ? 'annotate.nothingToUndo' : 'annotate.nothingToRedo') });
+        // Undo covers every feature's actions (a language override, a licence decision…): go to its document if it has one.
+        if (r.documentId !== null) {
+          await queue.goTo(r.documentId);
+          putLabels(await api.call('labels.forDocument', { documentId: r.documentId }));
+        } else setVersion((v) => v + 1);
+        setStatus({ kind: 'ok', text: undoMessage(t, action.kind, r) });
         return;
       }
       if (action.kind === 'span') {
@@ -144,6 +148,12 @@ export function AnnotateScreen() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [schema, who.name, changing, enqueue]);
+
+  // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y here go through the same ordered chain as `u` and `U`.
+  useEffect(() => {
+    setScreenUndoHandler((direction) => enqueue({ kind: direction }));
+    return () => setScreenUndoHandler(null);
+  }, [enqueue]);
 
   const onSet = (question: string, value: LabelValue | null) => enqueue({ kind: 'set', steps: [{ question, value }] });
   const onRemoveSpan = (spanId: number) => {

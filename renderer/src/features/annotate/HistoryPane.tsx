@@ -1,24 +1,47 @@
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
+import type { DocumentRecord } from '../../../../shared/contract/corpus';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { useShell } from '../../shell/context';
+import { actionName } from '../audit/undo';
 import { formatValue } from './keys';
 
 type Row = Output<'audit.history'>[number];
 
-function describe(v: unknown): string {
-  if (v && typeof v === 'object' && 'question' in v) {
-    const o = v as { question: string; state?: unknown; value?: unknown };
-    const state = o.state && typeof o.state === 'object' ? (o.state as { value?: unknown; label?: unknown; start?: unknown; end?: unknown }) : null;
-    const shown = state ? (state.label !== undefined ? `${String(state.label)} ${String(state.start)}–${String(state.end)}` : formatValue(state.value)) : o.value !== undefined ? formatValue(o.value) : '∅';
-    return `${o.question}: ${shown}`;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const show = formatValue;
+
+/** One side (before or after) of an entry, short: a label's value, a language, a licence, a PII decision… */
+export function describeState(v: unknown): string {
+  if (!isObject(v)) return show(v);
+  // Undo/redo entries wrap the state they moved to.
+  const inner = 'state' in v ? v.state : v;
+  const prefix = typeof v.question === 'string' ? `${v.question}: ` : '';
+  if (Array.isArray(v.documentIds)) return `#${v.documentIds.join(', #')}${Array.isArray(v.clusters) ? ` · ${v.clusters.length} ⧉` : ''}`;
+  if (Array.isArray(inner)) return inner.map((m) => (isObject(m) ? `#${show(m.documentId)}→${show(m.clusterId)}` : show(m))).join(', ');
+  if (!isObject(inner)) return `${prefix}${show(inner)}`;
+  if ('label' in inner && 'start' in inner) return `${prefix}${show(inner.label)} ${show(inner.start)}–${show(inner.end)}`;
+  if ('value' in inner) return `${prefix}${show(inner.value)}`;
+  if ('lang' in inner) return `${show(inner.lang)}${inner.source === 'manual' ? ' ✎' : ''}`;
+  if ('decision' in inner) return `${show(inner.type)} ${show(inner.start)}–${show(inner.end)}: ${show(inner.decision)}`;
+  if ('concludedLicense' in inner || 'concluded' in inner) {
+    const lic = 'concludedLicense' in inner ? inner.concludedLicense : inner.concluded;
+    const state = inner.reviewState ?? inner.state;
+    return `${show(lic)}${state !== undefined ? ` (${show(state)})` : ''}`;
   }
-  return formatValue(v);
+  if ('reviewState' in inner) return show(inner.reviewState);
+  return prefix + Object.entries(inner).map(([k, x]) => `${k}=${show(x)}`).join(' ');
 }
 
-/** Who did what to this document, newest first (others' labels hidden in blind mode). */
+/**
+ * Who did what to this document, newest first: labels, spans, language override, duplicate decisions naming it,
+ * PII decisions, its licence and its source's licence decisions, and every undo/redo of those (others' labels
+ * hidden in blind mode).
+ */
 export function HistoryPane({ documentId, version }: { documentId: number; version: number }) {
   const { t, lang } = useI18n();
+  const { corpusVersion } = useShell();
   const [rows, setRows] = useState<Row[]>([]);
   useEffect(() => {
     let live = true;
@@ -26,7 +49,7 @@ export function HistoryPane({ documentId, version }: { documentId: number; versi
     return () => {
       live = false;
     };
-  }, [documentId, version]);
+  }, [documentId, version, corpusVersion]);
   return (
     <section className="history" data-testid="history">
       <h3>{t('annotate.history')}</h3>
@@ -35,13 +58,15 @@ export function HistoryPane({ documentId, version }: { documentId: number; versi
       ) : (
         <ol>
           {rows.map((r) => (
-            <li key={r.id}>
+            <li key={r.id} data-action={r.action}>
               <time className="muted mono" dateTime={r.at}>
                 {new Date(r.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}
               </time>{' '}
-              <strong>{r.actor}</strong> <span className="chip">{r.action}</span>{' '}
+              <strong>{r.actor}</strong> <span className="chip" title={r.action}>{actionName(t, r.action)}</span>{' '}
+              {r.entity === 'source' && <span className="chip source">{t('audit.source')} {r.entityId}</span>}
+              {r.entity === 'dedupe-cluster' && <span className="chip cluster">{t('audit.cluster')} {r.entityId}</span>}{' '}
               <span className="mono">
-                {describe(r.before)} → {describe(r.after)}
+                {describeState(r.before)} → {describeState(r.after)}
               </span>
               {r.note && <span className="muted"> — {r.note}</span>}
             </li>
@@ -50,4 +75,9 @@ export function HistoryPane({ documentId, version }: { documentId: number; versi
       )}
     </section>
   );
+}
+
+/** The history as a section of the browser's document pane. */
+export function DocHistory({ doc }: { doc: DocumentRecord; query: string; refresh(): void }) {
+  return <HistoryPane documentId={doc.id} version={doc.labelCount} />;
 }

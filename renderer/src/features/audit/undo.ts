@@ -1,0 +1,48 @@
+import type { Output } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import type { Translate } from '../../i18n';
+
+export type UndoResult = Output<'audit.undo'>;
+export type UndoDirection = 'undo' | 'redo';
+
+/** Ctrl/⌘+Z undoes; Ctrl/⌘+Shift+Z and Ctrl+Y redo. */
+export function undoShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): UndoDirection | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
+  const k = e.key.toLowerCase();
+  if (k === 'z') return e.shiftKey ? 'redo' : 'undo';
+  if (k === 'y' && !e.shiftKey) return 'redo';
+  return null;
+}
+
+/** An audit action's readable name ("language override"), or the action itself when it has none. */
+export function actionName(t: Translate, action: string): string {
+  const key = `audit.action.${action}`;
+  const s = t(key);
+  return s === key ? action : s;
+}
+
+/** The toast text for an undo/redo result: what was undone, and where. */
+export function undoMessage(t: Translate, direction: UndoDirection, r: UndoResult): string {
+  if (r.actionId === null) return t(direction === 'undo' ? 'audit.nothingToUndo' : 'audit.nothingToRedo');
+  const name = r.action === 'label.set' || r.action === 'label.clear' ? `${actionName(t, r.action)} ${(r.description ?? '').match(/'([^']+)'/)?.[1] ?? ''}`.trim() : actionName(t, r.action ?? r.kind ?? '');
+  const what = r.documentId !== null ? t('audit.onDocument', { what: name, id: String(r.documentId) }) : name;
+  return t(direction === 'undo' ? 'audit.undone' : 'audit.redone', { what });
+}
+
+/**
+ * A screen that handles undo itself (the annotation screen goes to the document) registers here while mounted;
+ * otherwise the global shortcut calls the engine and shows a toast.
+ */
+let screenHandler: ((direction: UndoDirection) => void) | null = null;
+
+export function setScreenUndoHandler(h: ((direction: UndoDirection) => void) | null): void {
+  screenHandler = h;
+}
+
+export function screenUndoHandler(): ((direction: UndoDirection) => void) | null {
+  return screenHandler;
+}
+
+export function callUndo(direction: UndoDirection): Promise<UndoResult> {
+  return api.call(direction === 'undo' ? 'audit.undo' : 'audit.redo', {});
+}
