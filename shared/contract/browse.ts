@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { method } from './define';
 import { documentResults } from './corpus';
+import { qualityBrowseFilters, signalName, signalSortKey } from './quality';
 
 /** Columns the corpus browser can sort on; each is backed by an index so paging stays in SQLite. */
-export const documentSortColumn = z.enum(['id', 'source', 'lang', 'length', 'dupStatus', 'labels', 'pii', 'quality']);
+export const documentSortColumn = z.union([z.enum(['id', 'source', 'lang', 'length', 'dupStatus', 'labels', 'pii', 'quality']), signalSortKey]);
 export type DocumentSortColumn = z.infer<typeof documentSortColumn>;
 
 export const documentFilters = z.object({
@@ -14,6 +15,7 @@ export const documentFilters = z.object({
   piiMin: z.number().int().min(0).optional(),
   qualityPass: z.boolean().optional(),
   codeMixed: z.boolean().optional(),
+  ...qualityBrowseFilters,
   /** Full-text query (words, all must match; a trailing * makes a prefix). */
   q: z.string().max(500).optional(),
 });
@@ -26,6 +28,8 @@ export const documentListInput = z.object({
     .object({ column: documentSortColumn, dir: z.enum(['asc', 'desc']).default('asc') })
     .default({ column: 'id', dir: 'asc' }),
   filters: documentFilters.default({}),
+  /** Quality signals to include in each row (the browser's visible signal columns). */
+  withSignals: z.array(signalName).max(30).optional(),
 });
 export type DocumentListInput = z.input<typeof documentListInput>;
 
@@ -42,6 +46,9 @@ export const documentSummary = z.object({
   /** The source's licence review state (unreviewed until the licence feature decides). */
   licenseState: z.string(),
   license: z.string().nullable(),
+  /** Only with `withSignals`: the requested signals and the failed rules (null = not scored yet). */
+  signals: z.record(z.string(), z.number()).nullable().optional(),
+  qualityReasons: z.array(z.string()).nullable().optional(),
 });
 export type DocumentSummary = z.infer<typeof documentSummary>;
 

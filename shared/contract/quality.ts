@@ -30,6 +30,32 @@ export const signalName = z.enum(SIGNAL_NAMES);
 export type SignalName = z.infer<typeof signalName>;
 export type QualitySignals = Record<SignalName, number>;
 
+/**
+ * Signals the corpus browser can filter and sort on: each has an index on quality_signals, so a range
+ * filter is an index range. The other signals are columns only (an index per signal would slow every write).
+ */
+export const BROWSE_SIGNALS = ['word_count', 'mean_word_length', 'symbol_word_ratio', 'stopword_share', 'url_density', 'digit_density', 'dup_line_share'] as const satisfies readonly SignalName[];
+export type BrowseSignal = (typeof BROWSE_SIGNALS)[number];
+export const browseSignal = z.enum(BROWSE_SIGNALS);
+
+/** Browser filters on quality: signal ranges (inclusive; min and/or max) and "fails rule X". */
+export const qualityBrowseFilters = {
+  signals: z.partialRecord(browseSignal, z.object({ min: z.number().finite().optional(), max: z.number().finite().optional() })).optional(),
+  qualityReason: z.string().min(1).max(80).optional(),
+};
+
+/** Browser sort keys for the indexed signals: `signal:<name>`. */
+export const signalSortKey = z.enum([
+  'signal:word_count',
+  'signal:mean_word_length',
+  'signal:symbol_word_ratio',
+  'signal:stopword_share',
+  'signal:url_density',
+  'signal:digit_density',
+  'signal:dup_line_share',
+] as const satisfies readonly `signal:${BrowseSignal}`[]);
+export type SignalSortKey = z.infer<typeof signalSortKey>;
+
 export const qualityRuleSchema = z.object({
   id: z.string().min(1).max(80),
   signal: signalName,

@@ -5,10 +5,11 @@ import type { Db } from '../store/open';
 import { toFtsQuery } from './fts-query';
 import { VersionedCache } from './version';
 import { toDocumentResults, type DocumentResultColumns } from '../corpus/documents';
+import { attachSignals, qualityPage, qualityWhere, signalPageIds, signalSortOf } from '../quality/browse';
 
 type ListInput = z.output<typeof documentListInput>;
 
-const sortExpr: Record<DocumentSortColumn, string> = {
+const sortExpr: Record<Exclude<DocumentSortColumn, `signal:${string}`>, string> = {
   id: 'd.id',
   source: 'd.source_id',
   lang: 'd.lang',
@@ -58,7 +59,7 @@ function coverHint(db: Db, where: Where): string {
   return name && hasIndex(db, name) ? `INDEXED BY ${name}` : '';
 }
 
-export function buildWhere(f: DocumentFilters): Where {
+export function buildWhere(f: DocumentFilters, db?: Db, scored = false): Where {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   let fts = false;
@@ -79,6 +80,7 @@ export function buildWhere(f: DocumentFilters): Where {
   if (f.piiMin !== undefined) add('d.pii_count >= ?', f.piiMin);
   if (f.qualityPass !== undefined) add('d.quality_pass = ?', f.qualityPass ? 1 : 0);
   if (f.codeMixed !== undefined) add('d.code_mixed = ?', f.codeMixed ? 1 : 0);
+  if (db) qualityWhere(f, add, db, scored);
   if (f.q !== undefined && f.q.trim() !== '') {
     const query = toFtsQuery(f.q);
     if (query === null) clauses.push('0');
@@ -171,26 +173,31 @@ export function toSummary(r: SummaryRow): DocumentSummary {
  * Otherwise the ids of the page come from an index walk (`ORDER BY col, id`), then the rows by primary key.
  */
 export function listDocuments(db: Db, input: ListInput): DocumentPage {
-  const where = buildWhere(input.filters);
+  const quality = qualityPage(db, input);
+  if (quality) return { offset: input.offset, rows: attachSignals(db, fetchSummaries(db, quality.ids), input.withSignals), total: quality.total, totalExact: true };
+  const signalSort = signalSortOf(input.sort.column);
+  const where = buildWhere(input.filters, db, signalSort !== null);
   const count = countFor(db, where);
   const { offset, limit } = input;
   const desc = input.sort.dir === 'desc';
   if (offset >= count.total) return { offset, rows: [], total: count.total, totalExact: count.exact };
   let ids: number[];
-  if (count.dense && input.sort.column === 'id') {
+  if (signalSort) {
+    ids = signalPageIds(db, signalSort, where, desc, limit, offset);
+  } else if (count.dense && input.sort.column === 'id') {
     const n = Math.min(limit, count.total - offset);
     const first = desc ? count.dense.minId + count.total - 1 - offset : count.dense.minId + offset;
     ids = Array.from({ length: n }, (_, i) => (desc ? first - i : first + i));
   } else {
     const dir = desc ? 'DESC' : 'ASC';
-    const expr = sortExpr[input.sort.column];
+    const expr = sortExpr[input.sort.column as keyof typeof sortExpr];
     const order = expr === 'd.id' ? `d.id ${dir}` : `${expr} ${dir}, d.id ${dir}`;
     const hint = expr === 'd.id' ? coverHint(db, where) : '';
     ids = (
       db.prepare(`SELECT d.id FROM documents d ${hint} ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as { id: number }[]
     ).map((r) => r.id);
   }
-  const rows = fetchSummaries(db, ids);
+  const rows = attachSignals(db, fetchSummaries(db, ids), input.withSignals);
   if (count.dense && input.sort.column === 'id' && rows.length < ids.length) {
     // Per-source counts were stale (rows deleted behind the importer's back): answer by scanning instead.
     const dir = desc ? 'DESC' : 'ASC';

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { defineJob } from '../jobs/types';
 import { RangePool, forEachRange, readRangeCheckpoint, type RangeCheckpoint } from '../jobs/range-pool';
 import type { QualityRule } from './rules';
+import { ensureQualityBrowseSchema } from './browse-schema';
 import { getRules, reapplyRange, writeSignals, type PackedSignals } from './store';
 
 export const qualityJobParams = z.object({
@@ -41,6 +42,8 @@ export const qualityJob = defineJob({
     const { db, params } = ctx;
     const cp = readRangeCheckpoint(ctx.checkpoint);
     const { rules } = getRules(db);
+    // Before any range commits: on a corpus scored by an older version this builds the browser's indexes once.
+    ensureQualityBrowseSchema(db);
     const remaining = (db.prepare('SELECT count(*) AS n FROM documents WHERE id > ?').get(cp.lastId) as { n: number }).n;
     const total = cp.done + remaining;
     let done = cp.done;

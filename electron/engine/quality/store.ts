@@ -3,6 +3,7 @@ import type { Db } from '../store/open';
 import { appendAudit } from '../store/audit';
 import { DEFAULT_RULES, applyRules, qualityRuleSchema, ruleFails, type QualityRule } from './rules';
 import { SIGNAL_NAMES, type QualitySignals, type SignalName } from './signals';
+import { REASONS_TABLE, ensureQualityBrowseSchema } from './browse-schema';
 
 const COLS = SIGNAL_NAMES.join(', ');
 
@@ -58,9 +59,14 @@ export function writeSignals(db: Db, r: PackedSignals): void {
   // Unchanged rows are skipped: an UPDATE rewrites the whole documents row, text included.
   const pass = db.prepare('UPDATE documents SET quality_pass = @pass WHERE id = @id AND quality_pass IS NOT @pass');
   const n = SIGNAL_NAMES.length;
+  ensureQualityBrowseSchema(db);
+  db.prepare(`DELETE FROM ${REASONS_TABLE} WHERE document_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(r.ids));
+  const reason = db.prepare(`INSERT OR IGNORE INTO ${REASONS_TABLE}(rule_id, document_id) VALUES (?, ?)`);
   r.ids.forEach((id, i) => {
-    insert.run(id, ...r.values.slice(i * n, i * n + n), r.reasons[i] ?? '[]');
+    const reasons = r.reasons[i] ?? '[]';
+    insert.run(id, ...r.values.slice(i * n, i * n + n), reasons);
     pass.run({ pass: r.pass[i] ?? 0, id });
+    if (reasons !== '[]') for (const rule of JSON.parse(reasons) as string[]) reason.run(rule, id);
   });
 }
 
@@ -75,10 +81,14 @@ export function reapplyRange(db: Db, lo: number, hi: number, rules: readonly Qua
   const rows = db.prepare(`SELECT document_id, ${COLS} FROM quality_signals WHERE document_id > ? AND document_id <= ?`).all(lo, hi) as Record<string, unknown>[];
   const update = db.prepare('UPDATE quality_signals SET reasons = ? WHERE document_id = ?');
   const pass = db.prepare('UPDATE documents SET quality_pass = @pass WHERE id = @id AND quality_pass IS NOT @pass');
+  ensureQualityBrowseSchema(db);
+  db.prepare(`DELETE FROM ${REASONS_TABLE} WHERE document_id > ? AND document_id <= ?`).run(lo, hi);
+  const reason = db.prepare(`INSERT OR IGNORE INTO ${REASONS_TABLE}(rule_id, document_id) VALUES (?, ?)`);
   for (const row of rows) {
     const v = applyRules(rowSignals(row), rules);
     update.run(JSON.stringify(v.reasons), row.document_id);
     pass.run({ pass: v.pass ? 1 : 0, id: row.document_id });
+    for (const rule of v.reasons) reason.run(rule, row.document_id);
   }
   return rows.length;
 }
