@@ -1,6 +1,7 @@
 import type { DocumentLabels, LabelRecord, LabelValue, SpanRecord, AdjudicationRecord } from '../../../shared/contract/labels';
 import { KurasiError, notFound } from '../errors';
 import { appendAudit } from '../store/audit';
+import { cached } from './statements';
 import { recordUndoable } from '../audit/undo-stack';
 import type { Db } from '../store/open';
 import { getSchema, isBlind } from './settings';
@@ -50,7 +51,7 @@ export function labelsForDocument(db: Db, documentId: number, annotator: string)
 }
 
 function readLabel(db: Db, documentId: number, annotator: string, question: string): LabelState {
-  const r = db.prepare('SELECT value, at FROM labels WHERE document_id = ? AND annotator = ? AND question = ?').get(documentId, annotator, question) as
+  const r = cached(db, 'SELECT value, at FROM labels WHERE document_id = ? AND annotator = ? AND question = ?').get(documentId, annotator, question) as
     | { value: string; at: string }
     | undefined;
   return r ? { value: JSON.parse(r.value) as LabelValue, at: r.at } : null;
@@ -59,10 +60,11 @@ function readLabel(db: Db, documentId: number, annotator: string, question: stri
 /** Writes a label state (null removes it). Used by set, undo, redo and pack import. */
 export function writeLabel(db: Db, documentId: number, annotator: string, question: string, state: LabelState): void {
   if (state === null) {
-    db.prepare('DELETE FROM labels WHERE document_id = ? AND annotator = ? AND question = ?').run(documentId, annotator, question);
+    cached(db, 'DELETE FROM labels WHERE document_id = ? AND annotator = ? AND question = ?').run(documentId, annotator, question);
     return;
   }
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO labels(document_id, annotator, question, value, at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(document_id, annotator, question) DO UPDATE SET value = excluded.value, at = excluded.at`,
   ).run(documentId, annotator, question, JSON.stringify(state.value), state.at);
@@ -120,12 +122,12 @@ export function removeSpan(db: Db, annotator: string, spanId: number): { actionI
 /** Replaces span `from` by span `to` (either may be null). */
 export function writeSpan(db: Db, documentId: number, annotator: string, question: string, from: SpanState, to: SpanState): void {
   if (from) {
-    db.prepare('DELETE FROM label_spans WHERE document_id = ? AND annotator = ? AND question = ? AND label = ? AND start = ? AND end = ?').run(
+    cached(db, 'DELETE FROM label_spans WHERE document_id = ? AND annotator = ? AND question = ? AND label = ? AND start = ? AND end = ?').run(
       documentId, annotator, question, from.label, from.start, from.end,
     );
   }
   if (to) {
-    db.prepare('INSERT OR IGNORE INTO label_spans(document_id, annotator, question, label, start, end, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    cached(db, 'INSERT OR IGNORE INTO label_spans(document_id, annotator, question, label, start, end, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       documentId, annotator, question, to.label, to.start, to.end, to.at,
     );
   }
