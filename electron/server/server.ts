@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -8,6 +8,7 @@ import { events, type EventName } from '../../shared/contract';
 import { dispatch } from '../engine/api/dispatch';
 import type { Engine } from '../engine/engine';
 import { checkRequest, securityHeaders } from './security';
+import { firstPageBlock, withFirstPage } from './first-page';
 
 export interface ServeOptions {
   engine: Engine;
@@ -153,12 +154,17 @@ export async function startServer(options: ServeOptions): Promise<KurasiServer> 
     }
     const headers: Record<string, string> = {
       'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-      'cache-control': rel === 'index.html' ? 'no-store' : 'private, max-age=3600',
+      // Built assets carry a content hash in their name: a new build never reuses one, so they can be kept.
+      'cache-control': rel === 'index.html' ? 'no-store' : rel.startsWith('assets/') ? 'private, max-age=31536000, immutable' : 'private, max-age=3600',
       ...securityHeaders,
     };
     // The page was opened with the token in its URL: keep it in a strict, HTTP-only cookie for the assets and the event stream.
     const fromQuery = url.searchParams.get('token');
     if (fromQuery) headers['set-cookie'] = `kurasi_token=${encodeURIComponent(fromQuery)}; Path=/; HttpOnly; SameSite=Strict`;
+    if (rel === 'index.html' && req.method === 'GET') {
+      res.writeHead(200, headers);
+      return void res.end(withFirstPage(readFileSync(file, 'utf8'), await firstPageBlock(options.engine, timing)));
+    }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return void res.end();
     await pipeline(createReadStream(file), res);

@@ -1,5 +1,4 @@
 import type { EventName, Result } from '../../../shared/contract';
-import { events as eventSchemas } from '../../../shared/contract/events';
 import type { Transport } from './client';
 
 const TOKEN_KEY = 'kurasi-token';
@@ -25,15 +24,13 @@ export function httpTransport(): Transport {
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   let source: EventSource | null = null;
 
-  const connect = (): void => {
-    if (source) return;
-    source = new EventSource(`./events?token=${encodeURIComponent(token)}`);
-    for (const name of Object.keys(eventSchemas)) {
-      source.addEventListener(name, (e: MessageEvent<string>) => {
-        const payload: unknown = JSON.parse(e.data);
-        for (const l of listeners.get(name) ?? []) l(payload);
-      });
-    }
+  // Each event name is listened to when first subscribed: the event schemas (zod) stay out of the first bundle.
+  const connect = (name: string): void => {
+    source ??= new EventSource(`./events?token=${encodeURIComponent(token)}`);
+    source.addEventListener(name, (e: MessageEvent<string>) => {
+      const payload: unknown = JSON.parse(e.data);
+      for (const l of listeners.get(name) ?? []) l(payload);
+    });
   };
 
   return {
@@ -50,9 +47,11 @@ export function httpTransport(): Transport {
     },
     on(event: EventName, listener) {
       let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
+      if (!set) {
+        listeners.set(event, (set = new Set()));
+        connect(event);
+      }
       set.add(listener);
-      connect();
       return () => set.delete(listener);
     },
     upload(file, onProgress) {

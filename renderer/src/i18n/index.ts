@@ -52,8 +52,20 @@ export function translate(lang: Lang, key: string, vars?: Record<string, string 
   });
 }
 
+const separators: Record<Lang, { group: string; decimal: string }> = { id: { group: '.', decimal: ',' }, en: { group: ',', decimal: '.' } };
+
+/**
+ * Grouped digits and at most one decimal, as id-ID / en-GB write them. Done by hand: the first Intl.NumberFormat
+ * for a locale loads its data (tens of milliseconds), on the path of the first rows drawn.
+ */
 export function formatNumber(lang: Lang, n: number): string {
-  return n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 });
+  if (!Number.isFinite(n)) return String(n);
+  const sep = separators[lang];
+  const tenths = Math.round(Math.abs(n) * 10);
+  const whole = Math.floor(tenths / 10);
+  const frac = tenths % 10;
+  const digits = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, sep.group);
+  return `${n < 0 && tenths !== 0 ? '-' : ''}${digits}${frac ? sep.decimal + String(frac) : ''}`;
 }
 
 interface I18n {

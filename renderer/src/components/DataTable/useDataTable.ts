@@ -47,7 +47,8 @@ export function useDataTable<T extends object>(options: {
   onSortingChange(sorting: SortingState): void;
 }): DataTableState<T> {
   const { source, columns, sorting, onSortingChange } = options;
-  const [range, setRange] = useState({ start: 0, end: 0 });
+  // A screenful from the start, so rows that are already at hand are drawn in the first render.
+  const [range, setRange] = useState({ start: 0, end: 60 });
   const { data, indexes } = useMemo(() => {
     const indexes = new WeakMap<T, number>();
     const data: T[] = [];

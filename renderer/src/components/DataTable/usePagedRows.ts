@@ -12,8 +12,11 @@ export interface PagedRows<T> {
   total: number | null;
   totalExact: boolean;
   getRow(index: number): T | undefined;
-  /** Ask for the rows in [start, end] (fetches the missing pages). */
-  ensure(start: number, end: number): void;
+  /**
+   * Ask for the rows in [start, end] (fetches the missing pages). Pages nearest `focus` (the first row in view)
+   * go first; pages asked for earlier that are no longer wanted and not yet sent are dropped.
+   */
+  ensure(start: number, end: number, focus?: number): void;
   loading: boolean;
   error: string | null;
   /** Changes whenever rows arrive, so memoized views recompute. */
@@ -21,10 +24,14 @@ export interface PagedRows<T> {
   reload(): void;
 }
 
-export interface PagedRowsOptions {
+export interface PagedRowsOptions<T> {
   pageSize?: number;
   /** Pages kept in memory; the ones farthest from the last request are dropped first. */
   maxPages?: number;
+  /** Requests in flight at once (the engine answers one at a time; more would only queue there). */
+  maxInFlight?: number;
+  /** The first page (offset 0), already at hand for the initial key: drawn in the first render, not fetched. */
+  initialPage?: Page<T> | null;
 }
 
 /**
@@ -34,21 +41,28 @@ export interface PagedRowsOptions {
 export function usePagedRows<T>(
   fetchPage: (offset: number, limit: number) => Promise<Page<T>>,
   key: string,
-  options: PagedRowsOptions = {},
+  options: PagedRowsOptions<T> = {},
 ): PagedRows<T> {
   const pageSize = options.pageSize ?? 100;
   const maxPages = options.maxPages ?? 40;
-  const pages = useRef(new Map<number, T[]>());
+  const maxInFlight = options.maxInFlight ?? 2;
+  const initial = useRef(options.initialPage ? { key, page: options.initialPage } : null);
+  const pages = useRef(new Map<number, T[]>(initial.current ? [[0, initial.current.page.rows]] : []));
   const inflight = useRef(new Set<number>());
+  const queue = useRef<number[]>([]);
   const generation = useRef(0);
   const lastPage = useRef(0);
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
-  const [state, setState] = useState({ total: null as number | null, totalExact: true, loading: true, error: null as string | null, version: 0 });
+  const [state, setState] = useState(() => {
+    const p = initial.current?.page;
+    return { total: p ? p.total : (null as number | null), totalExact: p ? p.totalExact : true, loading: !p, error: null as string | null, version: 0 };
+  });
 
-  const load = useCallback(
-    (page: number) => {
-      if (pages.current.has(page) || inflight.current.has(page)) return;
+  const pump = useCallback(() => {
+    while (inflight.current.size < maxInFlight && queue.current.length > 0) {
+      const page = queue.current.shift() as number;
+      if (pages.current.has(page) || inflight.current.has(page)) continue;
       const gen = generation.current;
       inflight.current.add(page);
       fetchRef
@@ -62,34 +76,45 @@ export function usePagedRows<T>(
             for (const p of far.slice(0, pages.current.size - maxPages)) pages.current.delete(p);
           }
           setState((s) => ({ total: result.total, totalExact: result.totalExact, loading: inflight.current.size > 0, error: null, version: s.version + 1 }));
+          pump();
         })
         .catch((e: unknown) => {
           if (gen !== generation.current) return;
           inflight.current.delete(page);
           setState((s) => ({ ...s, loading: inflight.current.size > 0, error: e instanceof Error ? e.message : String(e), version: s.version + 1 }));
+          pump();
         });
-    },
-    [pageSize, maxPages],
-  );
+    }
+  }, [pageSize, maxPages, maxInFlight]);
 
   const reset = useCallback(() => {
+    const seeded = initial.current;
+    initial.current = null;
+    // The first render already drew the page handed in for this key: nothing to drop or fetch.
+    if (seeded && seeded.key === key) return;
     generation.current += 1;
     pages.current.clear();
     inflight.current.clear();
+    queue.current = [0];
     setState((s) => ({ total: null, totalExact: true, loading: true, error: null, version: s.version + 1 }));
-    load(0);
-  }, [load]);
+    pump();
+  }, [key, pump]);
 
-  useEffect(reset, [key, reset]);
+  useEffect(reset, [reset]);
 
   const ensure = useCallback(
-    (start: number, end: number) => {
+    (start: number, end: number, focus?: number) => {
       const first = Math.max(0, Math.floor(start / pageSize));
       const last = Math.max(first, Math.floor(end / pageSize));
-      lastPage.current = first;
-      for (let p = first; p <= last; p++) load(p);
+      const center = Math.min(last, Math.max(first, Math.floor((focus ?? start) / pageSize)));
+      lastPage.current = center;
+      const wanted: number[] = [];
+      for (let p = first; p <= last; p++) if (!pages.current.has(p) && !inflight.current.has(p)) wanted.push(p);
+      wanted.sort((a, b) => Math.abs(a - center) - Math.abs(b - center) || a - b);
+      queue.current = wanted;
+      pump();
     },
-    [load, pageSize],
+    [pageSize, pump],
   );
 
   const getRow = useCallback(

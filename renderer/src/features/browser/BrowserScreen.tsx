@@ -14,7 +14,7 @@ import { baseColumns, buildColumns } from './columns';
 import { DocumentPane } from './DocumentPane';
 import { FilterBar } from './FilterBar';
 import { SearchResults } from './SearchResults';
-import { takePrefetchedFirstPage } from './prefetch';
+import { takeInlineFirstPage, takePrefetchedFirstPage } from './prefetch';
 import { useBrowserKeys } from './useBrowserKeys';
 
 type SearchState = { q: string; status: 'loading' } | { q: string; status: 'done'; result: SearchOutput } | { q: string; status: 'error'; message: string };
@@ -49,7 +49,8 @@ export function BrowserScreen() {
     },
     [sort, filters],
   );
-  const source = usePagedRows<DocumentSummary>(fetchPage, queryKey, { pageSize: 100 });
+  const [initialPage] = useState(takeInlineFirstPage);
+  const source = usePagedRows<DocumentSummary>(fetchPage, queryKey, { pageSize: 100, initialPage });
   const state = useDataTable({ columns, source, sorting, onSortingChange: setSorting });
 
   useEffect(() => {

@@ -1,8 +1,15 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { DocumentSummary } from '../../../../shared/contract/browse';
+import { useI18n } from '../../i18n';
 import type { BrowserColumnDef } from '../types';
 
 const dash = <span className="muted">—</span>;
+
+/** A number in the UI language's digit grouping (toLocaleString would build a formatter per cell). */
+function Num({ value }: { value: number }) {
+  const { n } = useI18n();
+  return <span className="mono">{n(value)}</span>;
+}
 
 function text(v: string | number | null | undefined) {
   return v === null || v === undefined || v === '' ? dash : <span>{String(v)}</span>;
@@ -26,7 +33,7 @@ export const baseColumns: BrowserColumnDef[] = [
     cell: (c) => text(c.row.original.lang),
     meta: { width: 90, sort: 'lang', filter: { key: 'lang', kind: 'text', label: 'filter.lang' } },
   }),
-  (t) => ({ id: 'length', header: t('col.length'), accessorFn: (r) => r.charCount, cell: (c) => <span className="mono">{c.row.original.charCount.toLocaleString()}</span>, meta: { width: 90, align: 'end', sort: 'length' } }),
+  (t) => ({ id: 'length', header: t('col.length'), accessorFn: (r) => r.charCount, cell: (c) => <Num value={c.row.original.charCount} />, meta: { width: 90, align: 'end', sort: 'length' } }),
   (t) => ({
     id: 'dup',
     header: t('col.dup'),
