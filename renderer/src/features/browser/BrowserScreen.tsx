@@ -13,6 +13,8 @@ import { allColumns } from '../registry';
 import { baseColumns, buildColumns } from './columns';
 import { DocumentPane } from './DocumentPane';
 import { FilterBar } from './FilterBar';
+import { ColumnMenu, useColumnVisibility } from './ColumnMenu';
+import { SIGNAL_NAMES } from '../../../../shared/contract/quality';
 import { SearchResults } from './SearchResults';
 import { takeInlineFirstPage, takePrefetchedFirstPage } from './prefetch';
 import { useBrowserKeys } from './useBrowserKeys';
@@ -34,20 +36,24 @@ export function BrowserScreen() {
   const tableRef = useRef<DataTableHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const columns = useMemo(() => buildColumns([...baseColumns, ...allColumns()], t), [t]);
+  const allCols = useMemo(() => buildColumns([...baseColumns, ...allColumns()], t), [t]);
+  const visibility = useColumnVisibility(allCols);
+  const columns = visibility.visible;
+  // Visible quality-signal columns ask documents.list for their values.
+  const withSignals = useMemo(() => SIGNAL_NAMES.filter((s) => columns.some((c) => c.meta?.withSignal === s)), [columns]);
   const sort = useMemo(() => {
     const s = sorting[0];
     const key = s ? columns.find((c) => c.id === s.id)?.meta?.sort : undefined;
     return { column: (key ?? 'id') as DocumentSortColumn, dir: s?.desc ? ('desc' as const) : ('asc' as const) };
   }, [sorting, columns]);
 
-  const queryKey = JSON.stringify({ filters, sort, v: shell.corpusVersion });
+  const queryKey = JSON.stringify({ filters, sort, v: shell.corpusVersion, withSignals });
   const fetchPage = useCallback(
     (offset: number, limit: number) => {
-      const isDefault = offset === 0 && limit === 100 && sort.column === 'id' && sort.dir === 'asc' && Object.keys(filters).length === 0;
-      return (isDefault ? takePrefetchedFirstPage() : null) ?? api.call('documents.list', { offset, limit, sort, filters });
+      const isDefault = offset === 0 && limit === 100 && sort.column === 'id' && sort.dir === 'asc' && Object.keys(filters).length === 0 && withSignals.length === 0;
+      return (isDefault ? takePrefetchedFirstPage() : null) ?? api.call('documents.list', { offset, limit, sort, filters, ...(withSignals.length ? { withSignals } : {}) });
     },
-    [sort, filters],
+    [sort, filters, withSignals],
   );
   const [initialPage] = useState(takeInlineFirstPage);
   const source = usePagedRows<DocumentSummary>(fetchPage, queryKey, { pageSize: 100, initialPage });
@@ -136,6 +142,7 @@ export function BrowserScreen() {
           <span className="count" data-testid="doc-count">
             {countLabel}
           </span>
+          <ColumnMenu columns={allCols} isVisible={visibility.isVisible} onToggle={visibility.toggle} />
         </div>
         <FilterBar columns={columns} filters={filters} sources={sources} onChange={setFilters} />
         {filters.q && (

@@ -29,7 +29,9 @@ export function FilterBar(props: {
         const value = current[f.key];
         const id = `filter-${f.key}`;
         let control;
-        if (f.kind === 'select' && f.key === 'sourceId') {
+        if (f.Control) {
+          control = <f.Control id={id} filters={props.filters} onChange={props.onChange} />;
+        } else if (f.kind === 'select' && f.key === 'sourceId') {
           control = (
             <select id={id} value={value === undefined ? '' : String(value)} onChange={(e) => set(f.key, e.target.value ? Number(e.target.value) : undefined)}>
               <option value="">{t('filter.any')}</option>
