@@ -1,7 +1,8 @@
 // npm run bench:import — 1,000,000 ~500-byte Indonesian-like documents imported from JSONL and from CSV by
 // Kurasi (the real `import` job, in a child process whose peak RSS is read from /proc), next to the sqlite3
 // shell doing the same work (.import of the rows into the same table + FTS5 'rebuild') in the same run.
-// Options (env): KURASI_DATA (default ../shared/data), BENCH_DOCS (default 1000000), BENCH_RUNS (default 3), BENCH_DIR (default a temp folder).
+// Options (env): KURASI_DATA (default ../shared/data), BENCH_DOCS (default 1000000), BENCH_RUNS (default 3), BENCH_DIR (default a temp folder),
+// BENCH_NO_BULK=0 to skip the extra row that imports the JSONL with bulk-load mode off.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { once } from 'node:events';
@@ -85,9 +86,14 @@ async function generate(dir: string, n: number): Promise<{ jsonl: string; csv: s
 }
 
 /** Runs a command, sampling its peak RSS (VmHWM) from /proc while it lives. */
-async function runMeasured(cmd: string, args: string[], input?: string): Promise<{ ms: number; peakRssMb: number; stdout: string; code: number | null }> {
+async function runMeasured(
+  cmd: string,
+  args: string[],
+  input?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ ms: number; peakRssMb: number; stdout: string; code: number | null }> {
   const t0 = performance.now();
-  const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'inherit'], env });
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   let peakKb = 0;
@@ -134,11 +140,11 @@ async function child(db: string, file: string): Promise<void> {
   process.stdout.write(JSON.stringify({ docsMs: rowsEnd - t0, indexMs: ftsStart - rowsEnd, ftsMs: end - ftsStart, imported }) + '\n');
 }
 
-async function kurasiRun(dir: string, file: string, tag: string): Promise<Phase> {
+async function kurasiRun(dir: string, file: string, tag: string, env: NodeJS.ProcessEnv = process.env): Promise<Phase> {
   const db = join(dir, `kurasi-${tag}.db`);
   for (const ext of ['', '-wal', '-shm']) rmSync(db + ext, { force: true });
   openCorpus(db).close();
-  const r = await runMeasured(process.execPath, [fileURLToPath(import.meta.url), '--child', db, file]);
+  const r = await runMeasured(process.execPath, [fileURLToPath(import.meta.url), '--child', db, file], undefined, env);
   if (r.code !== 0) throw new Error(`kurasi child failed (${r.code})`);
   const o = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { docsMs: number; indexMs: number; ftsMs: number; imported: number };
   const size = dbSizeMb(db);
@@ -215,6 +221,8 @@ async function main(): Promise<void> {
   const { jsonl, csv } = await generate(dir, n);
   console.log(`JSONL ${(statSync(jsonl).size / 1e6).toFixed(0)} MB, CSV ${(statSync(csv).size / 1e6).toFixed(0)} MB; ${reps} run(s) each`);
   const loadBefore = loadAverage();
+  const compare = process.env.BENCH_NO_BULK !== '0';
+  const kn: Phase[] = [];
   const shell: Phase[] = [];
   const kj: Phase[] = [];
   const kc: Phase[] = [];
@@ -226,10 +234,16 @@ async function main(): Promise<void> {
     console.log(`  run ${i + 1}: kurasi JSONL ${(kj.at(-1)!.totalMs / 1000).toFixed(1)} s`);
     kc.push(await kurasiRun(dir, csv, 'csv'));
     console.log(`  run ${i + 1}: kurasi CSV ${(kc.at(-1)!.totalMs / 1000).toFixed(1)} s`);
+    if (compare) {
+      // The same JSONL import with bulk-load mode off (every index kept up to date during the inserts).
+      kn.push(await kurasiRun(dir, jsonl, 'jsonl-nobulk', { ...process.env, KURASI_IMPORT_BULK_BYTES: String(Number.MAX_SAFE_INTEGER) }));
+      console.log(`  run ${i + 1}: kurasi JSONL, bulk mode off ${(kn.at(-1)!.totalMs / 1000).toFixed(1)} s`);
+    }
   }
   const loadAfter = loadAverage();
   const base = summarize('sqlite3 shell (.import CSV + rebuild)', shell);
   const all = [base, summarize('kurasi JSONL', kj), summarize('kurasi CSV', kc)];
+  if (compare) all.push(summarize('kurasi JSONL, bulk mode off', kn));
   console.log(`\n${n.toLocaleString('en')} documents, ${reps} run(s), medians; load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after`);
   console.log('"rows s" = parsing + inserting the rows with the indexes the import keeps (shell: .import + INSERT … SELECT with every index);');
   console.log('"index s" = building again the indexes a bulk load dropped; "end-to-end docs/s" = docs / total s.\n');
