@@ -116,6 +116,14 @@ try {
   rows.push(['labels.export (engine thread: start the job)', exThread]);
   const [imWall] = await viaJob('labels.import', { paths: [packPath] });
   rows.push(['labels.import job of that pack, all unchanged (wall)', imWall]);
+  // The same pack into a corpus that does not have these labels yet (the curator's first merge).
+  const imNew: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    engine.db.prepare(`DELETE FROM labels WHERE annotator = 'budi'`).run();
+    const [w] = await viaJob('labels.import', { paths: [packPath] }, 1);
+    imNew.push(w[0] ?? 0);
+  }
+  rows.push([`labels.import job, ${LABELLED.toLocaleString('en')} new labels (wall)`, imNew]);
   const [agWall] = await viaJob('agreement.compute', {});
   rows.push([`agreement job, ${(2 * LABELLED).toLocaleString('en')} labels (wall)`, agWall]);
   rows.push(['labels.conflicts (first page + total, engine thread)', await once('labels.conflicts', {})]);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import type { ImportReport, PackReport } from '../../../shared/contract/labels';
+import type { ImportReport, LabelValue, PackReport } from '../../../shared/contract/labels';
 import { appendAudit } from '../store/audit';
 import { getMeta, type Db } from '../store/open';
 import { countConflicts } from './conflicts';
@@ -71,14 +71,31 @@ export function importPacks(db: Db, paths: string[], actor: string, strict: bool
   if (reports.some((r) => r.refused)) return { committed: false, packs: reports, conflicts: countConflicts(db) };
 
   const schema = getSchema(db);
-  const byHash = db.prepare('SELECT d.id, d.external_id AS externalId, s.name AS source, d.char_count AS chars FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.text_hash = ?');
+  // Few sources, many labels: source names come from a map instead of a join per label.
+  const sourceNames = new Map((db.prepare('SELECT id, name FROM sources').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
+  const byHash = db.prepare('SELECT id, external_id AS externalId, source_id AS sourceId, char_count AS chars FROM documents WHERE text_hash = ?');
   const spanHere = db.prepare('SELECT 1 FROM label_spans WHERE document_id = ? AND annotator = ? AND question = ? AND label = ? AND start = ? AND end = ?');
   const problem = (r: PackReport, msg: string) => {
     if (r.problems.length < MAX_PROBLEMS) r.problems.push(msg);
   };
   const locate = (hash: string, externalId: string, source: string) => {
-    const rows = byHash.all(hash) as { id: number; externalId: string; source: string; chars: number }[];
-    return rows.find((d) => d.externalId === externalId && d.source === source) ?? rows.find((d) => d.externalId === externalId) ?? rows[0];
+    const rows = byHash.all(hash) as { id: number; externalId: string; sourceId: number; chars: number }[];
+    if (rows.length === 1) return rows[0];
+    return rows.find((d) => d.externalId === externalId && sourceNames.get(d.sourceId) === source) ?? rows.find((d) => d.externalId === externalId) ?? rows[0];
+  };
+
+  // A pack repeats a few answers many times: each (question, value) is checked once.
+  const checks = new Map<string, { value: LabelValue } | { bad: string }>();
+  const check = (question: string, raw: LabelValue): { value: LabelValue } | { bad: string } => {
+    const key = `${question}\u0000${typeof raw === 'string' ? raw : JSON.stringify(raw)}\u0000${typeof raw}`;
+    let c = checks.get(key);
+    if (!c) {
+      const q = findQuestion(schema, question);
+      const bad = q ? valueProblem(q, raw) : `unknown question '${question}'`;
+      c = !q || bad ? { bad: bad ?? 'invalid' } : { value: canonicalValue(q, raw) };
+      checks.set(key, c);
+    }
+    return c;
   };
 
   try {
@@ -91,14 +108,13 @@ export function importPacks(db: Db, paths: string[], actor: string, strict: bool
             problem(r, `unknown document ${l.source}/${l.externalId} (${l.hash})`);
             continue;
           }
-          const q = findQuestion(schema, l.question);
-          const bad = q ? valueProblem(q, l.value) : `unknown question '${l.question}'`;
-          if (!q || bad) {
+          const checked = check(l.question, l.value);
+          if ('bad' in checked) {
             r.unknownLabels++;
-            problem(r, `${l.source}/${l.externalId}: ${bad}`);
+            problem(r, `${l.source}/${l.externalId}: ${checked.bad}`);
             continue;
           }
-          const value = canonicalValue(q, l.value);
+          const value = checked.value;
           const here = readLabel(db, doc.id, pack.annotator, l.question);
           if (here && (sameValue(here.value, value) || here.at >= l.at)) {
             r.unchanged++;
