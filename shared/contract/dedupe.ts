@@ -13,6 +13,12 @@ export const dedupeParams = z.object({
   keepRule: keepRule.default('longest'),
   /** For keepRule 'preferred-source': source names, most preferred first. */
   preferredSources: z.array(z.string()).default([]),
+  /**
+   * How verified pairs become clusters. 'bounded': two clusters join only if at least two thirds of the
+   * pairs the join creates reach the threshold and none is below 0.5 (no long chains). 'single': every
+   * verified pair joins its two clusters (union-find over all links; chains can join dissimilar texts).
+   */
+  linkage: z.enum(['bounded', 'single']).default('bounded'),
   /** Exact duplicates also ignore punctuation. */
   foldPunctuation: z.boolean().default(false),
   /** Recompute every fingerprint instead of only those of new documents. */

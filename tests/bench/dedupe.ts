@@ -26,6 +26,11 @@ interface RunOut {
   exactClusters: number;
   nearClusters: number;
   verifications: number;
+  /** Seconds from the start at which each phase (the job's progress message) began, plus 'end'. */
+  phases: Record<string, number>;
+  /** CPU seconds of the whole process (all threads) at the start of each phase: on a loaded machine the
+   * difference between two phases is what that phase cost, whatever the wall clock says. */
+  phaseCpu: Record<string, number>;
 }
 
 function median(xs: number[]): number {
@@ -41,13 +46,27 @@ async function child(dbPath: string, workers: number): Promise<void> {
     UPDATE documents SET dup_status = NULL, dup_cluster = NULL WHERE dup_status IS NOT NULL;`);
   db.pragma('wal_checkpoint(TRUNCATE)');
   const t0 = performance.now();
+  const phases: Record<string, number> = {};
+  const phaseCpu: Record<string, number> = {};
+  const cpu0 = process.cpuUsage();
+  const cpuNow = () => {
+    const c = process.cpuUsage(cpu0);
+    return (c.user + c.system) / 1e6;
+  };
   const r = await runDedupe(db, dbPath, dedupeParams.parse({ full: true, workers }), {
     signal: new AbortController().signal,
     throwIfCancelled: () => {},
-    progress: () => {},
+    progress: (_d, _t, message) => {
+      if (message && phases[message] === undefined) {
+        phases[message] = (performance.now() - t0) / 1000;
+        phaseCpu[message] = cpuNow();
+      }
+    },
     jobId: null,
   });
   const ms = performance.now() - t0;
+  phases.end = ms / 1000;
+  phaseCpu.end = cpuNow();
   db.close();
   const ru = process.resourceUsage();
   const out: RunOut = {
@@ -59,8 +78,18 @@ async function child(dbPath: string, workers: number): Promise<void> {
     exactClusters: r.exactClusters,
     nearClusters: r.nearClusters,
     verifications: r.verifications,
+    phases,
+    phaseCpu,
   };
   process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+/** "fingerprinting 0.3 → verifying 18.2 → …" (seconds from the start of the run). */
+function phaseLine(r: RunOut): string {
+  return Object.entries(r.phases)
+    .sort((a, b) => a[1] - b[1])
+    .map(([k, v]) => `${k} ${v.toFixed(1)} s (cpu ${(r.phaseCpu[k] ?? 0).toFixed(1)})`)
+    .join(' → ');
 }
 
 function vocabulary(): string[] {
@@ -148,9 +177,9 @@ async function main(): Promise<void> {
   for (let r = 0; r < runs; r++) {
     // Interleaved so machine noise hits both alike.
     multi.push(one(workers));
-    console.log(`run ${r + 1}: ${workers} workers ${(multi[r]!.ms / 1000).toFixed(1)} s, peak RSS ${multi[r]!.peakRssMb.toFixed(0)} MB`);
+    console.log(`run ${r + 1}: ${workers} workers ${(multi[r]!.ms / 1000).toFixed(1)} s, peak RSS ${multi[r]!.peakRssMb.toFixed(0)} MB, phases ${phaseLine(multi[r]!)}`);
     single.push(one(1));
-    console.log(`run ${r + 1}: 1 worker  ${(single[r]!.ms / 1000).toFixed(1)} s, peak RSS ${single[r]!.peakRssMb.toFixed(0)} MB`);
+    console.log(`run ${r + 1}: 1 worker  ${(single[r]!.ms / 1000).toFixed(1)} s, peak RSS ${single[r]!.peakRssMb.toFixed(0)} MB, phases ${phaseLine(single[r]!)}`);
   }
   const mMs = median(multi.map((x) => x.ms));
   const sMs = median(single.map((x) => x.ms));

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dedupeTexts } from '../../electron/engine/dedupe/pipeline';
+import { DEFAULT_FAIL_SHARE, dedupeTexts, type DedupeConfig } from '../../electron/engine/dedupe/pipeline';
 import { runDedupe } from '../../electron/engine/dedupe/run';
 import { openCorpus } from '../../electron/engine/store/open';
 import { ensureSource } from '../../electron/engine/corpus/sources';
@@ -21,7 +21,7 @@ const dataDir = process.env.KURASI_DATA ?? join(root, '..', 'shared', 'data');
 const threshold = Number(process.env.THRESHOLD ?? 0.8);
 
 // ---- deterministic randomness --------------------------------------------------------------
-let seed = 20261127;
+let seed = Number(process.env.EVAL_SEED ?? 20261127);
 function rand(): number {
   seed = (seed + 0x6d2b79f5) | 0;
   let t = seed;
@@ -212,10 +212,12 @@ function trueJaccard(a: number, b: number): number {
   return u === 0 ? 0 : inter / u;
 }
 const positives = new Set<number>();
-for (const [k, inter] of shared) {
+// The shared count above skips shingles found in 200+ documents, so it is only used to find the pairs;
+// each pair's Jaccard is then computed exactly (an undercount made a few J ≥ 0.8 pairs look like 0.6–0.8).
+for (const k of shared.keys()) {
   const a = Math.floor(k / N);
   const b = k % N;
-  if (inter / (sets[a]!.length + sets[b]!.length - inter) >= 0.8) positives.add(k);
+  if (trueJaccard(a, b) >= 0.8) positives.add(k);
 }
 
 // ---- run ------------------------------------------------------------------------------------
@@ -290,6 +292,35 @@ const precision = tp / predicted;
 const precisionNoGray = tp / (predicted - gray);
 const precisionFamily = sameFamily / predicted;
 
+// The same corpus clustered with other linkage settings (in-memory pipeline), for the trade-off table.
+function pairCounts(clusters: readonly { members: number[] }[]): { predicted: number; tp: number; family: number; gray: number; under05: number } {
+  let predicted = 0, tp = 0, family = 0, gray = 0, under05 = 0;
+  for (const c of clusters) {
+    const m = c.members;
+    for (let x = 0; x < m.length; x++)
+      for (let y = x + 1; y < m.length; y++) {
+        predicted++;
+        const k = m[x]! * N + m[y]!;
+        if (familyOf[m[x]!] === familyOf[m[y]!] || positives.has(k)) family++;
+        if (positives.has(k)) tp++;
+        else if (trueJaccard(m[x]!, m[y]!) < 0.5) under05++;
+        else gray++;
+      }
+  }
+  return { predicted, tp, family, gray, under05 };
+}
+const variants: [string, Partial<DedupeConfig>][] = [
+  ['single (every verified link joins)', { linkage: 'single' }],
+  ['bounded, failShare 0 (strict complete linkage)', { failShare: 0 }],
+  ['bounded, failShare 0.25', { failShare: 0.25 }],
+  [`bounded, failShare ${DEFAULT_FAIL_SHARE} (default)`, {}],
+  ['bounded, failShare 0.5', { failShare: 0.5 }],
+];
+const variantRows = variants.map(([name, cfg]) => {
+  const c = pairCounts(dedupeTexts(texts, { threshold, ...cfg }).clusters);
+  return `| ${name} | ${(c.tp / positives.size).toFixed(4)} | ${(c.tp / c.predicted).toFixed(4)} | ${(c.family / c.predicted).toFixed(4)} | ${c.gray} | ${c.under05} |`;
+});
+
 const lines = [
   '# Dedupe quality evaluation (planted near-duplicates)',
   '',
@@ -308,8 +339,8 @@ const lines = [
   '| metric | value | goal |',
   '|---|---|---|',
   `| pair recall (J ≥ 0.8) | ${recall.toFixed(4)} (${tp}/${positives.size}) | ≥ 0.95 |`,
-  `| pair precision, planted truth (clustered pairs that are copies of one original, or J ≥ 0.8) | ${precisionFamily.toFixed(4)} (${sameFamily}/${predicted}) | ≥ 0.98 |`,
-  `| pair precision, strict (clustered pairs whose own J ≥ 0.8) | ${precision.toFixed(4)} (${tp}/${predicted}) | see note |`,
+  `| pair precision, strict (every clustered pair, counted correct only if its own J ≥ 0.8) | ${precision.toFixed(4)} (${tp}/${predicted}) | ≥ 0.98 |`,
+  `| pair precision, planted truth (clustered pairs that are copies of one original, or J ≥ 0.8) | ${precisionFamily.toFixed(4)} (${sameFamily}/${predicted}) | — |`,
   `| clustered pairs with 0.5 ≤ J < 0.8 (through transitive links) | ${gray} | — |`,
   `| precision ignoring that 0.5–0.8 grey zone | ${precisionNoGray.toFixed(4)} | — |`,
   `| clustered pairs with J < 0.5 | ${under05} | 0 |`,
@@ -322,10 +353,25 @@ const lines = [
   '',
   `Load average while measuring: ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on a shared 2-core machine, so the times are only indicative.`,
   '',
-  'Note on the two precisions: clusters are single-linkage (union-find over verified pairs, as the issue asks), so two',
-  'variants of one original that are each ≥ 0.8 similar to it are clustered together even when they are only 0.6–0.8',
-  'similar to each other. Every *verified link* has J ≥ threshold (verification is exact); the strict figure counts those',
-  'transitive sibling pairs as errors, the planted-truth figure counts them as correct (they are copies of one text).',
+  'What is measured. Predicted pairs are *all* pairs of documents that share a cluster (not only the pairs that were',
+  'linked): a cluster of n documents counts n(n−1)/2 pairs. Strict precision counts a pair as correct only if its own true',
+  'Jaccard is ≥ 0.8 — the issue\'s definition, and the figure the goal applies to. The planted-truth precision also counts',
+  'pairs that are copies of one original (e.g. two variants that are each ≥ 0.8 similar to it but only 0.7 to each other).',
+  'The linked-pairs view (precision of the pairs that actually joined two clusters) is 1.0 by construction — every link is',
+  'verified by exact Jaccard — so it is not a useful figure and is not reported as one.',
+  '',
+  'Why the linkage matters. Similarity ≥ 0.8 is not transitive: a variant of a variant, or two variants of one original,',
+  'can be 0.6–0.8 similar. Single linkage (union-find over all verified links) puts every such chain in one cluster: recall',
+  '1.0 but strict precision ≈ 0.93. Strict complete linkage (every pair ≥ 0.8) reaches precision 1.0 but leaves a copy',
+  'out of its family whenever two siblings disagree, and recall falls to ≈ 0.93. The default bounded linkage joins two',
+  'clusters (best-scoring verified pair first) only if at least two thirds of the pairs the join creates, weighted by exact',
+  'copies, are ≥ 0.8, and none is below 0.5. The failShare default was chosen on this corpus (seed below); the curve is:',
+  '',
+  '| linkage | recall (J ≥ 0.8) | strict precision | planted-truth precision | pairs 0.5–0.8 | pairs < 0.5 |',
+  '|---|---|---|---|---|---|',
+  ...variantRows,
+  '',
+  `Seed ${process.env.EVAL_SEED ?? 20261127} (\`EVAL_SEED=… npm run eval:dedupe\` draws another planted corpus to check the choice is not fitted to one draw).`,
   '',
   'Recall by how the positive pair was made (the later document of the pair):',
   '',
@@ -334,10 +380,10 @@ const lines = [
   ...[...missedByKind].sort().map(([k, [n, miss]]) => `| ${k} | ${n} | ${miss} |`),
   '',
 ];
-const out = join(root, 'docs', 'benchmarks', 'dedupe-eval.md');
+const out = process.env.EVAL_OUT ?? join(root, 'docs', 'benchmarks', 'dedupe-eval.md');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, lines.join('\n'));
 console.log(lines.join('\n'));
-const ok = recall >= 0.95 && precisionFamily >= 0.98 && under05 === 0 && sameAsJob;
+const ok = recall >= 0.95 && precision >= 0.98 && under05 === 0 && sameAsJob;
 console.log(ok ? 'GOALS MET' : 'GOALS NOT MET');
 process.exitCode = ok ? 0 : 1;

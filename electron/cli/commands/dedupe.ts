@@ -12,13 +12,14 @@ export const dedupeCommand: CliCommand = {
   summary: 'find exact and near-duplicate documents (MinHash LSH) and mark all but one of each cluster duplicate',
   usage:
     'kurasi dedupe --db <file> [--threshold 0.8] [--ngram 5] [--keep longest|earliest|preferred-source|best-license]\n' +
-    '              [--prefer <source,source...>] [--fold-punctuation] [--full] [--workers N] [--report <file.jsonl>] [--json]',
+    '              [--prefer <source,source...>] [--linkage bounded|single] [--fold-punctuation] [--full] [--workers N] [--report <file.jsonl>] [--json]',
   options: {
     db: { type: 'string' },
     threshold: { type: 'string' },
     ngram: { type: 'string' },
     keep: { type: 'string', default: 'longest' },
     prefer: { type: 'string' },
+    linkage: { type: 'string', default: 'bounded' },
     'fold-punctuation': { type: 'boolean', default: false },
     full: { type: 'boolean', default: false },
     workers: { type: 'string' },
@@ -33,6 +34,8 @@ export const dedupeCommand: CliCommand = {
     if (!Number.isInteger(ngram) || ngram < 1 || ngram > 32) throw new UsageError('--ngram must be a whole number from 1 to 32');
     const rule = keepRule.safeParse(stringOpt(values, 'keep'));
     if (!rule.success) throw new UsageError(`--keep must be one of ${keepRule.options.join(', ')}`);
+    const linkage = stringOpt(values, 'linkage') ?? 'bounded';
+    if (linkage !== 'bounded' && linkage !== 'single') throw new UsageError('--linkage must be bounded or single');
     const workers = numberOpt(values, 'workers');
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new UsageError('--workers must be a positive whole number');
     const engine = openEngine({ dbPath });
@@ -46,6 +49,7 @@ export const dedupeCommand: CliCommand = {
           keepRule: rule.data,
           preferredSources: (stringOpt(values, 'prefer') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
           foldPunctuation: values['fold-punctuation'] === true,
+          linkage,
           full: values.full === true,
           ...(workers !== undefined ? { workers } : {}),
         },

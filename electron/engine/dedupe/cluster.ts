@@ -109,6 +109,8 @@ export interface CandidateOptions {
   firstNew?: number;
   /** Called between bands (progress, cancellation). */
   onBand?: (band: number) => void;
+  /** Joins a verified pair (default: `uf.union`); false = refused (counts as a failure), e.g. complete linkage. */
+  join?: (a: number, b: number) => boolean;
 }
 
 /**
@@ -165,6 +167,7 @@ export function clusterCandidates(
   const lookback = opts.lookback ?? 32;
   const maxFailures = opts.maxFailures ?? 8;
   const firstNew = opts.firstNew ?? 0;
+  const join = opts.join ?? ((a: number, b: number) => uf.union(a, b));
   let verifications = 0;
   forEachBucket(
     keys,
@@ -180,8 +183,7 @@ export function clusterCandidates(
           if (a < firstNew && b < firstNew) break;
           if (uf.find(a) === uf.find(b)) continue;
           verifications++;
-          if (verify(a, b)) uf.union(a, b);
-          else if (++failures >= maxFailures) break;
+          if (!(verify(a, b) && join(a, b)) && ++failures >= maxFailures) break;
         }
       }
     },
@@ -222,4 +224,111 @@ export function collectCandidates(keys: Uint32Array, bands: number, members: Uin
     }
   });
   return out.slice(0, m);
+}
+
+export interface LinkerOptions {
+  /** Jaccard a pair of cluster members should reach. */
+  threshold: number;
+  /**
+   * Share of the new pairs a join creates (weighted by exact-copy counts) that may fall below `threshold`
+   * (0 = strict complete linkage). Two copies of one original that are each ≥ 0.8 similar to it may be only
+   * 0.7 similar to each other; joining them costs one such pair and saves one pair per copy of the original.
+   */
+  failShare: number;
+  /** No pair in a cluster may be below this, ever. */
+  floor: number;
+  /** At most this many cross pairs are compared per join (the earliest members of each side); then it joins. */
+  maxChecks: number;
+}
+
+/**
+ * Bounded-linkage joins on top of a UnionFind: two clusters become one only if the pairs the join creates
+ * are all at least `floor` similar and at most `failShare` of them (by weight) are below `threshold`, so a
+ * chain A~B~C~D cannot pull dissimilar texts together the way single linkage does. Members are compared one
+ * document per exact-copy group (`isRep`), weighted by the size of that group (`weight`). Members of each
+ * set are kept as circular linked lists. Very large joins compare at most `maxChecks` pairs and then accept:
+ * templated pages can make clusters of thousands, where all pairs would be quadratic.
+ */
+export class BoundedLinker {
+  readonly uf: UnionFind;
+  private readonly next: Int32Array;
+  private readonly mass: Float64Array;
+  /** Cross-pair similarity checks made (beyond the candidate pairs themselves). */
+  checks = 0;
+
+  constructor(
+    uf: UnionFind,
+    private readonly isRep: (i: number) => boolean,
+    private readonly weight: (i: number) => number,
+    private readonly similarity: (a: number, b: number) => number,
+    private readonly opts: LinkerOptions,
+  ) {
+    this.uf = uf;
+    const n = uf.parent.length;
+    this.next = new Int32Array(n);
+    this.mass = new Float64Array(n);
+    for (let i = 0; i < n; i++) this.next[i] = i;
+    // Sets the union-find already holds (exact copies, clusters of an earlier run) become lists too.
+    const last = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const r = uf.find(i);
+      if (isRep(i)) this.mass[r] = this.mass[r]! + weight(i);
+      if (r === i) continue;
+      this.splice(last[r] === -1 ? r : last[r]!, i);
+      last[r] = i;
+    }
+  }
+
+  private splice(a: number, b: number): void {
+    const na = this.next[a]!;
+    this.next[a] = this.next[b]!;
+    this.next[b] = na;
+  }
+
+  private merge(ra: number, rb: number): void {
+    const m = this.mass[ra]! + this.mass[rb]!;
+    this.uf.union(ra, rb);
+    this.splice(ra, rb);
+    this.mass[this.uf.find(ra)] = m;
+  }
+
+  /** Joins without checks (clusters a finished run already decided). */
+  join(a: number, b: number): void {
+    const ra = this.uf.find(a);
+    const rb = this.uf.find(b);
+    if (ra !== rb) this.merge(ra, rb);
+  }
+
+  /** Joins the clusters of a and b (whose own pair is verified) if their cross pairs allow it; false if not. */
+  tryJoin(a: number, b: number): boolean {
+    const ra = this.uf.find(a);
+    const rb = this.uf.find(b);
+    if (ra === rb) return true;
+    const { threshold, floor, failShare } = this.opts;
+    const allowed = failShare * this.mass[ra]! * this.mass[rb]!;
+    let failed = 0;
+    let budget = this.opts.maxChecks;
+    let x = ra;
+    outer: do {
+      if (this.isRep(x)) {
+        let y = rb;
+        do {
+          if (this.isRep(y) && !((x === a && y === b) || (x === b && y === a))) {
+            if (budget-- <= 0) break outer;
+            this.checks++;
+            const s = this.similarity(x, y);
+            if (s < floor) return false;
+            if (s < threshold) {
+              failed += this.weight(x) * this.weight(y);
+              if (failed > allowed) return false;
+            }
+          }
+          y = this.next[y]!;
+        } while (y !== rb);
+      }
+      x = this.next[x]!;
+    } while (x !== ra);
+    this.merge(ra, rb);
+    return true;
+  }
 }

@@ -58,9 +58,9 @@ function setOf(id: number): Int32Array {
 }
 
 function verify(seq: number, pairs: Float64Array): void {
-  const ok = new Uint8Array(pairs.length / 2);
-  for (let i = 0; i < ok.length; i++) ok[i] = jaccardSorted(setOf(pairs[2 * i]!), setOf(pairs[2 * i + 1]!)) >= cfg.threshold ? 1 : 0;
-  port!.postMessage({ type: 'verified', seq, pairs, ok } satisfies SignReply, [ok.buffer]);
+  const jaccard = new Float32Array(pairs.length / 2);
+  for (let i = 0; i < jaccard.length; i++) jaccard[i] = jaccardSorted(setOf(pairs[2 * i]!), setOf(pairs[2 * i + 1]!));
+  port!.postMessage({ type: 'verified', seq, pairs, jaccard } satisfies SignReply, [jaccard.buffer]);
 }
 
 port.on('message', (m: SignRequest) => {

@@ -1,7 +1,7 @@
 // The dedupe pipeline on in-memory texts: exact groups by normalized-text hash, then MinHash LSH over
 // one representative per exact group, candidates verified by true shingle Jaccard, union-find clusters.
 // The job runs the same steps with the texts streamed from SQLite and the signatures from a worker pool.
-import { UnionFind, clusterCandidates } from './cluster';
+import { BoundedLinker, UnionFind, clusterCandidates, collectCandidates } from './cluster';
 import { DEFAULT_NUM_PERM, MinHasher, bandKeysInto, lshParams, type LshParams } from './minhash';
 import { Shingler, jaccardSorted, type ShingleOptions } from './shingle';
 
@@ -11,7 +11,27 @@ export interface DedupeConfig {
   numPerm: number;
   foldPunctuation: boolean;
   shortDocWords?: number;
+  /**
+   * 'bounded' (default): two clusters join only if the pairs the join creates are all ≥ LINK_FLOOR and
+   * mostly (all but `failShare`) ≥ `threshold` — see BoundedLinker. 'single': any verified link joins, so
+   * chains A~B~C put A and C together however dissimilar they are.
+   */
+  linkage: Linkage;
+  /** With bounded linkage: share of a join's new pairs that may be below the threshold (see BoundedLinker). */
+  failShare: number;
 }
+
+/** No two documents less similar than this are ever clustered together. */
+export const LINK_FLOOR = 0.5;
+
+/**
+ * A join is accepted when at least two thirds of the pairs it creates reach the threshold. Chosen on the
+ * planted eval (docs/benchmarks/dedupe-eval.md lists the whole curve): 0 = strict complete linkage loses
+ * recall (0.93), 0.5 lets sibling chains back in (strict precision 0.95).
+ */
+export const DEFAULT_FAIL_SHARE = 0.34;
+
+export type Linkage = 'bounded' | 'single';
 
 export function dedupeConfig(partial: Partial<DedupeConfig> = {}): DedupeConfig {
   const cfg = {
@@ -20,6 +40,8 @@ export function dedupeConfig(partial: Partial<DedupeConfig> = {}): DedupeConfig 
     numPerm: partial.numPerm ?? DEFAULT_NUM_PERM,
     foldPunctuation: partial.foldPunctuation ?? false,
     shortDocWords: partial.shortDocWords,
+    linkage: partial.linkage ?? 'bounded',
+    failShare: partial.failShare ?? DEFAULT_FAIL_SHARE,
   };
   if (!(cfg.threshold > 0 && cfg.threshold < 1)) throw new RangeError(`threshold must be in (0, 1), got ${cfg.threshold}`);
   return cfg;
@@ -77,6 +99,49 @@ export interface DedupeResult {
   exactGroups: number;
 }
 
+/** How many earlier bucket members each member is paired with in the first (parallel) verification pass. */
+export const FIRST_PASS_LOOKBACK = 2;
+
+/**
+ * Applies the first pass: candidate pairs (flat index pairs) and their true Jaccard `j`, joined best pair first
+ * (deterministic whatever order the pool answered in), and returns what the second, sequential pass over
+ * the LSH buckets needs: `verify` (pairs that failed here are not computed again) and `join`.
+ */
+export function verifyFirstPass(
+  pairs: Uint32Array,
+  j: Float32Array,
+  uf: UnionFind,
+  cfg: DedupeConfig,
+  isRep: (i: number) => boolean,
+  weight: (i: number) => number,
+  similarity: (a: number, b: number) => number,
+): { join: (a: number, b: number) => boolean; verify: (a: number, b: number) => boolean; verifications: number } {
+  const linker =
+    cfg.linkage === 'bounded'
+      ? new BoundedLinker(uf, isRep, weight, similarity, {
+          threshold: cfg.threshold,
+          failShare: cfg.failShare,
+          floor: LINK_FLOOR,
+          maxChecks: 4096,
+        })
+      : null;
+  const join = linker ? (a: number, b: number) => linker.tryJoin(a, b) : (a: number, b: number) => (uf.union(a, b), true);
+  const n = uf.parent.length;
+  const failed = new Set<number>();
+  const ok: number[] = [];
+  for (let i = 0; i < j.length; i++) {
+    if (j[i]! >= cfg.threshold) ok.push(i);
+    else failed.add(pairs[2 * i]! * n + pairs[2 * i + 1]!);
+  }
+  ok.sort((x, y) => j[y]! - j[x]! || pairs[2 * x]! - pairs[2 * y]! || pairs[2 * x + 1]! - pairs[2 * y + 1]!);
+  for (const i of ok) join(pairs[2 * i]!, pairs[2 * i + 1]!);
+  const verify = (a: number, b: number): boolean => {
+    if (failed.has(Math.min(a, b) * n + Math.max(a, b))) return false;
+    return similarity(a, b) >= cfg.threshold;
+  };
+  return { join, verify, verifications: j.length };
+}
+
 /** Whole pipeline in one thread: used by the eval, the tests and small corpora. */
 export function dedupeTexts(texts: readonly string[], partial: Partial<DedupeConfig> = {}): DedupeResult {
   const cfg = dedupeConfig(partial);
@@ -105,9 +170,23 @@ export function dedupeTexts(texts: readonly string[], partial: Partial<DedupeCon
       sets[i] = signer.shingler.lastSet();
     }
   }
-  const verifications = clusterCandidates(keys, bands, Uint32Array.from(members), uf, (a, b) =>
-    jaccardSorted(sets[a]!, sets[b]!) >= cfg.threshold,
+  const sim = (a: number, b: number) => jaccardSorted(sets[a]!, sets[b]!);
+  const memberArr = Uint32Array.from(members);
+  const copies = new Int32Array(n);
+  for (let i = 0; i < n; i++) copies[exactOf[i]!]!++;
+  const pairs = collectCandidates(keys, bands, memberArr, uf, FIRST_PASS_LOOKBACK);
+  const scores = new Float32Array(pairs.length / 2);
+  for (let i = 0; i < scores.length; i++) scores[i] = sim(pairs[2 * i]!, pairs[2 * i + 1]!);
+  const { join, verify, verifications: first } = verifyFirstPass(
+    pairs,
+    scores,
+    uf,
+    cfg,
+    (i) => exactOf[i] === i && sets[i] !== undefined,
+    (i) => copies[i]!,
+    sim,
   );
+  const verifications = first + clusterCandidates(keys, bands, memberArr, uf, verify, { join });
   const clusters = uf.groups().map((g): DedupeCluster => {
     const rep = exactOf[g[0]!];
     return { members: g, kind: g.every((m) => exactOf[m] === rep) ? 'exact' : 'near' };

@@ -9,7 +9,7 @@ import { UnionFind, clusterCandidates, collectCandidates, radixSortByKey } from 
 import { applyOverrides, chooseKept, loadOverrides, type MemberInfo } from './decide';
 import { lshParams } from './minhash';
 import { Shingler, jaccardSorted } from './shingle';
-import { dedupeConfig } from './pipeline';
+import { FIRST_PASS_LOOKBACK, dedupeConfig, verifyFirstPass } from './pipeline';
 import { DedupePool, type FingerprintBatch } from './sign-pool';
 import type { SignRequest } from './sign-protocol';
 
@@ -44,6 +44,7 @@ export async function runDedupe(
     threshold: params.threshold,
     ngram: params.ngram,
     foldPunctuation: params.foldPunctuation,
+    linkage: params.linkage,
   });
   const lsh = lshParams(cfg.threshold, cfg.numPerm);
   const bands = lsh.bands;
@@ -153,11 +154,9 @@ export async function runDedupe(
     stored.length = 0;
     fresh.length = 0;
     const firstNew = oldCount;
-    const position = new Map<number, number>();
-    const indexOf = (id: number): number => {
-      if (position.size === 0) for (let i = 0; i < n; i++) position.set(docIds[i]!, i);
-      return position.get(id) ?? -1;
-    };
+    const indexOf = positionLookup(docIds);
+    let maxId = 0;
+    for (let i = 0; i < n; i++) if (docIds[i]! > maxId) maxId = docIds[i]!;
 
     const uf = new UnionFind(n);
     if (incremental) {
@@ -222,8 +221,8 @@ export async function runDedupe(
     };
     // Most pairs are verified on the pool first (workers read the texts); the sequential pass below then
     // only meets pairs that those unions did not already join.
-    const pairs = collectCandidates(keys, bands, lshMembers, uf, 2, firstNew);
-    const failed = new Set<number>();
+    const pairs = collectCandidates(keys, bands, lshMembers, uf, FIRST_PASS_LOOKBACK, firstNew);
+    const scores = new Float32Array(pairs.length / 2);
     const requests: SignRequest[] = [];
     for (let i = 0; i < pairs.length; i += 2 * VERIFY_PAIRS) {
       const chunk = pairs.subarray(i, i + 2 * VERIFY_PAIRS);
@@ -231,35 +230,41 @@ export async function runDedupe(
       for (let j = 0; j < chunk.length; j++) ids[j] = docIds[chunk[j]!]!;
       requests.push({ type: 'verify', seq: requests.length, pairs: ids });
     }
-    let verifications = pairs.length / 2;
     let verifiedPairs = 0;
     await pool.run(
       requests,
       (r) => {
         if (r.type !== 'verified') return;
         hooks.throwIfCancelled();
-        for (let j = 0; j < r.ok.length; j++) {
-          const a = indexOf(r.pairs[2 * j]!);
-          const b = indexOf(r.pairs[2 * j + 1]!);
-          if (r.ok[j] === 1) uf.union(a, b);
-          else failed.add(Math.min(a, b) * n + Math.max(a, b));
-        }
-        verifiedPairs += r.ok.length;
+        // Request seq s holds pairs [s * VERIFY_PAIRS, …): the scores land in pair order, whatever order the pool answers in.
+        scores.set(r.jaccard, r.seq * VERIFY_PAIRS);
+        verifiedPairs += r.jaccard.length;
         hooks.progress(verifiedPairs, pairs.length / 2, 'verifying');
       },
       hooks.signal,
     );
-    const verify = (a: number, b: number): boolean => {
-      if (failed.has(Math.min(a, b) * n + Math.max(a, b))) return false;
-      return jaccardSorted(setOf(a), setOf(b)) >= cfg.threshold;
-    };
-    verifications += clusterCandidates(keys, bands, lshMembers, uf, verify, {
-      firstNew,
-      onBand: (band) => {
-        hooks.throwIfCancelled();
-        hooks.progress(band + 1, bands, 'clustering');
-      },
-    });
+    const similarity = (a: number, b: number): number => jaccardSorted(setOf(a), setOf(b));
+    const copies = new Int32Array(n);
+    for (let i = 0; i < n; i++) copies[exactRep[i]!]!++;
+    const first = verifyFirstPass(
+      pairs,
+      scores,
+      uf,
+      cfg,
+      (i) => exactRep[i] === i && shingleCount[i]! > 0,
+      (i) => copies[i]!,
+      similarity,
+    );
+    const verifications =
+      first.verifications +
+      clusterCandidates(keys, bands, lshMembers, uf, first.verify, {
+        firstNew,
+        join: first.join,
+        onBand: (band) => {
+          hooks.throwIfCancelled();
+          hooks.progress(band + 1, bands, 'clustering');
+        },
+      });
 
     // 6. Overrides, keep rule, and the one write.
     const rawGroups = uf.groups().map((g) => g.map((i) => docIds[i]!));
@@ -281,6 +286,7 @@ export async function runDedupe(
       };
     };
     hooks.throwIfCancelled();
+    hooks.progress(0, null, 'writing');
     const result = writeClusters(db, {
       groups,
       status,
@@ -293,6 +299,7 @@ export async function runDedupe(
       fingerprinted,
       startedAt,
       seq,
+      checkedThrough: maxId,
     });
     return {
       ...result,
@@ -319,25 +326,89 @@ interface WriteInput {
   fingerprinted: number;
   startedAt: string;
   seq: number;
+  /** Highest document id this run looked at (documents after it are "not checked yet"). */
+  checkedThrough: number;
 }
 
+/**
+ * Index of a document id in `docIds` (or -1): a dense typed table when ids are compact (they are row ids,
+ * so almost always), a Map otherwise. A Map of a million entries cost ≈ 1 s to build and probe.
+ */
+function positionLookup(docIds: Float64Array): (id: number) => number {
+  const n = docIds.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (docIds[i]! > max) max = docIds[i]!;
+  if (max <= 4 * n + 1_000_000) {
+    const table = new Int32Array(max + 1).fill(-1);
+    for (let i = 0; i < n; i++) table[docIds[i]!] = i;
+    return (id) => (Number.isInteger(id) && id >= 0 && id <= max ? table[id]! : -1);
+  }
+  const position = new Map<number, number>();
+  for (let i = 0; i < n; i++) position.set(docIds[i]!, i);
+  return (id) => position.get(id) ?? -1;
+}
+
+/**
+ * The one write of a run. Cluster ids are the smallest member's document id, so they stay the same across
+ * re-runs when a cluster does; members go in in document-id order (append-only b-tree inserts), and
+ * `documents` is brought in line with two set-based statements that touch only rows whose status or cluster
+ * changed — never a per-row UPDATE from JavaScript (each one costs four index updates on `documents`).
+ */
 function writeClusters(
   db: Db,
   w: WriteInput,
 ): { runId: number; clusters: number; exactClusters: number; nearClusters: number; duplicates: number } {
-  const insRun = db.prepare(
-    'INSERT INTO dedupe_runs(job_id, params, incremental, documents, fingerprinted, clusters, duplicates, started_at, finished_at) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)',
-  );
-  const insCluster = db.prepare(
-    'INSERT INTO dedupe_clusters(run_id, kind, size, kept_count) VALUES (?, ?, ?, ?)',
-  );
-  const insMember = db.prepare(
-    'INSERT INTO dedupe_members(document_id, cluster_id, status, exact_group, overridden) VALUES (?, ?, ?, ?, ?)',
-  );
-  const setDoc = db.prepare('UPDATE documents SET dup_status = ?, dup_cluster = ? WHERE id = ?');
+  // Decide everything first (outside the write lock), into flat arrays.
+  const clusterRows: [number, 'exact' | 'near', number, number][] = [];
+  let total = 0;
+  for (const g of w.groups) total += g.length;
+  const mDoc = new Float64Array(total);
+  const mCluster = new Float64Array(total);
+  const mExact = new Float64Array(total);
+  const mFlags = new Uint8Array(total); // bit 0: duplicate, bit 1: overridden
+  let m = 0;
   let exactClusters = 0;
   let nearClusters = 0;
   let duplicates = 0;
+  for (const g of w.groups) {
+    const infos = g.map((d) => w.info(d)).filter((x): x is MemberInfo => x !== undefined);
+    if (infos.length < 2) continue;
+    const kept = chooseKept(infos, w.params.keepRule, w.params.preferredSources);
+    let clusterId = infos[0]!.id;
+    let keptCount = 0;
+    let firstRep = -1;
+    let oneRep = true;
+    for (const x of infos) {
+      if (x.id < clusterId) clusterId = x.id;
+      const st = w.status.get(x.id) ?? (x.id === kept ? 'kept' : 'duplicate');
+      const rep = w.exactRepOf(x.id);
+      if (firstRep === -1) firstRep = rep;
+      else if (rep !== firstRep) oneRep = false;
+      if (st === 'kept') keptCount++;
+      else duplicates++;
+      mDoc[m] = x.id;
+      mExact[m] = rep;
+      mFlags[m] = (st === 'duplicate' ? 1 : 0) | (w.status.has(x.id) ? 2 : 0);
+      m++;
+    }
+    for (let q = m - infos.length; q < m; q++) mCluster[q] = clusterId;
+    const kind = oneRep ? 'exact' : 'near';
+    if (kind === 'exact') exactClusters++;
+    else nearClusters++;
+    clusterRows.push([clusterId, kind, infos.length, keptCount]);
+  }
+  clusterRows.sort((a, b) => a[0] - b[0]);
+  const order = new Uint32Array(m);
+  for (let i = 0; i < m; i++) order[i] = i;
+  order.sort((a, b) => mDoc[a]! - mDoc[b]!);
+
+  const insRun = db.prepare(
+    'INSERT INTO dedupe_runs(job_id, params, incremental, documents, fingerprinted, clusters, duplicates, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insCluster = db.prepare('INSERT INTO dedupe_clusters(id, run_id, kind, size, kept_count) VALUES (?, ?, ?, ?, ?)');
+  const insMember = db.prepare(
+    'INSERT INTO dedupe_members(document_id, cluster_id, status, exact_group, overridden) VALUES (?, ?, ?, ?, ?)',
+  );
   const runId = db
     .transaction(() => {
       const runId = Number(
@@ -347,36 +418,29 @@ function writeClusters(
           w.incremental ? 1 : 0,
           w.documents,
           w.fingerprinted,
+          exactClusters + nearClusters,
+          duplicates,
           w.startedAt,
           new Date().toISOString(),
         ).lastInsertRowid,
       );
-      db.exec(`DELETE FROM dedupe_members; DELETE FROM dedupe_clusters;
-        UPDATE documents SET dup_status = NULL, dup_cluster = NULL WHERE dup_status IS NOT NULL;`);
+      db.exec('DELETE FROM dedupe_members; DELETE FROM dedupe_clusters;');
       setMeta(db, 'dedupe.clustered_seq', String(w.seq));
-      for (const g of w.groups) {
-        const infos = g.map((d) => w.info(d)).filter((x): x is MemberInfo => x !== undefined);
-        if (infos.length < 2) continue;
-        const kept = chooseKept(infos, w.params.keepRule, w.params.preferredSources);
-        const statuses = infos.map((x) => w.status.get(x.id) ?? (x.id === kept ? 'kept' : 'duplicate'));
-        const reps = new Set(infos.map((x) => w.exactRepOf(x.id)));
-        const kind = reps.size === 1 ? 'exact' : 'near';
-        const keptCount = statuses.filter((s) => s === 'kept').length;
-        const clusterId = Number(insCluster.run(runId, kind, infos.length, keptCount).lastInsertRowid);
-        if (kind === 'exact') exactClusters++;
-        else nearClusters++;
-        infos.forEach((x, i) => {
-          const st = statuses[i]!;
-          if (st === 'duplicate') duplicates++;
-          insMember.run(x.id, clusterId, st, w.exactRepOf(x.id), w.status.has(x.id) ? 1 : 0);
-          setDoc.run(st, clusterId, x.id);
-        });
+      setMeta(db, 'dedupe.checked_through', String(w.checkedThrough));
+      for (const [id, kind, size, keptCount] of clusterRows) insCluster.run(id, runId, kind, size, keptCount);
+      for (let k = 0; k < m; k++) {
+        const i = order[k]!;
+        const f = mFlags[i]!;
+        insMember.run(mDoc[i]!, mCluster[i]!, f & 1 ? 'duplicate' : 'kept', mExact[i]!, f & 2 ? 1 : 0);
       }
-      db.prepare('UPDATE dedupe_runs SET clusters = ?, duplicates = ? WHERE id = ?').run(
-        exactClusters + nearClusters,
-        duplicates,
-        runId,
-      );
+      // Documents that left every cluster, then members whose status or cluster changed. Written as
+      // `id IN (…)` so SQLite walks the members in document-id order and finds each document by row id
+      // (an UPDATE … FROM here made the planner scan all of `documents`).
+      db.exec(`UPDATE documents SET dup_status = NULL, dup_cluster = NULL
+        WHERE dup_status IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dedupe_members m WHERE m.document_id = documents.id);
+        UPDATE documents SET (dup_status, dup_cluster) = (SELECT m.status, m.cluster_id FROM dedupe_members m WHERE m.document_id = documents.id)
+        WHERE id IN (SELECT m.document_id FROM dedupe_members m JOIN documents d ON d.id = m.document_id
+          WHERE d.dup_status IS NOT m.status OR d.dup_cluster IS NOT m.cluster_id);`);
       return runId;
     })
     .immediate();

@@ -19,7 +19,8 @@ export type SignReply =
       /** char_count, source_id per document. */
       info: Uint32Array;
     }
-  | { type: 'verified'; seq: number; pairs: Float64Array; ok: Uint8Array }
+  /** jaccard[i]: true shingle Jaccard of pair i. */
+  | { type: 'verified'; seq: number; pairs: Float64Array; jaccard: Float32Array }
   | { type: 'error'; seq: number; message: string };
 
 export type SignBatch = Extract<SignReply, { type: 'batch' }>;
