@@ -19,3 +19,8 @@ function sha256Hex(s: string): string {
 export function hashText(text: string): string {
   return sha256Hex(NEEDS_NORMALIZING.test(text) ? normalizeText(text) : text).slice(0, 32);
 }
+
+/** hashText for a text known to be normalized already (see normalAsciiWordCount). */
+export function hashNormalizedText(text: string): string {
+  return sha256Hex(text).slice(0, 32);
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileBytes, type ByteCounter } from './byte-stream';
-import { hashText } from './hash';
+import { hashNormalizedText, hashText } from './hash';
 import { UnreadableFileError, type Item, type ReaderOptions } from './items';
 import { lineBlocks, type LineBlock } from './lines';
 import type { FromPrepare, PreparedDoc, PreparedReject, PrepareTask } from './prepare-protocol';
@@ -8,7 +8,7 @@ import { readCsv } from './read-csv';
 import { readJsonl } from './read-jsonl';
 import { readTxt, type TxtMode } from './read-txt';
 import type { ConcreteFormat } from './files';
-import { countChars, wordCount } from './text-stats';
+import { countChars, normalAsciiWordCount, wordCount } from './text-stats';
 
 export function readItems(blocks: AsyncIterable<LineBlock>, format: ConcreteFormat, ro: ReaderOptions, txtMode: TxtMode): AsyncGenerator<Item[]> {
   switch (format) {
@@ -41,7 +41,15 @@ export async function prepareFile(task: PrepareTask, send: (m: FromPrepare) => v
         if (it.line !== null && it.line <= task.resumeAfter) continue;
         if (it.line !== null && it.line > lastLine) lastLine = it.line;
         if (it.kind === 'reject') rejects.push({ line: it.line, reason: it.reason, excerpt: it.excerpt });
-        else docs.push({ line: it.line, text: it.text, id: it.id, metadata: it.metadata, hash: hashText(it.text), chars: countChars(it.text), words: wordCount(it.text) });
+        else {
+          const t = it.text;
+          const w = normalAsciiWordCount(t);
+          docs.push(
+            w >= 0
+              ? { line: it.line, text: t, id: it.id, metadata: it.metadata, hash: hashNormalizedText(t), chars: t.length, words: w }
+              : { line: it.line, text: t, id: it.id, metadata: it.metadata, hash: hashText(t), chars: countChars(t), words: wordCount(t) },
+          );
+        }
       }
       if (docs.length + rejects.length >= MESSAGE_ROWS) {
         send({ type: 'batch', docs, rejects, bytesRead: counter.read, lastLine });

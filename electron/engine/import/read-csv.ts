@@ -11,32 +11,29 @@ interface CsvRecord {
 
 /**
  * Whether a line leaves us inside a quoted field. Follows fast-csv's rule: a quote opens a quoted field only
- * at the start of a field; inside one, a doubled quote is a literal quote.
+ * at the start of a field; inside one, a doubled quote is a literal quote. Jumps from quote to quote with
+ * indexOf rather than looking at every character (a quote is at a field start when the character before it is
+ * the delimiter, or it is the first character of a line that does not continue a quoted field).
  */
 export function endsInsideQuotes(line: string, delimiter: string, inside: boolean): boolean {
-  if (!inside && line.indexOf('"') === -1) return false;
-  const d = delimiter.charCodeAt(0);
   let i = 0;
-  let fieldStart = !inside;
   let quoted = inside;
-  while (i < line.length) {
-    const c = line.charCodeAt(i);
+  const d = delimiter.charCodeAt(0);
+  for (;;) {
+    const q = line.indexOf('"', i);
+    if (q === -1) return quoted;
     if (quoted) {
-      if (c === 34) {
-        if (line.charCodeAt(i + 1) === 34) i++;
-        else quoted = false;
+      if (line.charCodeAt(q + 1) === 34) i = q + 2;
+      else {
+        quoted = false;
+        i = q + 1;
       }
-    } else if (c === d) {
-      fieldStart = true;
-      i++;
-      continue;
-    } else if (c === 34 && fieldStart) {
-      quoted = true;
+    } else {
+      // When q === i > 0 the character before q is itself a quote (a closing or a stray one), never the delimiter.
+      if (q === 0 || line.charCodeAt(q - 1) === d) quoted = true;
+      i = q + 1;
     }
-    fieldStart = false;
-    i++;
   }
-  return quoted;
 }
 
 /** Parses complete records with fast-csv; rejects if fast-csv finds the text malformed. */

@@ -90,8 +90,12 @@ function metadataOf(obj: Record<string, unknown>, textField: string, o: ReaderOp
     }
     return n === 0 ? null : JSON.stringify(picked);
   }
-  delete obj[textField];
-  if (o.idField !== undefined) delete obj[o.idField];
-  for (const _ in obj) return JSON.stringify(obj);
-  return null;
+  // A copy without the text and id rather than `delete`, which turns the parsed object into a slow dictionary.
+  // No prototype, so a "__proto__" field is copied as a field like any other.
+  let rest: Record<string, unknown> | null = null;
+  for (const k in obj) {
+    if (k === textField || k === o.idField) continue;
+    (rest ??= Object.create(null) as Record<string, unknown>)[k] = obj[k];
+  }
+  return rest === null ? null : JSON.stringify(rest);
 }

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { hashNormalizedText, hashText } from '../../../electron/engine/import/hash';
+import { endsInsideQuotes } from '../../../electron/engine/import/read-csv';
+import { countChars, normalAsciiWordCount, wordCount } from '../../../electron/engine/import/text-stats';
+import { countWords, normalizeText } from '../../../shared/text/normalize';
+
+function rng(seed: number) {
+  return () => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+}
+
+function pick(r: () => number, pieces: string[], len: number): string {
+  let s = '';
+  for (let i = 0; i < len; i++) s += pieces[Math.floor(r() * pieces.length)];
+  return s;
+}
+
+/** The character-by-character rule endsInsideQuotes follows (fast-csv's): the reference it is checked against. */
+function endsInsideQuotesSlow(line: string, delimiter: string, inside: boolean): boolean {
+  const d = delimiter.charCodeAt(0);
+  let fieldStart = !inside;
+  let quoted = inside;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (quoted) {
+      if (c === 34) {
+        if (line.charCodeAt(i + 1) === 34) i++;
+        else quoted = false;
+      }
+    } else if (c === d) {
+      fieldStart = true;
+      continue;
+    } else if (c === 34 && fieldStart) {
+      quoted = true;
+    }
+    fieldStart = false;
+  }
+  return quoted;
+}
+
+describe('one-pass scans agree with the reference implementations', () => {
+  it('endsInsideQuotes (quote to quote) equals the character-by-character rule', () => {
+    const r = rng(5);
+    const pieces = ['"', '""', ',', '\t', 'a', 'kata', ' ', '"x"', ',"', '",', "'"];
+    let n = 0;
+    for (let k = 0; k < 20_000; k++) {
+      const line = pick(r, pieces, Math.floor(r() * 10));
+      for (const delim of [',', '\t'])
+        for (const inside of [false, true]) {
+          expect([line, delim, inside, endsInsideQuotes(line, delim, inside)]).toEqual([line, delim, inside, endsInsideQuotesSlow(line, delim, inside)]);
+          n++;
+        }
+    }
+    expect(n).toBe(80_000);
+  });
+
+  it('normalAsciiWordCount: -1 unless already-normal printable ASCII, else wordCount’s count', () => {
+    const r = rng(9);
+    const pieces = ['a', 'Kata', '12', ' ', '  ', ',', '\t', '"', "'", '-', '’', 'é', '\u00a0', '😀', '.', '\n', '~', '\u007f', ''];
+    const samples = ['Halo dunia', ' Halo', 'Halo ', 'Halo  dunia', "it's a well-known fact", '--a--b--', "''x", 'rumah2 12-an', 'a\tb', ''];
+    for (let k = 0; k < 20_000; k++) samples.push(pick(r, pieces, Math.floor(r() * 12)));
+    let fast = 0;
+    for (const s of samples) {
+      const w = normalAsciiWordCount(s);
+      if (w < 0) continue;
+      fast++;
+      expect([s, normalizeText(s)]).toEqual([s, s]);
+      expect([s, w]).toEqual([s, countWords(s)]);
+      expect(w).toBe(wordCount(s));
+      expect(countChars(s)).toBe(s.length);
+      expect(hashNormalizedText(s)).toBe(hashText(s));
+      expect(hashNormalizedText(s)).toBe(createHash('sha256').update(s).digest('hex').slice(0, 32));
+    }
+    expect(fast).toBeGreaterThan(1000);
+    expect(normalAsciiWordCount('Halo  dunia')).toBe(-1);
+    expect(normalAsciiWordCount('café')).toBe(-1);
+    expect(normalAsciiWordCount('a\tb')).toBe(-1);
+    expect(normalAsciiWordCount('Dua kata')).toBe(2);
+  });
+});
