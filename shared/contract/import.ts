@@ -37,6 +37,14 @@ export const importResult = z.object({
   rejected: z.number().int(),
   /** The first rejects (all of them are in the rejects list). */
   rejects: z.array(importReject),
+  /**
+   * Where the time went: `insertMs` is the job thread's time in the batch transactions (INSERT + COMMIT of the
+   * rows, parsing excluded: it runs alongside), `indexMs` rebuilding the indexes a bulk load dropped, `ftsMs` the
+   * full-text index.
+   */
+  phases: z
+    .object({ bulkLoad: z.boolean(), insertMs: z.number(), indexMs: z.number(), ftsMs: z.number() })
+    .optional(),
 });
 export type ImportResult = z.infer<typeof importResult>;
 

@@ -20,6 +20,8 @@ const DATA = process.env.KURASI_DATA ?? join(projectRoot(), '..', 'shared', 'dat
 interface Phase {
   /** Parsing and inserting the rows (Kurasi: until the job reports the index rebuild or the FTS build). */
   docsMs: number;
+  /** Time in the transactions that insert the rows (Kurasi: the job thread's INSERT + COMMIT; shell: INSERT … SELECT). */
+  insertMs: number;
   /** Building again the indexes a bulk load dropped (0 when they were kept up to date during the inserts). */
   indexMs: number;
   ftsMs: number;
@@ -134,10 +136,12 @@ async function child(db: string, file: string): Promise<void> {
   const end = performance.now();
   await engine.close();
   if (job.state !== 'done') throw new Error(`import ${job.state}: ${job.error}`);
-  const imported = (job.result as { imported: number }).imported;
+  const result = job.result as { imported: number; phases?: { insertMs: number } };
+  const imported = result.imported;
+  const insertMs = result.phases?.insertMs ?? 0;
   const ftsStart = ftsAt || end;
   const rowsEnd = indexAt || ftsStart;
-  process.stdout.write(JSON.stringify({ docsMs: rowsEnd - t0, indexMs: ftsStart - rowsEnd, ftsMs: end - ftsStart, imported }) + '\n');
+  process.stdout.write(JSON.stringify({ docsMs: rowsEnd - t0, insertMs, indexMs: ftsStart - rowsEnd, ftsMs: end - ftsStart, imported }) + '\n');
 }
 
 async function kurasiRun(dir: string, file: string, tag: string, env: NodeJS.ProcessEnv = process.env): Promise<Phase> {
@@ -146,10 +150,10 @@ async function kurasiRun(dir: string, file: string, tag: string, env: NodeJS.Pro
   openCorpus(db).close();
   const r = await runMeasured(process.execPath, [fileURLToPath(import.meta.url), '--child', db, file], undefined, env);
   if (r.code !== 0) throw new Error(`kurasi child failed (${r.code})`);
-  const o = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { docsMs: number; indexMs: number; ftsMs: number; imported: number };
+  const o = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { docsMs: number; insertMs: number; indexMs: number; ftsMs: number; imported: number };
   const size = dbSizeMb(db);
   for (const ext of ['', '-wal', '-shm']) rmSync(db + ext, { force: true });
-  return { docsMs: o.docsMs, indexMs: o.indexMs, ftsMs: o.ftsMs, totalMs: r.ms, peakRssMb: r.peakRssMb, dbMb: size, imported: o.imported };
+  return { docsMs: o.docsMs, insertMs: o.insertMs, indexMs: o.indexMs, ftsMs: o.ftsMs, totalMs: r.ms, peakRssMb: r.peakRssMb, dbMb: size, imported: o.imported };
 }
 
 async function shellRun(dir: string, csv: string): Promise<Phase> {
@@ -162,6 +166,7 @@ async function shellRun(dir: string, csv: string): Promise<Phase> {
   const rows = `PRAGMA synchronous=NORMAL;
 CREATE TEMP TABLE staging(id TEXT, text TEXT, topic TEXT);
 .import --csv --skip 1 ${csv} staging
+.timer on
 BEGIN;
 INSERT INTO documents(source_id, external_id, text, text_hash, char_count, word_count, metadata)
   SELECT 1, id, text, lower(hex(substr(sha3(text, 256), 1, 16))), length(text), 0, json_object('topic', topic) FROM staging;
@@ -173,13 +178,16 @@ COMMIT;
   const n = Number(spawnSync('/usr/bin/sqlite3', [db, 'SELECT count(*) FROM documents']).stdout.toString().trim());
   const size = dbSizeMb(db);
   for (const ext of ['', '-wal', '-shm']) rmSync(db + ext, { force: true });
-  return { docsMs: a.ms, indexMs: 0, ftsMs: b.ms, totalMs: a.ms + b.ms, peakRssMb: Math.max(a.peakRssMb, b.peakRssMb), dbMb: size, imported: n };
+  // .timer prints "Run Time: real <s> …" after BEGIN, the INSERT and COMMIT.
+  const insertMs = [...a.stdout.matchAll(/Run Time: real ([\d.]+)/gu)].reduce((t, m) => t + Number(m[1]) * 1000, 0);
+  return { docsMs: a.ms, insertMs, indexMs: 0, ftsMs: b.ms, totalMs: a.ms + b.ms, peakRssMb: Math.max(a.peakRssMb, b.peakRssMb), dbMb: size, imported: n };
 }
 
 interface Summary {
   name: string;
   docs: number;
   docsMs: number;
+  insertMs: number;
   indexMs: number;
   ftsMs: number;
   totalMs: number;
@@ -193,6 +201,7 @@ function summarize(name: string, runs: Phase[]): Summary {
     name,
     docs: median(runs.map((r) => r.imported)),
     docsMs: median(runs.map((r) => r.docsMs)),
+    insertMs: median(runs.map((r) => r.insertMs)),
     indexMs: median(runs.map((r) => r.indexMs)),
     ftsMs: median(runs.map((r) => r.ftsMs)),
     totalMs: median(runs.map((r) => r.totalMs)),
@@ -206,7 +215,7 @@ const int = (x: number) => Math.round(x).toLocaleString('en');
 const sec = (ms: number) => (ms / 1000).toFixed(1);
 
 function row(s: Summary, base: Summary): string {
-  return `| ${s.name} | ${int(s.docs)} | ${sec(s.docsMs)} | ${int(s.docs / (s.docsMs / 1000))} | ${sec(s.indexMs)} | ${sec(s.ftsMs)} | ${sec(s.totalMs)} | ${int(s.docs / (s.totalMs / 1000))} | ${int(s.rssMb)} | ${int(s.dbMb)} | ${(s.totalMs / base.totalMs).toFixed(2)}× | ${s.runs} |`;
+  return `| ${s.name} | ${int(s.docs)} | ${sec(s.docsMs)} | ${int(s.docs / (s.docsMs / 1000))} | ${sec(s.insertMs)} | ${int(s.docs / (s.insertMs / 1000))} | ${sec(s.indexMs)} | ${sec(s.ftsMs)} | ${sec(s.totalMs)} | ${int(s.docs / (s.totalMs / 1000))} | ${int(s.rssMb)} | ${int(s.dbMb)} | ${(s.totalMs / base.totalMs).toFixed(2)}× | ${s.runs} |`;
 }
 
 function loadAverage(): string {
@@ -246,9 +255,11 @@ async function main(): Promise<void> {
   if (compare) all.push(summarize('kurasi JSONL, bulk mode off', kn));
   console.log(`\n${n.toLocaleString('en')} documents, ${reps} run(s), medians; load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after`);
   console.log('"rows s" = parsing + inserting the rows with the indexes the import keeps (shell: .import + INSERT … SELECT with every index);');
-  console.log('"index s" = building again the indexes a bulk load dropped; "end-to-end docs/s" = docs / total s.\n');
-  console.log('| import | docs | rows s | docs/s into documents | index s | FTS s | total s | end-to-end docs/s | peak RSS MB | DB MB | vs sqlite3 shell | runs (total s) |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('"insert s" = time inside the transactions that insert the rows (Kurasi: INSERT + COMMIT on the job thread, parsing runs alongside in');
+  console.log('another thread; shell: BEGIN + INSERT … SELECT + COMMIT); "index s" = building again the indexes a bulk load dropped;');
+  console.log('"end-to-end docs/s" = docs / total s.\n');
+  console.log('| import | docs | rows s | docs/s into documents (rows phase) | insert s | docs/s in insert transactions | index s | FTS s | total s | end-to-end docs/s | peak RSS MB | DB MB | vs sqlite3 shell | runs (total s) |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const s of all) console.log(row(s, base));
   const scale = 1_000_000 / n;
   console.log('\n| goal | JSONL | CSV |');
@@ -256,7 +267,9 @@ async function main(): Promise<void> {
   const [, j, c] = all as [Summary, Summary, Summary];
   const yes = (ok: boolean) => (ok ? 'met' : '**not met**');
   const rate = (x: Summary) => x.docs / (x.docsMs / 1000);
-  console.log(`| ≥ 150,000 docs/s into documents (rows phase) | ${int(rate(j))} (${yes(rate(j) >= 150_000)}) | ${int(rate(c))} (${yes(rate(c) >= 150_000)}) |`);
+  console.log(`| ≥ 150,000 docs/s into documents (rows phase: parse + insert) | ${int(rate(j))} (${yes(rate(j) >= 150_000)}) | ${int(rate(c))} (${yes(rate(c) >= 150_000)}) |`);
+  const irate = (x: Summary) => x.docs / (x.insertMs / 1000);
+  console.log(`| ≥ 150,000 docs/s into documents (insert transactions only) | ${int(irate(j))} (${yes(irate(j) >= 150_000)}) | ${int(irate(c))} (${yes(irate(c) >= 150_000)}) |`);
   const ratio = (x: Summary) => x.totalMs / base.totalMs;
   console.log(`| whole import ≤ 1.5× sqlite3 shell | ${ratio(j).toFixed(2)}× (${yes(ratio(j) <= 1.5)}) | ${ratio(c).toFixed(2)}× (${yes(ratio(c) <= 1.5)}) |`);
   const fts = (x: Summary) => (x.ftsMs * scale) / 1000;

@@ -155,14 +155,17 @@ export const importJob = defineJob({
       }
       throw e instanceof UnreadableFileError || e instanceof CancelledError ? e : new Error(e instanceof Error ? e.message : String(e));
     }
+    const t0 = performance.now();
     if (bulk) restoreDroppedIndexes(db, () => ctx.progress(totalBytes, totalBytes, REBUILDING_INDEXES));
+    const t1 = performance.now();
     ctx.progress(totalBytes, totalBytes, BUILDING_SEARCH_INDEX);
     syncFullTextIndex(db);
+    const phases = { bulkLoad: bulk, insertMs: Math.round(writer.insertMs), indexMs: Math.round(t1 - t0), ftsMs: Math.round(performance.now() - t1) };
     refreshPlannerStatistics(db);
     const rejects = db
       .prepare('SELECT file, line, reason FROM rejects WHERE job_id = ? ORDER BY id LIMIT 100')
       .all(ctx.jobId) as { file: string; line: number | null; reason: string }[];
-    return { source: sourceName, files: files.length, ...writer.totals, rejects };
+    return { source: sourceName, files: files.length, ...writer.totals, rejects, phases };
   },
 });
 

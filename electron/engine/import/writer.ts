@@ -34,6 +34,8 @@ export class DocumentWriter {
   readonly totals: Totals = { imported: 0, skipped: 0, rejected: 0 };
   /** Counts of the current file, for its import_files row. */
   file: Totals = { imported: 0, skipped: 0, rejected: 0 };
+  /** Time spent in the batch transactions (inserting and committing), for the job's result. */
+  insertMs = 0;
   private docs: PendingDoc[] = [];
   private rejects: PendingReject[] = [];
   private readonly insertDoc: Statement;
@@ -77,6 +79,7 @@ export class DocumentWriter {
     const now = new Date().toISOString();
     const t = this.totals;
     const f = this.file;
+    const t0 = performance.now();
     this.db.transaction(() => {
       let chars = 0;
       let words = 0;
@@ -106,5 +109,6 @@ export class DocumentWriter {
       f.rejected += rejects.length;
       alsoInTransaction();
     })();
+    this.insertMs += performance.now() - t0;
   }
 }
