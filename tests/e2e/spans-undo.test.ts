@@ -142,6 +142,21 @@ describe('span labels end to end (kurasi serve + headless Chromium)', () => {
     expect(spans()).toHaveLength(1);
     await page.screenshot({ path: 'docs/screenshots/undo-toast.png' });
 
+    // A language override in the document pane, undone with Ctrl+Z: the pane and its history follow.
+    await page.locator('.dt-row[data-index="0"]').click();
+    await page.keyboard.press('Enter');
+    const pane = page.locator('[data-testid="doc-pane"][aria-label="Dokumen #1"]');
+    await pane.waitFor();
+    await pane.locator('[data-section="langid"] select').selectOption('jav');
+    await pane.locator('[data-section="langid"] button', { hasText: 'Simpan' }).click();
+    await expect.poll(() => pane.locator('[data-section="langid"] .chip.state-manual').count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid="undo-toast"]').innerText()).toMatch(/Dibatalkan: penetapan bahasa \(dokumen 1\)/);
+    await expect.poll(() => pane.locator('[data-section="langid"] .chip.state-manual').count()).toBe(0);
+    await expect.poll(() => pane.locator('[data-section="history"] li').first().innerText()).toMatch(/sari.*batal penetapan bahasa/s);
+    expect(await pane.locator('[data-section="history"] li[data-action="span.add"]').count()).toBe(1);
+    await page.screenshot({ path: 'docs/screenshots/undo-history.png' });
+
     expect(auditActions().filter((a) => /span\.|label\./.test(a))).toEqual(['sari span.add', 'sari label.undo', 'sari label.redo', 'sari label.undo', 'sari label.redo']);
     expect(problems).toEqual([]);
   });

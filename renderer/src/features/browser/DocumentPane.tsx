@@ -6,6 +6,7 @@ import { Highlighted } from '../../components/Highlighted';
 import { ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { allDocSections } from '../registry';
+import { useShell } from '../../shell/context';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -24,6 +25,8 @@ export function DocumentPane({ id, query, onClose }: { id: number; query: string
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  // An undo from the keyboard (Ctrl+Z) can change this document from anywhere: refetch on corpus changes.
+  const { corpusVersion } = useShell();
 
   useEffect(() => {
     let live = true;
@@ -38,7 +41,7 @@ export function DocumentPane({ id, query, onClose }: { id: number; query: string
     return () => {
       live = false;
     };
-  }, [id, query, version]);
+  }, [id, query, version, corpusVersion]);
 
   const notYet = <span className="muted">{t('doc.notYet')}</span>;
   return (
