@@ -48,6 +48,8 @@ async function engineSide() {
       ['sorted by language', { sort: { column: 'lang', dir: 'asc' } }],
       ['filter lang=jav', { filters: { lang: 'jav' } }],
       ['filter source + quality pass', { filters: { sourceId: 2, qualityPass: true } }],
+      ['filter language + quality pass', { filters: { lang: 'jav', qualityPass: true } }],
+      ['filter duplicate status + quality pass (no source or language)', { filters: { dupStatus: 'exact', qualityPass: true } }],
       ['filter text "pasar"', { filters: { q: 'pasar' } }],
     ];
     for (const [name, extra] of scenarios) {
@@ -75,6 +77,52 @@ async function engineSide() {
     await engine.close();
   }
   return rows;
+}
+
+interface Timeline {
+  /** From the page's navigation start (ms): the HTML received, the main script received, React's first commit,
+   * row 0 in the DOM with data, and the frame after it (drawn). */
+  html: number;
+  script: number;
+  firstRender: number;
+  rowInDom: number;
+  rowDrawn: number;
+  /** documents.list requests the page sent before its first row was drawn (0 when the page came with it). */
+  listRequests: number;
+}
+
+/** Runs in the page before its scripts (playwright init script): notes when the first render and row 0 appear. */
+function recordTimeline(): void {
+  const w = window as unknown as { __kurasiTimeline?: { firstRender?: number; rowInDom?: number; rowDrawn?: number } };
+  const t: { firstRender?: number; rowInDom?: number; rowDrawn?: number } = {};
+  w.__kurasiTimeline = t;
+  const observer = new MutationObserver(() => {
+    if (t.firstRender === undefined && document.getElementById('root')?.firstChild) t.firstRender = performance.now();
+    if (t.rowInDom === undefined && document.querySelector('.dt-row[data-index="0"]:not(.skeleton)')) {
+      t.rowInDom = performance.now();
+      requestAnimationFrame(() => (t.rowDrawn = performance.now()));
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+async function readTimeline(): Promise<Timeline> {
+  const w = window as unknown as { __kurasiTimeline?: { firstRender?: number; rowInDom?: number; rowDrawn?: number } };
+  for (let i = 0; i < 100 && w.__kurasiTimeline?.rowDrawn === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+  const t = w.__kurasiTimeline ?? {};
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+  const script = resources.find((r) => /\/assets\/index-[^/]*\.js$/.test(r.name));
+  const rowInDom = t.rowInDom ?? NaN;
+  return {
+    html: nav?.responseEnd ?? NaN,
+    script: script?.responseEnd ?? NaN,
+    firstRender: t.firstRender ?? NaN,
+    rowInDom,
+    rowDrawn: t.rowDrawn ?? NaN,
+    listRequests: resources.filter((r) => r.name.includes('/api/documents.list') && r.startTime < rowInDom).length,
+  };
 }
 
 async function browserSide() {
@@ -109,6 +157,8 @@ async function browserSide() {
   // and two animation frames after a one-row scroll (what any redraw costs here).
   const blankPages: number[] = [];
   const frames: number[] = [];
+  const timeline: (Timeline & { outside: number })[] = [];
+  const jumpParts: { drawn: number; skeleton: number; request: number; response: number }[] = [];
   try {
     for (let run = 0; run < RUNS; run++) {
       const blankContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -121,41 +171,64 @@ async function browserSide() {
 
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
+      await page.addInitScript(recordTimeline);
       const t0 = Date.now();
       await page.goto(url, { waitUntil: 'commit' });
       await page.locator('.dt-row[data-index="0"]:not(.skeleton)').waitFor({ timeout: 30_000 });
       firstRows.push(Date.now() - t0);
+      const tl = await page.evaluate(readTimeline);
+      // What the page saw, from its navigation start; the rest of the outside figure is Chromium creating the
+      // context's renderer and starting the navigation.
+      timeline.push({ ...tl, outside: firstRows[run]! - tl.rowDrawn });
       const jump = await page.evaluate(
         ([index, rowHeight]) =>
-          new Promise<number>((resolve) => {
+          new Promise<{ drawn: number; skeleton: number; request: number; response: number }>((resolve) => {
             const el = document.querySelector<HTMLElement>('[data-testid="dt-scroll"]');
-            if (!el) return resolve(NaN);
+            if (!el) return resolve({ drawn: NaN, skeleton: NaN, request: NaN, response: NaN });
+            // Past a few million pixels the table scales its scrollbar (data-scroll-scale real px per row px).
+            const scale = Number(el.dataset.scrollScale ?? '1');
             const start = performance.now();
-            el.scrollTop = index * rowHeight;
+            let skeleton = NaN;
+            el.scrollTop = index * rowHeight * scale;
             const check = () => {
+              if (Number.isNaN(skeleton) && document.querySelector(`.dt-row[data-index="${index}"]`)) skeleton = performance.now() - start;
               if (document.querySelector(`.dt-row[data-index="${index}"]:not(.skeleton)`)) {
                 // Wait for the frame that paints it.
-                requestAnimationFrame(() => resolve(performance.now() - start));
+                requestAnimationFrame(() => {
+                  const lists = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/documents.list') && r.startTime >= start) as PerformanceResourceTiming[];
+                  const firstList = lists[0];
+                  resolve({
+                    drawn: performance.now() - start,
+                    skeleton,
+                    request: firstList ? firstList.startTime - start : NaN,
+                    response: lists.length ? Math.max(...lists.map((r) => r.responseEnd)) - start : NaN,
+                  });
+                });
               } else requestAnimationFrame(check);
             };
             check();
           }),
         [JUMP_TO, ROW_HEIGHT] as const,
       );
-      jumps.push(jump);
+      jumps.push(jump.drawn);
+      jumpParts.push(jump);
       frames.push(
         await page.evaluate(
           (rowHeight) =>
             new Promise<number>((resolve) => {
               const el = document.querySelector<HTMLElement>('[data-testid="dt-scroll"]');
               const start = performance.now();
-              if (el) el.scrollTop += rowHeight;
+              if (el) el.scrollTop += rowHeight * Number(el.dataset.scrollScale ?? '1');
               requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
             }),
           ROW_HEIGHT,
         ),
       );
-      log(`  run ${run + 1}: first rows ${firstRows[run]} ms, jump to row ${JUMP_TO.toLocaleString('en')} ${f(jump)} ms`);
+      const tr = timeline[run]!;
+      log(
+        `  run ${run + 1}: first rows ${firstRows[run]} ms (outside the page ${f(tr.outside)}, html ${f(tr.html)}, script ${f(tr.script)}, first render ${f(tr.firstRender)}, row in DOM ${f(tr.rowInDom)}, drawn ${f(tr.rowDrawn)}; documents.list requests before it: ${tr.listRequests}), ` +
+          `jump to row ${JUMP_TO.toLocaleString('en')} ${f(jump.drawn)} ms (request sent ${f(jump.request)}, skeleton ${f(jump.skeleton)}, answered ${f(jump.response)})`,
+      );
       await context.close();
     }
   } finally {
@@ -163,7 +236,7 @@ async function browserSide() {
     child.kill('SIGTERM');
   }
   const paging = timings.filter((t) => t.method === 'documents.list').map((t) => t.ms);
-  return { firstRows, jumps, paging, blankPages, frames };
+  return { firstRows, jumps, paging, blankPages, frames, timeline, jumpParts };
 }
 
 log(`corpus: ${DB} (${N.toLocaleString('en')} documents)`);
@@ -179,8 +252,15 @@ out.push('');
 out.push('| measure | median | p95 | max | n | target |');
 out.push('|---|---|---|---|---|---|');
 out.push(`| first rows visible after opening (Chromium, fresh context) | ${median(ui.firstRows)} ms | ${quantile(ui.firstRows, 0.95)} ms | ${Math.max(...ui.firstRows)} ms | ${ui.firstRows.length} | ≤ 1000 ms |`);
+const tlm = (k: keyof Timeline | 'outside') => f(median(ui.timeline.map((x) => x[k])));
+out.push(`| … of which: outside the page (new context's renderer, navigation start) | ${tlm('outside')} ms | | | ${ui.timeline.length} | — |`);
+out.push(`| … page: HTML received / main script received / first React commit | ${tlm('html')} / ${tlm('script')} / ${tlm('firstRender')} ms | | | ${ui.timeline.length} | — |`);
+out.push(`| … page: row 0 in the DOM / drawn (next frame) | ${tlm('rowInDom')} / ${tlm('rowDrawn')} ms | | | ${ui.timeline.length} | — |`);
+out.push(`| … documents.list requests sent before the first row (0: the page came with it) | ${median(ui.timeline.map((x) => x.listRequests))} | | | ${ui.timeline.length} | — |`);
 out.push(`| baseline: fresh context, trivial page drawn | ${median(ui.blankPages)} ms | ${quantile(ui.blankPages, 0.95)} ms | ${Math.max(...ui.blankPages)} ms | ${ui.blankPages.length} | — |`);
 out.push(`| jump to row ${JUMP_TO.toLocaleString('en')}, rows drawn | ${f(median(ui.jumps))} ms | ${f(quantile(ui.jumps, 0.95))} ms | ${f(Math.max(...ui.jumps))} ms | ${ui.jumps.length} | ≤ 200 ms |`);
+const jpm = (k: 'request' | 'skeleton' | 'response') => f(median(ui.jumpParts.map((x) => x[k])));
+out.push(`| … jump: request sent / skeleton rows in the DOM / last page answered | ${jpm('request')} / ${jpm('skeleton')} / ${jpm('response')} ms | | | ${ui.jumpParts.length} | — |`);
 out.push(`| baseline: two frames after a one-row scroll | ${f(median(ui.frames))} ms | ${f(quantile(ui.frames, 0.95))} ms | ${f(Math.max(...ui.frames))} ms | ${ui.frames.length} | — |`);
 out.push(`| documents.list in the serve process during the UI runs | ${f(median(ui.paging))} ms | ${f(quantile(ui.paging, 0.95))} ms | ${f(Math.max(...ui.paging))} ms | ${ui.paging.length} | each ≤ 50 ms |`);
 for (const r of engineRows) out.push(`| ${r.scenario} | ${f(r.median)} ms | ${f(r.p95)} ms | ${f(r.max)} ms | ${r.n} | ${r.scenario.startsWith('search') ? 'p95 ≤ 100 ms' : 'each ≤ 50 ms'} |`);
