@@ -14,6 +14,8 @@ import { LanguageDetector } from '../electron/engine/langid/detector.js';
 import { LANGID_LANGUAGES } from '../electron/engine/langid/languages.js';
 import { writeModel, type ModelHeader } from '../electron/engine/langid/model-file.js';
 import { lexiconExamples, strongMarkers } from './langid/ind-zlm-lexicon.js';
+import { chosenDiscriminator, fitStackOn, loadOof, oofRows, pairExamples } from './langid/cv-ind-zlm.js';
+import { trainPairModel } from './langid/ind-zlm-train.js';
 import { splitSentences, trainingTexts, type LabelledText } from './langid/data.js';
 import { expand, hashStr, pseudoParagraphs, quantize, rng, train, type Trained } from './langid/sgd.js';
 
@@ -112,25 +114,15 @@ function main(): void {
   }
   console.error(`franc blend weight ${best.francWeight} below ${best.francBelow}: dev accuracy ${best.acc.toFixed(4)}`);
 
-  // The Indonesian-vs-Malay discriminator: marker weight and pairwise calibration, fitted together.
-  let bestK = 1;
-  let bestW = 0;
-  let bestPairNll = Infinity;
-  const markers = strongMarkers();
-  const pairDev = dev.filter((d) => d.lang === 'ind' || d.lang === 'zlm');
-  for (const weight of [0, 1, 2, 3, 4, 5, 6]) {
-    for (const k of [0.4, 0.55, 0.7, 0.85, 1, 1.2]) {
-      const det = mk({ temperature: bestT, francWeight: best.francWeight, francBelow: best.francBelow, indZlmScale: k, lexicon: { ...markers, weight } });
-      const v = nll(det, pairDev);
-      if (v < bestPairNll - 1e-4) {
-        bestPairNll = v;
-        bestK = k;
-        bestW = weight;
-      }
-    }
-  }
-  const pairAcc = accuracy(mk({ temperature: bestT, indZlmScale: bestK, lexicon: { ...markers, weight: bestW } }), pairDev);
-  console.error(`ind/zlm marker weight ${bestW}, logit scale ${bestK} (pair nll ${bestPairNll.toFixed(3)}, pair accuracy ${pairAcc.toFixed(4)})`);
+  // The Indonesian-vs-Malay discriminator (chosen by `npm run cv:langid`): the binary model is trained on
+  // all Indonesian/Malay training text; the stacking coefficients on the out-of-fold rows of all folds.
+  const disc = chosenDiscriminator();
+  const markers = strongMarkers(disc.markers === 'extended');
+  const stack = fitStackOn(oofRows(disc, loadOof(undefined, all), all), disc);
+  const pairCfg = disc.pair;
+  if (!pairCfg) throw new Error('the chosen discriminator has no binary model');
+  const pairQ = quantize(trainPairModel(pairExamples(all, -1, disc.withNusax), pairCfg));
+  console.error(`ind/zlm discriminator "${disc.name}": ${JSON.stringify(stack)}`);
 
   const final = train(expand([...all, ...lexicon, ...pseudoParagraphs(all, rng(args.seed + 1))], rng(args.seed)), args.bits, args.epochs, args.seed);
   const { q, scale } = quantize(final.weights);
@@ -139,8 +131,8 @@ function main(): void {
     temperature: bestT,
     francWeight: best.francWeight,
     francBelow: best.francBelow,
-    indZlmScale: bestK,
-    lexicon: { ...markers, weight: bestW },
+    lexicon: { ...markers, weight: 0 },
+    pair: { bits: pairCfg.bits, scale: pairQ.scale, features: pairCfg.features, norm: pairCfg.norm, ...stack },
     undBelow: 0.25,
     trainedOn: [
       'NusaX-MT train.csv (10 language columns), CC BY-SA 4.0',
@@ -150,7 +142,7 @@ function main(): void {
     ],
   });
   mkdirSync(dirname(args.out), { recursive: true });
-  writeModel(args.out, h, q);
+  writeModel(args.out, h, q, pairQ.q);
   console.error(`wrote ${args.out}`);
 }
 

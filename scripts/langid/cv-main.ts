@@ -72,12 +72,16 @@ function main(): void {
   mkdirSync(cache, { recursive: true });
   const { sentences, paragraphs } = trainingTexts();
   const all = [...sentences, ...paragraphs];
-  for (const f of folds) {
-    const t0 = Date.now();
-    const items = fitFold(f, all);
-    writeFileSync(join(cache, `main-fold${f}.json`), JSON.stringify(items));
-    console.error(`fold ${f}: ${items.length} held-out ind/zlm items, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  }
+  for (const f of folds) fitFoldToCache(f, all, cache);
+}
+
+/** Trains fold `f`'s main model and writes its out-of-fold scores to <cache>/main-fold<f>.json. */
+export function fitFoldToCache(f: number, all: LabelledText[], cache: string): void {
+  const t0 = Date.now();
+  mkdirSync(cache, { recursive: true });
+  const items = fitFold(f, all);
+  writeFileSync(join(cache, `main-fold${f}.json`), JSON.stringify(items));
+  console.error(`cv fold ${f}: ${items.length} held-out ind/zlm items, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
 if (process.argv[1]?.endsWith('cv-main.ts')) main();

@@ -82,7 +82,46 @@ universitas fakultas sakelar swalayan rumah_sakit sepak_bola tahun_lalu bulan_la
 kamar_mandi
 `;
 
-export function strongMarkers(): { zlm: string[]; ind: string[] } {
+
+
+/**
+ * More strong markers (issue #4 round 2), written from general knowledge of the two standards
+ * (Dewan Bahasa dan Pustaka vs KBBI spelling and everyday vocabulary), never from the evaluation
+ * texts. Only words one standard uses and the other practically never does; shared words are left out.
+ */
+export const MORE_STRONG_MALAY = `
+lembu arnab pokok tingkap katil tilam cermin_mata pensel akhbar surat_khabar stesen jambatan elektrik tetamu
+pensyarah jurutera mesyuarat soalan jawapan cadangan bercadang merancang esok isnin khamis jumaat ahad mac jun
+julai ogos disember selepas semasa sentiasa berhampiran menerusi mengikut sebahagian bahagian sesetengah baharu
+sihat kesihatan selesa bising kenderaan percutian pelancong pelancongan bercuti tali_leher kad akaun cukai
+pengurus pengarah kakitangan jabatan muat_turun perisian pasukan perlawanan kejohanan biskut mangkuk labah-labah
+rama-rama syampu peratus bilion kelabu tahniah majlis perkahwinan hari_jadi solat bersenam bergaduh perniagaan
+berniaga bisnes mencuba cuba dicuba cubalah ketawa mengemas seterika kabus rosak membaiki baiki menelefon
+bercakap berbual bersembang kemalangan tentera askar ayat perkataan markah biasiswa makmal pasport tempahan
+menempah inggeris perancis jepun eropah sepanyol itali matematik fizik jingga merah_jambu bilik_air bomba
+kecemasan justeru sekiranya terutamanya umpamanya berkenaan lelaki awak beritahu nak dah je sekolah_rendah
+darjah cikgu faham penat minggu_hadapan bulan_hadapan tahun_hadapan tengok nampak cakap bapa itik jom
+macam_mana sepatutnya agaknya memulakan bermula
+`;
+
+export const MORE_STRONG_INDONESIAN = `
+haus bilang ngomong omong kasih_tahu gitu gini kalian bapak pak bu mbak kakek paman bibi pria cewek cowok siswa
+dosen insinyur direktur manajer rapat kartu rekening pajak biaya tagihan unduh mengunduh tim kejuaraan biskuit
+mangkok laba-laba kupu-kupu sampo persen miliar abu-abu ulang_tahun pernikahan pesta salat shalat berolahraga
+bertengkar bisnis coba mencoba dicoba cobalah tertawa merapikan membereskan setrika kabut salju rusak menelepon
+mengobrol ngobrol kecelakaan tentara kalimat beasiswa laboratorium paspor pemesanan reservasi inggris prancis
+jepang eropa spanyol italia matematika fisika oranye merah_muda jendela pohon kelinci sapi ranjang kasur
+kacamata pensil pulpen koran stasiun jembatan listrik tamu jawaban saran rencana berencana merencanakan senin
+kamis jumat maret juni juli agustus desember bagian sebagian sehat kesehatan nyaman berisik kendaraan
+wisatawan turis pariwisata berlibur dasi darurat justru enak kaget mulai butuh membutuhkan dibutuhkan mengantar
+antar diantar pintar bebek dong deh sih kok lho loh ayo yuk gak kayak seharusnya
+`;
+
+/** The marker lists of the detector's discriminator; `extended` adds the MORE_STRONG_* lists. */
+export function strongMarkers(extended = true): { zlm: string[]; ind: string[] } {
   const list = (src: string) => src.split(/\s+/u).filter(Boolean).map((w) => w.replaceAll('_', ' '));
-  return { zlm: list(STRONG_MALAY), ind: list(STRONG_INDONESIAN) };
+  return {
+    zlm: list(STRONG_MALAY + (extended ? MORE_STRONG_MALAY : '')),
+    ind: list(STRONG_INDONESIAN + (extended ? MORE_STRONG_INDONESIAN : '')),
+  };
 }

@@ -100,6 +100,49 @@ function confidenceReport(res: Result[]): string {
   return lines.join('\n');
 }
 
+/** Reliability table: per confidence bin, how often the answer is right (a calibrated detector: accuracy ≈ confidence). */
+function reliability(res: Result[]): string {
+  const edges = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001];
+  const lines = ['| confidence | n | mean confidence | accuracy |', '|---|---|---|---|'];
+  let ece = 0;
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const lo = edges[i] ?? 0;
+    const hi = edges[i + 1] ?? 1;
+    const sel = res.filter((r) => r.confidence >= lo && r.confidence < hi);
+    if (sel.length === 0) continue;
+    const conf = sel.reduce((a, r) => a + r.confidence, 0) / sel.length;
+    const acc = sel.filter((r) => r.pred === r.gold).length / sel.length;
+    ece += (sel.length / res.length) * Math.abs(conf - acc);
+    lines.push(`| ${lo.toFixed(2)}–${Math.min(1, hi).toFixed(2)} | ${sel.length} | ${conf.toFixed(3)} | ${pct(acc)} |`);
+  }
+  lines.push('', `Expected calibration error (bin-weighted |confidence − accuracy|): ${ece.toFixed(3)}.`);
+  return lines.join('\n');
+}
+
+/**
+ * TALPCo gives the same sentence in both languages; where the Indonesian and Malay held-out sentences are
+ * identical no detector can be right on both, so accuracy is also reported without those pairs.
+ */
+function identicalPairsReport(items: LabelledText[], res: Result[]): string {
+  const key = (t: LabelledText): string => `${t.group ?? -1}`;
+  const ind = new Map(items.filter((t) => t.lang === 'ind').map((t) => [key(t), t.text]));
+  const same = new Set(items.filter((t) => t.lang === 'zlm' && ind.get(key(t)) === t.text).map(key));
+  const lines = [
+    `${same.size} of the ${ind.size} held-out TALPCo lines are word-for-word identical in Indonesian and Malay.`,
+    '',
+    '| lang | accuracy, all lines | accuracy without the identical lines | identical lines answered as this language |',
+    '|---|---|---|---|',
+  ];
+  for (const lang of ['ind', 'zlm']) {
+    const idx = items.map((t, i) => [t, i] as const).filter(([t]) => t.lang === lang);
+    const ok = (sel: typeof idx): number => sel.filter(([, i]) => res[i]?.pred === lang).length;
+    const rest = idx.filter(([t]) => !same.has(key(t)));
+    const ident = idx.filter(([t]) => same.has(key(t)));
+    lines.push(`| ${lang} | ${ok(idx)}/${idx.length} = ${pct(ok(idx) / idx.length)} | ${ok(rest)}/${rest.length} = ${pct(ok(rest) / rest.length)} | ${ok(ident)} of ${ident.length} |`);
+  }
+  return lines.join('\n');
+}
+
 function main(): void {
   const write = !process.argv.includes('--no-write');
   const det = LanguageDetector.load();
@@ -136,6 +179,10 @@ function main(): void {
     '',
     confusion('short sentences', short),
     '',
+    '### Indonesian/Malay lines that are identical in TALPCo',
+    '',
+    identicalPairsReport(sets.short, short),
+    '',
     '## Paragraphs (NusaWrites valid + pseudo-paragraphs)',
     '',
     accuracyTable('Paragraphs', para, run(sets.paragraphs, franc), 'paragraph'),
@@ -145,6 +192,14 @@ function main(): void {
     '## Does confidence mean something? (all sentences)',
     '',
     confidenceReport(sent),
+    '',
+    '### Reliability (all sentences)',
+    '',
+    reliability(sent),
+    '',
+    '### Reliability (Indonesian and Malay short sentences only)',
+    '',
+    reliability(short.filter((r) => r.gold === 'ind' || r.gold === 'zlm')),
     '',
   ].join('\n');
   console.log(out);

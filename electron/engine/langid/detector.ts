@@ -6,6 +6,7 @@
  */
 import { francAll } from 'franc';
 import { bigramKey, FeatureExtractor, lexiconKey } from './features.js';
+import { markerCount, markerMap, pairIdBuffer, pairScore, type PairModelHeader } from './ind-zlm.js';
 import { FRANC_ONLY, isLangCode, LANGID_LANGUAGES, type DetectedLang } from './languages.js';
 import { findModelPath, readModel, type LoadedModel, type ModelHeader } from './model-file.js';
 
@@ -44,6 +45,11 @@ export class LanguageDetector {
   /** Lexicon key -> +1 Malay marker, -1 Indonesian marker. */
   private readonly markers = new Map<number, number>();
   private readonly zlmIdx: number;
+  /** The stacked discriminator (newer models): its header, weights, marker map and id buffer. */
+  private readonly pair: PairModelHeader | null;
+  private readonly pairWeights: Float32Array;
+  private readonly pairMarkers: Map<number, number>;
+  private readonly pairIds: Int32Array;
 
   constructor(model: LoadedModel) {
     this.header = model.header;
@@ -62,6 +68,10 @@ export class LanguageDetector {
       for (const e of lex.ind) this.markers.set(lexiconKey(e), this.markers.get(lexiconKey(e)) === 1 ? 0 : -1);
       this.markers.delete(0);
     }
+    this.pair = model.header.pair && model.pairWeights ? model.header.pair : null;
+    this.pairWeights = model.pairWeights ?? new Float32Array(0);
+    this.pairMarkers = lex ? markerMap(lex) : new Map<number, number>();
+    this.pairIds = pairIdBuffer(this.extractor);
     // For each franc code, the model class it votes for.
     this.francIndex = Int32Array.from(this.francOnly.map((c) => model.header.languages.indexOf(c)));
     for (const l of model.header.languages) if (!isLangCode(l)) throw new Error(`langid model has unknown language ${l}`);
@@ -112,8 +122,11 @@ export class LanguageDetector {
       top = argmax(probs);
     }
     if (top === this.indIdx || top === this.zlmIdx) {
-      this.applyLexicon();
-      this.adjustIndZlm();
+      if (this.pair) this.splitIndZlm(this.pair);
+      else {
+        this.applyLexicon();
+        this.adjustIndZlm();
+      }
       top = argmax(probs);
     }
     // Text that is mostly another script (or digits/emoji around a few Latin letters) is not ours to label confidently.
@@ -135,7 +148,21 @@ export class LanguageDetector {
     return { lang: langs[top] as DetectedLang, confidence, alternatives: alts };
   }
 
-  /** Adds the Indonesian/Malay marker-word evidence to the two logits. */
+  /** Re-splits the Indonesian + Malay probability mass by the stacked discriminator's log-odds. */
+  private splitIndZlm(h: PairModelHeader): void {
+    const ex = this.extractor;
+    const main = ((this.logits[this.indIdx] ?? 0) - (this.logits[this.zlmIdx] ?? 0)) * this.header.temperature;
+    let d = h.kMain * main + h.bias;
+    if (h.kPair !== 0) d += h.kPair * pairScore(ex, h, this.pairWeights, this.pairIds);
+    if (h.kMarkers !== 0) d += h.kMarkers * markerCount(ex, this.pairMarkers);
+    const p = this.probs;
+    const mass = (p[this.indIdx] ?? 0) + (p[this.zlmIdx] ?? 0);
+    const share = 1 / (1 + Math.exp(-d));
+    p[this.indIdx] = mass * share;
+    p[this.zlmIdx] = mass * (1 - share);
+  }
+
+  /** Adds the Indonesian/Malay marker-word evidence to the two logits (models without `pair`). */
   private applyLexicon(): void {
     const weight = this.header.lexicon?.weight ?? 0;
     if (weight === 0 || this.markers.size === 0) return;

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { PairModelHeader } from './ind-zlm.js';
 
 const MAGIC = 'KLID1\n';
 export const MODEL_FILE_NAME = 'langid-ngram.bin';
@@ -34,6 +35,11 @@ export interface ModelHeader {
    * `weight` to that language's (temperature-scaled) logit when the model's answer is one of the two.
    */
   lexicon?: { zlm: string[]; ind: string[]; weight: number };
+  /**
+   * The stacked Indonesian-vs-Malay discriminator (ind-zlm.ts). When present it replaces the
+   * `lexicon.weight` / `indZlmScale` rule; its binary weights follow the main weights in the file.
+   */
+  pair?: PairModelHeader;
   /** Below this final top probability the answer is `und`. */
   undBelow: number;
   trainedOn: string[];
@@ -43,13 +49,17 @@ export interface ModelHeader {
 export interface LoadedModel {
   header: ModelHeader;
   weights: Float32Array;
+  /** The binary Indonesian-vs-Malay model's weights (when `header.pair` is set). */
+  pairWeights?: Float32Array;
 }
 
-export function writeModel(path: string, header: ModelHeader, weights: Int8Array): void {
+export function writeModel(path: string, header: ModelHeader, weights: Int8Array, pairWeights?: Int8Array): void {
   const head = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(head.length, 0);
-  const body = Buffer.concat([Buffer.from(MAGIC, 'latin1'), len, head, Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength)]);
+  const parts = [Buffer.from(MAGIC, 'latin1'), len, head, Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength)];
+  if (pairWeights) parts.push(Buffer.from(pairWeights.buffer, pairWeights.byteOffset, pairWeights.byteLength));
+  const body = Buffer.concat(parts);
   writeFileSync(path, gzipSync(body, { level: 9 }));
 }
 
@@ -60,11 +70,15 @@ export function readModel(path: string): LoadedModel {
   const headStart = MAGIC.length + 4;
   const header = JSON.parse(raw.subarray(headStart, headStart + headLen).toString('utf8')) as ModelHeader;
   const q = new Int8Array(raw.buffer, raw.byteOffset + headStart + headLen, raw.length - headStart - headLen);
-  const expected = (1 << header.bits) * header.languages.length;
-  if (q.length !== expected) throw new Error(`langid model ${path}: ${q.length} weights, expected ${expected}`);
-  const weights = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) weights[i] = (q[i] ?? 0) * header.scale;
-  return { header, weights };
+  const main = (1 << header.bits) * header.languages.length;
+  const pair = header.pair ? 1 << header.pair.bits : 0;
+  if (q.length !== main + pair) throw new Error(`langid model ${path}: ${q.length} weights, expected ${main + pair}`);
+  const weights = new Float32Array(main);
+  for (let i = 0; i < main; i++) weights[i] = (q[i] ?? 0) * header.scale;
+  if (!header.pair) return { header, weights };
+  const pairWeights = new Float32Array(pair);
+  for (let i = 0; i < pair; i++) pairWeights[i] = (q[main + i] ?? 0) * header.pair.scale;
+  return { header, weights, pairWeights };
 }
 
 /**
