@@ -76,9 +76,10 @@ export function restoreDroppedIndexes(db: Db, onIndex: (done: number, total: num
   const pending = pendingDroppedIndexes(db);
   if (pending === null) return 0;
   const { indexes } = pending;
-  // Building an index sorts every row: a larger page cache for the sort than the import's append-only writes need.
-  const cache = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -65536');
+  // CREATE INDEX sorts every row. With temp_store = MEMORY its spill files would be heap (the whole sorted key set,
+  // tens of MB for a million rows, on top of the page cache); as files they stay in the OS page cache, outside RSS.
+  const temp = db.pragma('temp_store', { simple: true }) as number;
+  db.pragma('temp_store = FILE');
   try {
     for (let k = 0; k < indexes.length; k++) {
       const last = k === indexes.length - 1;
@@ -90,7 +91,7 @@ export function restoreDroppedIndexes(db: Db, onIndex: (done: number, total: num
     }
     if (indexes.length === 0) db.prepare('DELETE FROM meta WHERE key = ?').run(BULK_META_KEY);
   } finally {
-    db.pragma(`cache_size = ${cache}`);
+    db.pragma(`temp_store = ${temp}`);
   }
   return indexes.length;
 }
