@@ -12,6 +12,7 @@ import { openCorpus } from '../../electron/engine/store/open';
 import { ensureSource } from '../../electron/engine/corpus/sources';
 import type { Input } from '../../shared/contract';
 import { labelStats } from '../../electron/engine/labels/stats';
+import { appendAudit } from '../../electron/engine/store/audit';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 1_000_000);
 const LABELLED = Number(process.env.BENCH_LABELLED ?? 20_000);
@@ -78,6 +79,14 @@ try {
   rows.push(['labels.set (write + audit + undo entry)', await time('labels.set', () => ({ documentId: LABELLED + 1 + n++, question: 'decision', value: 'drop' }))]);
   rows.push(['audit.undo', await time('audit.undo', () => ({}))]);
   rows.push(['labels.forDocument', await time('labels.forDocument', () => ({ documentId: rnd(LABELLED) }))]);
+  // A busy curator's log: 2,000 duplicate decisions (their entries name documents in JSON, scanned per history).
+  engine.db.transaction(() => {
+    for (let i = 0; i < 2000; i++)
+      appendAudit(engine.db, { actor: 'ani', action: 'dedupe.keep', entity: 'dedupe-cluster', entityId: i, before: [{ documentId: i * 7, clusterId: i }], after: { documentIds: [i * 7] } });
+  })();
+  rows.push(['audit.history (labelled document; 2,000 duplicate decisions in the log)', await time('audit.history', () => ({ documentId: rnd(LABELLED) }))]);
+  rows.push(['documents.setLanguage (override + audit + undo entry)', await time('documents.setLanguage', () => ({ id: rnd(DOCS), lang: 'jav' }))]);
+  rows.push(['audit.undo of a language override', await time('audit.undo', () => ({}))]);
   // Team work at this size: a second annotator on the same documents (1 in 10 answers differ), then the
   // engine-thread calls that grow with the number of labels (not with the corpus).
   engine.db.transaction(() => {
