@@ -183,7 +183,7 @@ export function listDocuments(db: Db, input: ListInput): DocumentPage {
   if (offset >= count.total) return { offset, rows: [], total: count.total, totalExact: count.exact };
   let ids: number[];
   if (signalSort) {
-    ids = signalPageIds(db, signalSort, where, desc, limit, offset);
+    ids = signalPageIds(db, signalSort, where, desc, limit, offset, count.total);
   } else if (count.dense && input.sort.column === 'id') {
     const n = Math.min(limit, count.total - offset);
     const first = desc ? count.dense.minId + count.total - 1 - offset : count.dense.minId + offset;

@@ -86,54 +86,136 @@ function cachedCount(db: Db, sql: string, params: (string | number)[]): number {
   return n;
 }
 
-/** Below this many matches a range is read through its signal's index and sorted; above, the cover is walked. */
-const SMALL = 20_000;
+export const qualityBrowseTuning = {
+  /** Below this many matches a single range is read through its signal's index and sorted, not walked in id order. */
+  small: 20_000,
+  /** Anchors every this many rows: a page skips fewer than this many matches after a keyset seek. */
+  anchorStep: 2048,
+};
+
+interface Plan {
+  /** FROM … (with index hints) producing the matching rows. */
+  from: string;
+  conds: string[];
+  params: (string | number)[];
+  /** Order columns, the last one the document id. */
+  keys: string[];
+}
+
+function planOf(f: DocumentFilters, signal: BrowseSignal | null, small: boolean): Plan {
+  const r = rangesOf(f, 'q.');
+  const reason = f.qualityReason;
+  if (signal) {
+    // Walk the sort signal's index; other ranges and the reason are checked in the narrow cover / reasons table.
+    const others = r.signals.some((s) => s !== signal);
+    const from = `quality_signals q INDEXED BY ${signalIndexName(signal)}${others ? ` JOIN quality_signals c INDEXED BY ${COVER_INDEX} ON c.document_id = q.document_id` : ''}`;
+    const conds = rangesOf(f, others ? 'c.' : 'q.').sql;
+    const params: (string | number)[] = [...r.params];
+    if (reason !== undefined) {
+      conds.push(`EXISTS (SELECT 1 FROM ${REASONS_TABLE} x WHERE x.rule_id = ? AND x.document_id = q.document_id)`);
+      params.push(reason);
+    }
+    return { from, conds, params, keys: [`q.${signal}`, 'q.document_id'] };
+  }
+  if (reason !== undefined) {
+    // Documents failing a rule are few and keyed (rule, document): drive from them, probe the cover for ranges.
+    const from = `${REASONS_TABLE} x${r.sql.length ? ` JOIN quality_signals q INDEXED BY ${COVER_INDEX} ON q.document_id = x.document_id` : ''}`;
+    return { from, conds: ['x.rule_id = ?', ...r.sql], params: [reason, ...r.params], keys: ['x.document_id'] };
+  }
+  const hint = small && r.signals.length === 1 ? signalIndexName(r.signals[0]!) : COVER_INDEX;
+  return { from: `quality_signals q INDEXED BY ${hint}`, conds: r.sql, params: r.params, keys: ['q.document_id'] };
+}
+
+function countPlan(f: DocumentFilters): Plan {
+  const r = rangesOf(f, 'q.');
+  // One range: a range of its own index. Several, or a reason: the same walk as the id-ordered pages.
+  if (f.qualityReason === undefined && r.signals.length === 1) return planOf(f, null, true);
+  if (f.qualityReason === undefined && r.signals.length === 0) return { from: `quality_signals q INDEXED BY ${signalIndexName('word_count')}`, conds: [], params: [], keys: ['q.document_id'] };
+  return planOf(f, null, false);
+}
+
+const whereOf = (conds: string[]) => (conds.length ? `WHERE ${conds.join(' AND ')}` : '');
+
+type Anchor = number[];
+const anchorCache = new WeakMap<Db, VersionedCache<Anchor[]>>();
+
+/** The order keys of every ANCHOR_STEP-th row (positions STEP-1, 2·STEP-1, …): one walk, then cached. */
+function anchorsFor(db: Db, plan: Plan, dir: string, step: number): Anchor[] {
+  let cache = anchorCache.get(db);
+  if (!cache) anchorCache.set(db, (cache = new VersionedCache<Anchor[]>(20)));
+  const key = `${plan.from}\u0000${plan.conds.join(' AND ')}\u0000${JSON.stringify(plan.params)}\u0000${dir}\u0000${step}`;
+  const hit = cache.get(db, key);
+  if (hit) return hit;
+  const order = plan.keys.map((k) => `${k} ${dir}`).join(', ');
+  const cols = plan.keys.map((k, i) => `${k} AS k${i}`).join(', ');
+  const sql = `SELECT ${plan.keys.map((_, i) => `k${i}`).join(', ')} FROM (SELECT ${cols}, row_number() OVER (ORDER BY ${order}) AS rn FROM ${plan.from} ${whereOf(plan.conds)}) WHERE rn % ${step} = 0`;
+  const anchors = db.prepare(sql).raw().all(...plan.params) as Anchor[];
+  cache.set(db, key, anchors);
+  return anchors;
+}
 
 /**
  * A page when every filter is a quality filter (or none, sorting by a signal): answered from the quality
- * tables alone. Null when other filters apply (the caller uses qualityWhere in its own query).
+ * tables alone. Deep pages seek to the nearest cached anchor (keyset) instead of skipping every row before
+ * them. Null when other filters apply (the caller uses qualityWhere in its own query).
  */
 export function qualityPage(db: Db, input: { offset: number; limit: number; sort: { column: DocumentSortColumn; dir: 'asc' | 'desc' }; filters: DocumentFilters }): { ids: number[]; total: number } | null {
   const f = input.filters;
   const signal = signalSortOf(input.sort.column);
-  const reason = f.qualityReason;
   const r = rangesOf(f);
   if (!onlyQualityFilters(f) || !hasQualityBrowseSchema(db)) return null;
   if (!signal && input.sort.column !== 'id') return null;
-  if (!signal && r.sql.length === 0 && reason === undefined) return null;
-  const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
-  const conds = [...r.sql];
-  const params: (string | number)[] = [...r.params];
-  if (reason !== undefined) {
-    conds.push(`document_id IN (SELECT document_id FROM ${REASONS_TABLE} WHERE rule_id = ?)`);
-    params.push(reason);
-  }
-  const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
-  // The count goes through the first ranged signal's index (or the reasons table, or the narrowest index).
-  const countHint = r.signals[0] ? `INDEXED BY ${signalIndexName(r.signals[0])}` : reason === undefined ? `INDEXED BY ${signalIndexName('word_count')}` : '';
-  const total = cachedCount(db, `SELECT count(*) FROM quality_signals ${countHint} ${where}`, params);
+  if (!signal && r.sql.length === 0 && f.qualityReason === undefined) return null;
+  const cp = countPlan(f);
+  const total = cachedCount(db, `SELECT count(*) FROM ${cp.from} ${whereOf(cp.conds)}`, cp.params);
   const { offset, limit } = input;
   if (offset >= total) return { ids: [], total };
-  let hint: string;
-  let order: string;
-  if (signal) {
-    hint = `INDEXED BY ${signalIndexName(signal)}`;
-    order = `${signal} ${dir}, document_id ${dir}`;
-  } else {
-    order = `document_id ${dir}`;
-    // Few matches: read them through the range's own index and sort; many: walk the id-ordered cover.
-    hint = total <= SMALL && r.signals[0] ? `INDEXED BY ${signalIndexName(r.signals[0])}` : reason !== undefined && total <= SMALL ? '' : `INDEXED BY ${COVER_INDEX}`;
+  const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const plan = planOf(f, signal, total <= qualityBrowseTuning.small);
+  const order = plan.keys.map((k) => `${k} ${dir}`).join(', ');
+  const id = plan.keys[plan.keys.length - 1]!;
+  const step = qualityBrowseTuning.anchorStep;
+  const block = Math.floor(offset / step);
+  if (block === 0 || total <= 2 * step) {
+    const sql = `SELECT ${id} FROM ${plan.from} ${whereOf(plan.conds)} ORDER BY ${order} LIMIT ? OFFSET ?`;
+    return { ids: db.prepare(sql).pluck().all(...plan.params, limit, offset) as number[], total };
   }
-  const ids = db.prepare(`SELECT document_id FROM quality_signals ${hint} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck().all(...params, limit, offset) as number[];
-  return { ids, total };
+  const anchors = anchorsFor(db, plan, dir, step);
+  const anchor = anchors[Math.min(block, anchors.length) - 1];
+  if (!anchor) return { ids: [], total };
+  const cmp = dir === 'DESC' ? '<' : '>';
+  // Two keys (signal, id): a range on the signal's index, ties resolved by id.
+  const after = plan.keys.length === 1 ? `${id} ${cmp} ?` : `${plan.keys[0]} ${cmp}= ? AND (${plan.keys[0]} ${cmp} ? OR ${id} ${cmp} ?)`;
+  const seek = plan.keys.length === 1 ? anchor : [anchor[0]!, anchor[0]!, anchor[1]!];
+  const skip = offset - Math.min(block, anchors.length) * step;
+  const sql = `SELECT ${id} FROM ${plan.from} ${whereOf([...plan.conds, after])} ORDER BY ${order} LIMIT ? OFFSET ?`;
+  return { ids: db.prepare(sql).pluck().all(...plan.params, ...seek, limit, skip) as number[], total };
 }
 
+/** Filters matching at most this many documents are sorted once by the signal and the order is cached. */
+const MATERIALIZE_MAX = 250_000;
+const orders = new WeakMap<Db, VersionedCache<Int32Array>>();
+
 /**
- * Ids of one page ordered by a signal, with other filters too: a walk of the signal's index (ties by id), each
- * candidate checked against the documents filters by primary key.
+ * Ids of one page ordered by a signal, with other filters too (`matches` = their count). A selective filter:
+ * the matching documents are read in the filter's own order, sorted by the signal once, and the order is cached
+ * for the following pages. A broad one: a walk of the signal's index (ties by id), each candidate checked against
+ * the documents filters by id — at most a few index entries per row skipped.
  */
-export function signalPageIds(db: Db, signal: BrowseSignal, where: { sql: string; params: (string | number)[] }, desc: boolean, limit: number, offset: number): number[] {
+export function signalPageIds(db: Db, signal: BrowseSignal, where: { sql: string; params: (string | number)[] }, desc: boolean, limit: number, offset: number, matches: number): number[] {
   const dir = desc ? 'DESC' : 'ASC';
+  if (matches <= MATERIALIZE_MAX) {
+    let cache = orders.get(db);
+    if (!cache) orders.set(db, (cache = new VersionedCache<Int32Array>(8)));
+    const key = `${signal}\u0000${dir}\u0000${where.sql}\u0000${JSON.stringify(where.params)}`;
+    let order = cache.get(db, key);
+    if (!order) {
+      const sql = `SELECT q.document_id FROM documents d JOIN quality_signals q INDEXED BY ${COVER_INDEX} ON q.document_id = d.id ${where.sql} ORDER BY q.${signal} ${dir}, q.document_id ${dir}`;
+      order = Int32Array.from(db.prepare(sql).pluck().all(...where.params) as number[]);
+      cache.set(db, key, order);
+    }
+    return Array.from(order.subarray(offset, offset + limit));
+  }
   // The documents side is probed by id in the narrow id-ordered cover (summary columns), not the text-wide rows.
   const cover = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'documents_browse_cover'`).get() ? 'INDEXED BY documents_browse_cover' : '';
   const sql = `SELECT q.document_id AS id FROM quality_signals q INDEXED BY ${signalIndexName(signal)} JOIN documents d ${cover} ON d.id = q.document_id ${where.sql} ORDER BY q.${signal} ${dir}, q.document_id ${dir} LIMIT ? OFFSET ?`;
