@@ -1,6 +1,6 @@
 // MinHash signatures and LSH band keys on typed arrays.
-// Permutation i of a (well-mixed) shingle hash x is ((x ^ b_i) * a_i) with an xor-shift to spread the
-// high bits down; four permutations share each pass over the shingles so x is loaded once per four.
+// Permutation i of a (well-mixed) shingle hash x is ((x ^ b_i) * a_i) mod 2^32, ordered as signed
+// int32; four permutations share each pass over the shingles so x is loaded once per four.
 import { fmix32, mix32, seededUint32s } from './hash';
 
 export const DEFAULT_NUM_PERM = 128;
@@ -18,8 +18,8 @@ export class MinHasher {
   }
 
   /**
-   * Writes the signature of shingles[0..n) to out[offset..offset+numPerm). Values are the minima with
-   * the sign bit flipped (so signed comparison orders them as unsigned); only equality matters later.
+   * Writes the signature of shingles[0..n) to out[offset..offset+numPerm): the signed minima of each
+   * permutation; only equality matters later.
    * With n = 0 every slot is 0x7fffffff, which callers treat as "no signature".
    */
   signatureInto(sh: Int32Array, n: number, out: Int32Array, offset: number): void {
@@ -31,17 +31,16 @@ export class MinHasher {
       let m0 = 0x7fffffff, m1 = 0x7fffffff, m2 = 0x7fffffff, m3 = 0x7fffffff;
       for (let j = 0; j < n; j++) {
         const x = sh[j]!;
+        // x is already a well-mixed 32-bit hash: the product's high bits decide the minimum, so no
+        // finishing shift is needed (it cost a third of the time), and a signed minimum is as good a
+        // permutation order as an unsigned one — only equality of minima is used later.
         let v = Math.imul(x ^ b0, a0);
-        v = v ^ (v >>> 16) ^ 0x80000000;
         if (v < m0) m0 = v;
         v = Math.imul(x ^ b1, a1);
-        v = v ^ (v >>> 16) ^ 0x80000000;
         if (v < m1) m1 = v;
         v = Math.imul(x ^ b2, a2);
-        v = v ^ (v >>> 16) ^ 0x80000000;
         if (v < m2) m2 = v;
         v = Math.imul(x ^ b3, a3);
-        v = v ^ (v >>> 16) ^ 0x80000000;
         if (v < m3) m3 = v;
       }
       out[offset + i] = m0;

@@ -100,18 +100,19 @@ export class Shingler {
       const cls = table[c]!;
       if (cls === CHAR_SPACE || (foldPunct && cls === CHAR_OTHER)) pendingSpace = elen > 0;
       else {
+        // Two xor-multiply lanes (FNV-1a style, different odd multipliers), finished with fmix32 below.
         if (pendingSpace) {
-          e1 = mix32(e1, 32);
+          e1 = Math.imul(e1 ^ 32, 0x5bd1e995);
           e2 = Math.imul(e2 ^ 32, 0x01000193);
           elen++;
           pendingSpace = false;
         }
-        e1 = mix32(e1, c);
+        e1 = Math.imul(e1 ^ c, 0x5bd1e995);
         e2 = Math.imul(e2 ^ c, 0x01000193);
         elen++;
       }
       if (cls === CHAR_WORD) {
-        h = mix32(h, c);
+        h = Math.imul(h ^ c, 0x01000193);
         len++;
       } else if (len > 0) {
         if (n === this.words.length) this.words = grow(this.words);
@@ -121,8 +122,8 @@ export class Shingler {
       }
     }
     this.wordCount = n;
-    this.exactHi = fmix32(e1 ^ elen);
-    this.exactLo = fmix32(mix32(e2, elen));
+    this.exactHi = fmix32(mix32(e1, elen));
+    this.exactLo = fmix32(mix32(e2, elen ^ 0x9e3779b9));
   }
 
   private wordShingles(): void {

@@ -166,7 +166,7 @@ describe('dedupe job', () => {
       return members as { id: number; status: string; cluster: number }[];
     };
     const before = await dispatch(e, 'dedupe.summary', {});
-    expect(before.ok && before.value.checkedThrough).toBeNull();
+    expect(before.ok && (before.value as { checkedThrough: number | null }).checkedThrough).toBeNull();
     await run(e);
     const first = mirror();
     const ids = e.db.prepare('SELECT c.id, min(m.document_id) AS smallest FROM dedupe_clusters c JOIN dedupe_members m ON m.cluster_id = c.id GROUP BY c.id').all() as {
@@ -183,7 +183,7 @@ describe('dedupe job', () => {
     expect(e.db.prepare('SELECT dup_status FROM documents WHERE external_id = ?').pluck().get('d7')).toBeNull();
     const maxId = e.db.prepare('SELECT max(id) FROM documents').pluck().get() as number;
     const summary = await dispatch(e, 'dedupe.summary', {});
-    expect(summary.ok && summary.value.checkedThrough).toBe(maxId);
+    expect(summary.ok && (summary.value as { checkedThrough: number | null }).checkedThrough).toBe(maxId);
   });
 
   it('a cancelled run leaves the previous clusters whole', async () => {
