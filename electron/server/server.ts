@@ -9,6 +9,7 @@ import { dispatch } from '../engine/api/dispatch';
 import type { Engine } from '../engine/engine';
 import { checkRequest, securityHeaders } from './security';
 import { firstPageBlock, withFirstPage } from './first-page';
+import { acceptsGzip, StaticFiles } from './static-files';
 
 export interface ServeOptions {
   engine: Engine;
@@ -93,6 +94,7 @@ export async function startServer(options: ServeOptions): Promise<KurasiServer> 
   );
   let port = 0;
   const timing = process.env.KURASI_TIMING === '1';
+  const staticFiles = new StaticFiles();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -164,6 +166,13 @@ export async function startServer(options: ServeOptions): Promise<KurasiServer> 
     if (rel === 'index.html' && req.method === 'GET') {
       res.writeHead(200, headers);
       return void res.end(withFirstPage(readFileSync(file, 'utf8'), await firstPageBlock(options.engine, timing)));
+    }
+    const cached = staticFiles.get(file);
+    if (cached) {
+      const gzip = cached.gzip !== null && acceptsGzip(req.headers['accept-encoding']);
+      const body = gzip && cached.gzip ? cached.gzip : cached.raw;
+      res.writeHead(200, { ...headers, 'content-length': String(body.length), vary: 'accept-encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+      return void res.end(req.method === 'HEAD' ? undefined : body);
     }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return void res.end();
