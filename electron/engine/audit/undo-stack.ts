@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { getMeta, type Db } from '../store/open';
 
 export interface UndoableEntry {
@@ -12,13 +13,23 @@ export interface UndoableEntry {
   auditId: number;
 }
 
+/** The engine's default actor (the OS user), as `openEngine` picks it when none is given. */
+function osActor(): string {
+  try {
+    return process.env.KURASI_ACTOR ?? userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /**
- * Whose stack an action goes on: the identity chosen on first run (meta `labels.annotator`, the person at this
- * laptop) when there is one, else the engine's actor. `audit.undo` asks for the same identity, so a label and a
- * language override made in one session are one stack, in order.
+ * Whose stack an action goes on. In the app the engine acts as the OS user while labels carry the identity
+ * chosen on first run (meta `labels.annotator`): both are the person at this laptop, so the OS user's actions go
+ * on the annotator's stack and one undo walks labels and language overrides in order. An explicit other actor
+ * (`kurasi … --actor lead`) keeps its own stack: nobody else can undo it.
  */
 export function stackOwner(db: Db, actor: string): string {
-  return getMeta(db, 'labels.annotator') ?? actor;
+  return actor === osActor() ? (getMeta(db, 'labels.annotator') ?? actor) : actor;
 }
 
 /**

@@ -230,4 +230,22 @@ describe('undo across features', () => {
       { actor: 'ana', action: 'label.undo' },
     ]);
   });
+
+  it('in the app the OS user and the chosen annotator are one person; an explicit other actor keeps its own stack', async () => {
+    const path = corpus(texts);
+    const app = openEngine({ dbPath: path });
+    engines.push(app);
+    await call(app, 'annotators.set', { name: 'sari' });
+    await call(app, 'labels.set', { documentId: 1, question: 'decision', value: 'drop' });
+    await call(app, 'documents.setLanguage', { id: 1, lang: 'sun' });
+    const lead = open(path, 'lead-curator');
+    await call(lead, 'license.setDocument', { documentId: 2, concluded: 'MIT' });
+    // The app's undo walks its own language override, then its label: not the curator's licence.
+    expect(await call(app, 'audit.undo', {})).toMatchObject({ kind: 'langid', documentId: 1 });
+    expect(await call(app, 'audit.undo', {})).toMatchObject({ kind: 'label', documentId: 1 });
+    expect(await call(app, 'audit.undo', {})).toMatchObject({ actionId: null });
+    expect(app.db.prepare('SELECT concluded_license FROM document_licenses WHERE document_id = 2').pluck().get()).toBe('MIT');
+    // The curator's action is on the curator's own stack.
+    expect(app.db.prepare(`SELECT actor FROM label_actions WHERE kind = 'license-document'`).pluck().get()).toBe('lead-curator');
+  });
 });
