@@ -5,9 +5,9 @@
  * out-of-fold rows and reports accuracy on each held-out fold: nested, so every reported number is on
  * text that neither the models nor the stacking coefficients saw. The valid splits are never read.
  *
- *   npx tsx scripts/langid/cv-ind-zlm.ts [--cache DIR]
+ *   npx tsx scripts/langid/cv-ind-zlm.ts [--cache DIR] [--write]   (--write: docs/benchmarks/langid-cv.md)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FeatureExtractor } from '../../electron/engine/langid/features.js';
 import { markerCount, markerMap, pairIdBuffer, pairScore, type PairModelHeader } from '../../electron/engine/langid/ind-zlm.js';
@@ -207,15 +207,24 @@ function main(): void {
   const cache = argv.includes('--cache') ? (argv[argv.indexOf('--cache') + 1] ?? defaultCacheDir()) : defaultCacheDir();
   const all = allTraining();
   const oof = loadOof(cache, all, argv.includes('--partial'));
-  console.log(`${CV_FOLDS}-fold cross-validation on the training data (TALPCo lines 1-800 grouped by line, NusaX train grouped by row)\n`);
-  console.log('| discriminator | TALPCo ind | TALPCo zlm | min | NusaX ind | pair NLL |');
-  console.log('|---|---|---|---|---|---|');
+  const out = [
+    `${CV_FOLDS}-fold cross-validation on the training data only (TALPCo lines 1-800 grouped by line, NusaX train grouped by row;`,
+    'every number is on held-out folds, with the stacking coefficients fitted on the other folds).',
+    '',
+    '| discriminator | TALPCo ind | TALPCo zlm | min | NusaX ind | pair NLL |',
+    '|---|---|---|---|---|---|',
+  ];
+  const line = (name: string, r: CvResult): string =>
+    `| ${name} | ${pct(r.talpcoInd)} | ${pct(r.talpcoZlm)} | ${pct(Math.min(r.talpcoInd, r.talpcoZlm))} | ${pct(r.nusaxInd)} | ${r.nll.toFixed(3)} |`;
   const prev = previousRule(oofRows(CANDIDATES[1] as DiscConfig, oof, all));
-  const line = (name: string, r: CvResult): void =>
-    console.log(`| ${name} | ${pct(r.talpcoInd)} | ${pct(r.talpcoZlm)} | ${pct(Math.min(r.talpcoInd, r.talpcoZlm))} | ${pct(r.nusaxInd)} | ${r.nll.toFixed(3)} |`);
-  line('previous rule (shipped before)', prev);
-  for (const cfg of CANDIDATES) line(cfg.name, nestedCv(cfg, oofRows(cfg, oof, all)));
-  console.log(`\nIdentical Indonesian/Malay TALPCo training pairs (one of the two is always wrong): ${prev.identicalPairs} of 800.`);
+  out.push(line('previous rule (shipped before)', prev));
+  for (const cfg of CANDIDATES) out.push(line(cfg.name === CHOSEN ? `**${cfg.name}** (shipped)` : cfg.name, nestedCv(cfg, oofRows(cfg, oof, all))));
+  out.push('', `Identical Indonesian/Malay TALPCo training lines (one of the two is always wrong): ${prev.identicalPairs} of 800.`);
+  console.log(out.join('\n'));
+  if (argv.includes('--write')) {
+    mkdirSync('docs/benchmarks', { recursive: true });
+    writeFileSync('docs/benchmarks/langid-cv.md', `${out.join('\n')}\n`);
+  }
 }
 
 if (process.argv[1]?.endsWith('cv-ind-zlm.ts')) main();
