@@ -197,12 +197,21 @@ export function clusterCandidates(
  * `lookback` members before it in each bucket, skipping pairs `uf` already joins. Used to verify most
  * pairs in parallel before the sequential pass (which then mostly finds them joined already).
  */
-export function collectCandidates(keys: Uint32Array, bands: number, members: Uint32Array, uf: UnionFind, lookback: number, firstNew = 0): Uint32Array {
+export function collectCandidates(
+  keys: Uint32Array,
+  bands: number,
+  members: Uint32Array,
+  uf: UnionFind,
+  lookback: number,
+  firstNew = 0,
+  stats: { largestBucket: number } = { largestBucket: 0 },
+): Uint32Array {
   const seen = new Set<number>();
   const total = uf.parent.length;
   let out = new Uint32Array(1024);
   let m = 0;
   forEachBucket(keys, bands, members, firstNew, (idx, start, end) => {
+    if (end - start > stats.largestBucket) stats.largestBucket = end - start;
     for (let k = start + 1; k < end; k++) {
       const b = idx[k]!;
       for (let q = k - 1; q >= start && q >= k - lookback; q--) {

@@ -9,7 +9,7 @@ import { UnionFind, clusterCandidates, collectCandidates, radixSortByKey } from 
 import { applyOverrides, chooseKept, loadOverrides, type MemberInfo } from './decide';
 import { lshParams } from './minhash';
 import { Shingler, jaccardSorted } from './shingle';
-import { FIRST_PASS_LOOKBACK, dedupeConfig, verifyFirstPass } from './pipeline';
+import { FIRST_PASS_LOOKBACK, dedupeConfig, needsSecondPass, verifyFirstPass } from './pipeline';
 import { DedupePool, type FingerprintBatch } from './sign-pool';
 import type { SignRequest } from './sign-protocol';
 
@@ -221,7 +221,8 @@ export async function runDedupe(
     };
     // Most pairs are verified on the pool first (workers read the texts); the sequential pass below then
     // only meets pairs that those unions did not already join.
-    const pairs = collectCandidates(keys, bands, lshMembers, uf, FIRST_PASS_LOOKBACK, firstNew);
+    const buckets = { largestBucket: 0 };
+    const pairs = collectCandidates(keys, bands, lshMembers, uf, FIRST_PASS_LOOKBACK, firstNew, buckets);
     const scores = new Float32Array(pairs.length / 2);
     const requests: SignRequest[] = [];
     for (let i = 0; i < pairs.length; i += 2 * VERIFY_PAIRS) {
@@ -257,14 +258,16 @@ export async function runDedupe(
     );
     const verifications =
       first.verifications +
-      clusterCandidates(keys, bands, lshMembers, uf, first.verify, {
-        firstNew,
-        join: first.join,
-        onBand: (band) => {
-          hooks.throwIfCancelled();
-          hooks.progress(band + 1, bands, 'clustering');
-        },
-      });
+      (needsSecondPass(buckets.largestBucket)
+        ? clusterCandidates(keys, bands, lshMembers, uf, first.verify, {
+            firstNew,
+            join: first.join,
+            onBand: (band) => {
+              hooks.throwIfCancelled();
+              hooks.progress(band + 1, bands, 'clustering');
+            },
+          })
+        : 0);
 
     // 6. Overrides, keep rule, and the one write.
     const rawGroups = uf.groups().map((g) => g.map((i) => docIds[i]!));
