@@ -59,6 +59,7 @@ describe('duplicates view end to end (kurasi serve + headless Chromium, keyboard
     const cluster = page.locator('[data-testid="dedupe-cluster"]');
     await expect.poll(() => cluster.locator('mark.dedupe-diff').count()).toBeGreaterThan(0);
     await expect.poll(() => cluster.locator('mark.dedupe-diff', { hasText: 'Hak cipta' }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: 'docs/screenshots/dedupe.png' });
     // K keeps the member on the right as well; S splits the next one off.
     await page.keyboard.press('k');
     await expect.poll(() => cluster.innerText()).toMatch(/diubah manual/);
@@ -76,6 +77,7 @@ describe('duplicates view end to end (kurasi serve + headless Chromium, keyboard
     await expect.poll(() => page.locator('[data-testid="dedupe-merge-bar"]').innerText()).toMatch(/ditandai untuk digabung/);
     await expect.poll(() => page.locator('li.merge-marked').count()).toBe(1);
     await page.keyboard.press('ArrowDown');
+    await page.screenshot({ path: 'docs/screenshots/dedupe-merge.png' });
     await page.keyboard.press('m');
     await expect.poll(() => list.count()).toBe(1);
     await expect.poll(() => list.first().innerText()).toMatch(/mirip[\s\S]*4/);
