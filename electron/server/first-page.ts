@@ -20,9 +20,13 @@ export async function firstPageBlock(engine: Engine, timing: boolean): Promise<s
   return `<script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}">${json}</script>`;
 }
 
-/** index.html with the block just before </head> (unchanged when there is none). */
+/**
+ * index.html with the block at the end of the body, after the stylesheet and the module script the parser must
+ * find first (a module script runs after the whole document is parsed, so the block is there when it starts).
+ * Unchanged when there is no block or no body.
+ */
 export function withFirstPage(html: string, block: string | null): string {
   if (!block) return html;
-  const at = html.indexOf('</head>');
+  const at = html.lastIndexOf('</body>');
   return at < 0 ? html : html.slice(0, at) + block + html.slice(at);
 }

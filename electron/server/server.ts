@@ -190,6 +190,9 @@ export async function startServer(options: ServeOptions): Promise<KurasiServer> 
     server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
   });
   port = (server.address() as AddressInfo).port;
+  // The bundle is compressed while the user is still opening the printed URL, not during the first page load.
+  const assets = join(staticRoot, 'assets');
+  setImmediate(() => existsSync(assets) && staticFiles.warm(assets));
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 interface Entry {
@@ -20,6 +20,17 @@ const MAX_CACHED = 4 * 1024 * 1024;
  */
 export class StaticFiles {
   private readonly cache = new Map<string, Entry>();
+
+  /** Reads and compresses every file of a folder ahead of the first page load (errors are left to `get`). */
+  warm(dir: string): void {
+    for (const name of readdirSync(dir)) {
+      try {
+        this.get(join(dir, name));
+      } catch {
+        // A file that vanished or cannot be read is reported when it is asked for.
+      }
+    }
+  }
 
   /** null when the file is not worth caching (too big or a source map): the caller streams it. */
   get(file: string): Entry | null {

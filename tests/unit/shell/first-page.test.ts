@@ -45,7 +45,7 @@ describe('kurasi serve writes the browser’s first page into index.html', () =>
 
     const page = await get(server.port, `/?token=${server.token}`, { host });
     expect(page.status).toBe(200);
-    const m = new RegExp(`<script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}">(.*?)</script></head>`, 's').exec(page.body);
+    const m = new RegExp(`<script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}">(.*?)</script></body>`, 's').exec(page.body);
     expect(m).not.toBeNull();
     const json = m?.[1] ?? '';
     expect(json).not.toContain('<');
@@ -60,8 +60,9 @@ describe('kurasi serve writes the browser’s first page into index.html', () =>
     expect((await get(server.port, '/assets/index-abc123.js', { host, cookie: `kurasi_token=${server.token}` })).headers['cache-control']).toContain('immutable');
   });
 
-  it('leaves the page alone when there is no block or no head', () => {
-    expect(withFirstPage('<html><head></head></html>', null)).toBe('<html><head></head></html>');
+  it('leaves the page alone when there is no block or no body', () => {
+    expect(withFirstPage('<html><body></body></html>', null)).toBe('<html><body></body></html>');
     expect(withFirstPage('<p>x</p>', '<script type="application/json"></script>')).toBe('<p>x</p>');
+    expect(withFirstPage('<body><p>x</p></body>', '<b></b>')).toBe('<body><p>x</p><b></b></body>');
   });
 });
