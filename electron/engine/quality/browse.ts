@@ -137,21 +137,51 @@ function countPlan(f: DocumentFilters): Plan {
 const whereOf = (conds: string[]) => (conds.length ? `WHERE ${conds.join(' AND ')}` : '');
 
 type Anchor = number[];
-const anchorCache = new WeakMap<Db, VersionedCache<Anchor[]>>();
 
-/** The order keys of every ANCHOR_STEP-th row (positions STEP-1, 2·STEP-1, …): one walk, then cached. */
-function anchorsFor(db: Db, plan: Plan, dir: string, step: number): Anchor[] {
+/** Rows strictly after `anchor` in the plan's order: a seek on the order's index, ties on the signal broken by id. */
+function after(plan: Plan, dir: string, anchor: Anchor): { sql: string; params: number[] } {
+  const cmp = dir === 'DESC' ? '<' : '>';
+  const id = plan.keys[plan.keys.length - 1]!;
+  if (plan.keys.length === 1) return { sql: `${id} ${cmp} ?`, params: [anchor[0]!] };
+  const k = plan.keys[0]!;
+  return { sql: `${k} ${cmp}= ? AND (${k} ${cmp} ? OR ${id} ${cmp} ?)`, params: [anchor[0]!, anchor[0]!, anchor[1]!] };
+}
+
+interface Anchors {
+  /** Order keys of the rows at positions step-1, 2·step-1, … found so far. */
+  list: Anchor[];
+  /** The walk reached the end of the matches. */
+  done: boolean;
+}
+const anchorCache = new WeakMap<Db, VersionedCache<Anchors>>();
+
+/**
+ * Anchors up to `blocks`, found by hopping `step` rows at a time from the last known one (each hop is an OFFSET
+ * inside SQLite, no rows handed to JavaScript), kept for the following pages until the corpus changes.
+ */
+function anchorsFor(db: Db, plan: Plan, dir: string, step: number, blocks: number): Anchor[] {
   let cache = anchorCache.get(db);
-  if (!cache) anchorCache.set(db, (cache = new VersionedCache<Anchor[]>(20)));
+  if (!cache) anchorCache.set(db, (cache = new VersionedCache<Anchors>(20)));
   const key = `${plan.from}\u0000${plan.conds.join(' AND ')}\u0000${JSON.stringify(plan.params)}\u0000${dir}\u0000${step}`;
-  const hit = cache.get(db, key);
-  if (hit) return hit;
+  let a = cache.get(db, key);
+  if (!a) cache.set(db, key, (a = { list: [], done: false }));
   const order = plan.keys.map((k) => `${k} ${dir}`).join(', ');
-  const cols = plan.keys.map((k, i) => `${k} AS k${i}`).join(', ');
-  const sql = `SELECT ${plan.keys.map((_, i) => `k${i}`).join(', ')} FROM (SELECT ${cols}, row_number() OVER (ORDER BY ${order}) AS rn FROM ${plan.from} ${whereOf(plan.conds)}) WHERE rn % ${step} = 0`;
-  const anchors = db.prepare(sql).raw().all(...plan.params) as Anchor[];
-  cache.set(db, key, anchors);
-  return anchors;
+  const cols = plan.keys.join(', ');
+  const first = db.prepare(`SELECT ${cols} FROM ${plan.from} ${whereOf(plan.conds)} ORDER BY ${order} LIMIT 1 OFFSET ?`).raw();
+  let next: typeof first | null = null;
+  while (!a.done && a.list.length < blocks) {
+    const last = a.list[a.list.length - 1];
+    let row: Anchor | undefined;
+    if (!last) row = first.get(...plan.params, step - 1) as Anchor | undefined;
+    else {
+      const c = after(plan, dir, last);
+      next ??= db.prepare(`SELECT ${cols} FROM ${plan.from} ${whereOf([...plan.conds, c.sql])} ORDER BY ${order} LIMIT 1 OFFSET ?`).raw();
+      row = next.get(...plan.params, ...c.params, step - 1) as Anchor | undefined;
+    }
+    if (row) a.list.push(row);
+    else a.done = true;
+  }
+  return a.list;
 }
 
 /**
@@ -176,20 +206,18 @@ export function qualityPage(db: Db, input: { offset: number; limit: number; sort
   const id = plan.keys[plan.keys.length - 1]!;
   const step = qualityBrowseTuning.anchorStep;
   const block = Math.floor(offset / step);
-  if (block === 0 || total <= 2 * step) {
+  const anchors = block === 0 ? [] : anchorsFor(db, plan, dir, step, block);
+  const at = Math.min(block, anchors.length) - 1;
+  const anchor = anchors[at];
+  if (!anchor) {
     const sql = `SELECT ${id} FROM ${plan.from} ${whereOf(plan.conds)} ORDER BY ${order} LIMIT ? OFFSET ?`;
     return { ids: db.prepare(sql).pluck().all(...plan.params, limit, offset) as number[], total };
   }
-  const anchors = anchorsFor(db, plan, dir, step);
-  const anchor = anchors[Math.min(block, anchors.length) - 1];
-  if (!anchor) return { ids: [], total };
-  const cmp = dir === 'DESC' ? '<' : '>';
-  // Two keys (signal, id): a range on the signal's index, ties resolved by id.
-  const after = plan.keys.length === 1 ? `${id} ${cmp} ?` : `${plan.keys[0]} ${cmp}= ? AND (${plan.keys[0]} ${cmp} ? OR ${id} ${cmp} ?)`;
-  const seek = plan.keys.length === 1 ? anchor : [anchor[0]!, anchor[0]!, anchor[1]!];
-  const skip = offset - Math.min(block, anchors.length) * step;
-  const sql = `SELECT ${id} FROM ${plan.from} ${whereOf([...plan.conds, after])} ORDER BY ${order} LIMIT ? OFFSET ?`;
-  return { ids: db.prepare(sql).pluck().all(...plan.params, ...seek, limit, skip) as number[], total };
+  const c = after(plan, dir, anchor);
+  // Anchor `at` is row (at + 1)·step − 1; the rows after it start at (at + 1)·step.
+  const skip = offset - (at + 1) * step;
+  const sql = `SELECT ${id} FROM ${plan.from} ${whereOf([...plan.conds, c.sql])} ORDER BY ${order} LIMIT ? OFFSET ?`;
+  return { ids: db.prepare(sql).pluck().all(...plan.params, ...c.params, limit, skip) as number[], total };
 }
 
 /** Filters matching at most this many documents are sorted once by the signal and the order is cached. */

@@ -13,7 +13,7 @@ import { allColumns } from '../registry';
 import { baseColumns, buildColumns } from './columns';
 import { DocumentPane } from './DocumentPane';
 import { FilterBar } from './FilterBar';
-import { ColumnMenu, useColumnVisibility } from './ColumnMenu';
+import { ColumnMenu, filterIsSet, useColumnVisibility } from './ColumnMenu';
 import { SIGNAL_NAMES } from '../../../../shared/contract/quality';
 import { SearchResults } from './SearchResults';
 import { takeInlineFirstPage, takePrefetchedFirstPage } from './prefetch';
@@ -41,6 +41,8 @@ export function BrowserScreen() {
   const columns = visibility.visible;
   // Visible quality-signal columns ask documents.list for their values.
   const withSignals = useMemo(() => SIGNAL_NAMES.filter((s) => columns.some((c) => c.meta?.withSignal === s)), [columns]);
+  // A hidden column's filter stays in the bar while it is set, so it can be seen and cleared.
+  const filterColumns = useMemo(() => allCols.filter((c) => visibility.isVisible(c) || filterIsSet(filters, c.meta?.filter?.key)), [allCols, visibility, filters]);
   const sort = useMemo(() => {
     const s = sorting[0];
     const key = s ? columns.find((c) => c.id === s.id)?.meta?.sort : undefined;
@@ -144,7 +146,7 @@ export function BrowserScreen() {
           </span>
           <ColumnMenu columns={allCols} isVisible={visibility.isVisible} onToggle={visibility.toggle} />
         </div>
-        <FilterBar columns={columns} filters={filters} sources={sources} onChange={setFilters} />
+        <FilterBar columns={filterColumns} filters={filters} sources={sources} onChange={setFilters} />
         {filters.q && (
           <div className="active-query">
             {t('filter.q')}: <strong>{filters.q}</strong>{' '}

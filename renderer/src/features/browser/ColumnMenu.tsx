@@ -82,3 +82,11 @@ export function ColumnMenu(props: { columns: ColumnDef<DocumentSummary>[]; isVis
     </details>
   );
 }
+
+/** Whether the filter named `key` (a filter field, or a dotted path such as `signals.word_count`) has a value. */
+export function filterIsSet(filters: DocumentFilters, key: string | undefined): boolean {
+  if (!key) return false;
+  let v: unknown = filters;
+  for (const part of key.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return v !== undefined;
+}
