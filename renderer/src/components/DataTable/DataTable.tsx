@@ -105,6 +105,28 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
     return () => ro.disconnect();
   }, []);
 
+  // With a scaled scrollbar a wheel notch would move several times as many rows as usual: scroll by the
+  // wheel's distance in rows instead (the scrollbar itself still spans the whole corpus).
+  const scaled = layout.scale !== 1;
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || !scaled) return;
+    // Small touchpad deltas become fractions of a real pixel: kept until they add up to one.
+    let pending = 0;
+    const onWheel = (e: WheelEvent) => {
+      if (e.ctrlKey || e.deltaY === 0 || Math.abs(e.deltaX) > Math.abs(e.deltaY)) return;
+      e.preventDefault();
+      const px = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? e.deltaY * rowHeight : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? e.deltaY * el.clientHeight : e.deltaY;
+      pending += px * latest.current.layout.scale;
+      const step = Math.trunc(pending);
+      if (step === 0) return;
+      pending -= step;
+      el.scrollTop += step;
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [scaled, rowHeight]);
+
   // Rows in view (and ahead) are asked for, and tanstack gets the drawn range; a scroll does this straight from
   // its event (below), this catches the other changes (first page, resize, a new query).
   useEffect(() => {
