@@ -57,7 +57,8 @@ export function BrowserScreen() {
     },
     [sort, filters, withSignals],
   );
-  const [initialPage] = useState(takeInlineFirstPage);
+  // The page written into index.html is the default view's (no signals asked for).
+  const [initialPage] = useState(() => (withSignals.length === 0 ? takeInlineFirstPage() : null));
   const source = usePagedRows<DocumentSummary>(fetchPage, queryKey, { pageSize: 100, initialPage });
   const state = useDataTable({ columns, source, sorting, onSortingChange: setSorting });
 
