@@ -173,7 +173,7 @@ export function toSummary(r: SummaryRow): DocumentSummary {
  * Otherwise the ids of the page come from an index walk (`ORDER BY col, id`), then the rows by primary key.
  */
 export function listDocuments(db: Db, input: ListInput): DocumentPage {
-  const quality = qualityPage(db, input);
+  const quality = qualityPage(db, input, (f) => buildWhere(f));
   if (quality) return { offset: input.offset, rows: attachSignals(db, fetchSummaries(db, quality.ids), input.withSignals), total: quality.total, totalExact: true };
   const signalSort = signalSortOf(input.sort.column);
   const where = buildWhere(input.filters, db, signalSort !== null);

@@ -68,10 +68,15 @@ export function signalSortOf(column: DocumentSortColumn): BrowseSignal | null {
   return BROWSE_SIGNALS.find((x) => x === s) ?? null;
 }
 
-function onlyQualityFilters(f: DocumentFilters): boolean {
-  const { signals: _s, qualityReason: _r, q, ...rest } = f;
-  return (q === undefined || q.trim() === '') && Object.values(rest).every((v) => v === undefined);
+/** The filters that are not quality filters (undefined when there are none). */
+function otherFilters(f: DocumentFilters): DocumentFilters | undefined {
+  const { signals: _s, qualityReason: _r, ...rest } = f;
+  if (rest.q !== undefined && rest.q.trim() === '') delete rest.q;
+  return Object.values(rest).some((v) => v !== undefined) ? rest : undefined;
 }
+
+/** The browser's WHERE for documents filters (browse/list.ts buildWhere without the quality part). */
+export type DocumentsWhere = (f: DocumentFilters) => { sql: string; params: (string | number)[]; fts: boolean };
 
 const counts = new WeakMap<Db, VersionedCache<number>>();
 
@@ -189,19 +194,44 @@ function anchorsFor(db: Db, plan: Plan, dir: string, step: number, blocks: numbe
  * tables alone. Deep pages seek to the nearest cached anchor (keyset) instead of skipping every row before
  * them. Null when other filters apply (the caller uses qualityWhere in its own query).
  */
-export function qualityPage(db: Db, input: { offset: number; limit: number; sort: { column: DocumentSortColumn; dir: 'asc' | 'desc' }; filters: DocumentFilters }): { ids: number[]; total: number } | null {
+export function qualityPage(
+  db: Db,
+  input: { offset: number; limit: number; sort: { column: DocumentSortColumn; dir: 'asc' | 'desc' }; filters: DocumentFilters },
+  documentsWhere?: DocumentsWhere,
+): { ids: number[]; total: number } | null {
   const f = input.filters;
   const signal = signalSortOf(input.sort.column);
   const r = rangesOf(f);
-  if (!onlyQualityFilters(f) || !hasQualityBrowseSchema(db)) return null;
+  if (!hasQualityBrowseSchema(db)) return null;
   if (!signal && input.sort.column !== 'id') return null;
   if (!signal && r.sql.length === 0 && f.qualityReason === undefined) return null;
-  const cp = countPlan(f);
+  const others = otherFilters(f);
+  let joined: Plan | null = null;
+  if (others) {
+    // Documents filters too, in id order: the documents side walks its own index (language, source, …) in id
+    // order and probes the signals cover by id; anchors as below. A signal sort goes the caller's way.
+    if (signal || !documentsWhere) return null;
+    const w = documentsWhere(others);
+    if (w.fts || !w.sql) return null;
+    const q = rangesOf(f, 'q.');
+    const cover = q.sql.length ? ` JOIN quality_signals q INDEXED BY ${COVER_INDEX} ON q.document_id = d.id` : '';
+    if (f.qualityReason !== undefined) {
+      // Documents failing a rule are few: drive from them, probe the documents by id in the narrow id-ordered cover.
+      const docs = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'documents_browse_cover'`).get() ? 'INDEXED BY documents_browse_cover' : '';
+      joined = {
+        from: `${REASONS_TABLE} x JOIN documents d ${docs} ON d.id = x.document_id${cover}`,
+        conds: ['x.rule_id = ?', w.sql.replace(/^WHERE /, ''), ...q.sql],
+        params: [f.qualityReason, ...w.params, ...q.params],
+        keys: ['x.document_id'],
+      };
+    } else joined = { from: `documents d${cover}`, conds: [w.sql.replace(/^WHERE /, ''), ...q.sql], params: [...w.params, ...q.params], keys: ['d.id'] };
+  }
+  const cp = joined ?? countPlan(f);
   const total = cachedCount(db, `SELECT count(*) FROM ${cp.from} ${whereOf(cp.conds)}`, cp.params);
   const { offset, limit } = input;
   if (offset >= total) return { ids: [], total };
   const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
-  const plan = planOf(f, signal, total <= qualityBrowseTuning.small);
+  const plan = joined ?? planOf(f, signal, total <= qualityBrowseTuning.small);
   const order = plan.keys.map((k) => `${k} ${dir}`).join(', ');
   const id = plan.keys[plan.keys.length - 1]!;
   const step = qualityBrowseTuning.anchorStep;
