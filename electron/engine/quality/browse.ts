@@ -262,13 +262,17 @@ const orders = new WeakMap<Db, VersionedCache<Int32Array>>();
  */
 export function signalPageIds(db: Db, signal: BrowseSignal, where: { sql: string; params: (string | number)[] }, desc: boolean, limit: number, offset: number, matches: number): number[] {
   const dir = desc ? 'DESC' : 'ASC';
+  // A corpus scored before the browser indexes existed (the quality job builds them): same answers, no hints.
+  const schema = hasQualityBrowseSchema(db);
+  const coverHint = schema ? `INDEXED BY ${COVER_INDEX}` : '';
+  const signalHint = schema ? `INDEXED BY ${signalIndexName(signal)}` : '';
   if (matches <= MATERIALIZE_MAX) {
     let cache = orders.get(db);
     if (!cache) orders.set(db, (cache = new VersionedCache<Int32Array>(8)));
     const key = `${signal}\u0000${dir}\u0000${where.sql}\u0000${JSON.stringify(where.params)}`;
     let order = cache.get(db, key);
     if (!order) {
-      const sql = `SELECT q.document_id FROM documents d JOIN quality_signals q INDEXED BY ${COVER_INDEX} ON q.document_id = d.id ${where.sql} ORDER BY q.${signal} ${dir}, q.document_id ${dir}`;
+      const sql = `SELECT q.document_id FROM documents d JOIN quality_signals q ${coverHint} ON q.document_id = d.id ${where.sql} ORDER BY q.${signal} ${dir}, q.document_id ${dir}`;
       order = Int32Array.from(db.prepare(sql).pluck().all(...where.params) as number[]);
       cache.set(db, key, order);
     }
@@ -276,7 +280,7 @@ export function signalPageIds(db: Db, signal: BrowseSignal, where: { sql: string
   }
   // The documents side is probed by id in the narrow id-ordered cover (summary columns), not the text-wide rows.
   const cover = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'documents_browse_cover'`).get() ? 'INDEXED BY documents_browse_cover' : '';
-  const sql = `SELECT q.document_id AS id FROM quality_signals q INDEXED BY ${signalIndexName(signal)} JOIN documents d ${cover} ON d.id = q.document_id ${where.sql} ORDER BY q.${signal} ${dir}, q.document_id ${dir} LIMIT ? OFFSET ?`;
+  const sql = `SELECT q.document_id AS id FROM quality_signals q ${signalHint} JOIN documents d ${cover} ON d.id = q.document_id ${where.sql} ORDER BY q.${signal} ${dir}, q.document_id ${dir} LIMIT ? OFFSET ?`;
   return db.prepare(sql).pluck().all(...where.params, limit, offset) as number[];
 }
 

@@ -180,6 +180,29 @@ describe('quality signals in the corpus browser', () => {
     expect(plain.rows[0]?.signals).toBeUndefined();
   });
 
+  it('answers the same on a corpus scored before the browser tables existed, and the next quality run builds them', async () => {
+    const { path, db } = seedCorpus(docs(90));
+    db.close();
+    engine = openEngine({ dbPath: path, actor: 'curator' });
+    const e = engine;
+    expect((await e.jobs.wait(e.jobs.start('quality', { workers: 1 }))).state).toBe('done');
+    const expected = {
+      range: await allIds(e, { signals: { word_count: { min: 15 } } }),
+      reason: await allIds(e, { qualityReason: 'min-words' }),
+      sorted: await allIds(e, {}, { column: 'signal:word_count', dir: 'desc' }),
+    };
+    // An older corpus: signals and JSON reasons only.
+    const indexes = e.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('quality_signals', 'quality_reasons') AND sql IS NOT NULL`).pluck().all() as string[];
+    for (const name of indexes) e.db.exec(`DROP INDEX ${name}`);
+    e.db.exec('DROP TABLE quality_reasons');
+    expect(await allIds(e, { signals: { word_count: { min: 15 } } })).toEqual(expected.range);
+    expect(await allIds(e, { qualityReason: 'min-words' })).toEqual(expected.reason);
+    expect(await allIds(e, {}, { column: 'signal:word_count', dir: 'desc' })).toEqual(expected.sorted);
+    expect((await e.jobs.wait(e.jobs.start('quality', { workers: 1 }))).state).toBe('done');
+    expect((e.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name IN ('quality_reasons', 'quality_signals_browse')`).get() as { n: number }).n).toBe(2);
+    expect(await allIds(e, { qualityReason: 'min-words' })).toEqual(expected.reason);
+  });
+
   it('keeps the reasons table in step when rules change, and rejects ranges on signals without an index', async () => {
     const { path, db } = seedCorpus(docs(120));
     db.close();
