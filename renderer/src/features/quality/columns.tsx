@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DocumentFilters } from '../../../../shared/contract/browse';
 import { BROWSE_SIGNALS, SIGNAL_NAMES, type BrowseSignal, type SignalName } from '../../../../shared/contract/quality';
 import { api } from '../../api/client';
@@ -27,12 +27,34 @@ function withRange(filters: DocumentFilters, signal: BrowseSignal, range: { min?
   return Object.keys(signals).length ? { ...rest, signals } : rest;
 }
 
-/** Min–max filter on one indexed signal (either end may stay empty). */
+/** Min–max filter on one indexed signal (either end may stay empty); applied after a pause in typing. */
 function rangeControl(signal: BrowseSignal) {
   return function RangeFilter({ id, filters, onChange }: FilterControlProps) {
     const { t } = useI18n();
-    const range = filters.signals?.[signal] ?? {};
+    const applied = filters.signals?.[signal];
+    const shown = { min: applied?.min === undefined ? '' : String(applied.min), max: applied?.max === undefined ? '' : String(applied.max) };
+    const [draft, setDraft] = useState(shown);
+    const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+    const latest = useRef({ filters, onChange });
+    latest.current = { filters, onChange };
+    // Cleared or changed elsewhere ("clear filters"): show what applies.
+    useEffect(() => setDraft(shown), [shown.min, shown.max]);
+    useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
     const step = signal === 'word_count' ? 1 : signal === 'mean_word_length' ? 0.1 : 0.01;
+    const edit = (end: 'min' | 'max', text: string) => {
+      const next = { ...draft, [end]: text };
+      setDraft(next);
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        const num = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Number(v));
+        const range: { min?: number; max?: number } = {};
+        const lo = num(next.min);
+        const hi = num(next.max);
+        if (lo !== undefined) range.min = lo;
+        if (hi !== undefined) range.max = hi;
+        latest.current.onChange(withRange(latest.current.filters, signal, range));
+      }, 300);
+    };
     const input = (end: 'min' | 'max') => (
       <input
         id={end === 'min' ? id : undefined}
@@ -42,14 +64,8 @@ function rangeControl(signal: BrowseSignal) {
         placeholder={t(`quality.range.${end}`)}
         aria-label={`${t(`signal.${signal}`)} ${t(`quality.range.${end}`)}`}
         data-testid={`range-${signal}-${end}`}
-        value={range[end] ?? ''}
-        onChange={(e) => {
-          const v = e.target.value === '' ? undefined : Number(e.target.value);
-          const next = { ...range, [end]: v !== undefined && Number.isFinite(v) ? v : undefined };
-          if (next.min === undefined) delete next.min;
-          if (next.max === undefined) delete next.max;
-          onChange(withRange(filters, signal, next));
-        }}
+        value={draft[end]}
+        onChange={(e) => edit(end, e.target.value)}
       />
     );
     return (
