@@ -246,6 +246,12 @@ export interface LinkerOptions {
   failShare: number;
   /** No pair in a cluster may be below this, ever. */
   floor: number;
+  /**
+   * A join whose below-threshold pairs are all at least `closeFloor` similar (near misses) may have up to
+   * `closeShare` of them — e.g. two sibling copies at 0.76 of each other. 0 turns this off.
+   */
+  closeShare: number;
+  closeFloor: number;
   /** At most this many cross pairs are compared per join (the earliest members of each side); then it joins. */
   maxChecks: number;
 }
@@ -313,9 +319,11 @@ export class BoundedLinker {
     const ra = this.uf.find(a);
     const rb = this.uf.find(b);
     if (ra === rb) return true;
-    const { threshold, floor, failShare } = this.opts;
-    const allowed = failShare * this.mass[ra]! * this.mass[rb]!;
+    const { threshold, floor, failShare, closeShare, closeFloor } = this.opts;
+    const cross = this.mass[ra]! * this.mass[rb]!;
+    const allowed = Math.max(failShare, closeShare) * cross;
     let failed = 0;
+    let farFailed = 0;
     let budget = this.opts.maxChecks;
     let x = ra;
     outer: do {
@@ -328,7 +336,9 @@ export class BoundedLinker {
             const s = this.similarity(x, y);
             if (s < floor) return false;
             if (s < threshold) {
-              failed += this.weight(x) * this.weight(y);
+              const w = this.weight(x) * this.weight(y);
+              failed += w;
+              if (s < closeFloor) farFailed += w;
               if (failed > allowed) return false;
             }
           }
@@ -337,6 +347,8 @@ export class BoundedLinker {
       }
       x = this.next[x]!;
     } while (x !== ra);
+    // Over the plain share, the join stands only if every pair below the threshold is a near miss.
+    if (failed > failShare * cross && (farFailed > 0 || failed > closeShare * cross)) return false;
     this.merge(ra, rb);
     return true;
   }

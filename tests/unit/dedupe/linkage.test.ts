@@ -8,7 +8,7 @@ function table(values: Record<string, number>): (a: number, b: number) => number
 }
 
 function linker(sim: (a: number, b: number) => number, weights: number[], failShare: number): BoundedLinker {
-  return new BoundedLinker(new UnionFind(weights.length), () => true, (i) => weights[i]!, sim, { threshold: 0.8, floor: 0.5, failShare, maxChecks: 100 });
+  return new BoundedLinker(new UnionFind(weights.length), () => true, (i) => weights[i]!, sim, { threshold: 0.8, floor: 0.5, failShare, closeShare: 0, closeFloor: 1, maxChecks: 100 });
 }
 
 describe('bounded linkage', () => {
@@ -32,6 +32,23 @@ describe('bounded linkage', () => {
     copied.tryJoin(0, 1);
     expect(copied.tryJoin(0, 2)).toBe(true);
     expect(copied.uf.find(2)).toBe(copied.uf.find(1));
+  });
+
+  it('allows a larger share when every pair below the threshold is a near miss', () => {
+    const near = (v: number) => {
+      const l = new BoundedLinker(new UnionFind(3), () => true, () => 1, table({ '0-1': 0.85, '0-2': 0.85, '1-2': v }), {
+        threshold: 0.8,
+        floor: 0.5,
+        failShare: 0.34,
+        closeShare: 0.5,
+        closeFloor: 0.79,
+        maxChecks: 100,
+      });
+      l.tryJoin(0, 1);
+      return l.tryJoin(0, 2);
+    };
+    expect(near(0.795)).toBe(true);
+    expect(near(0.7)).toBe(false);
   });
 
   it('never puts a pair under the floor together, whatever the share', () => {
