@@ -15,7 +15,8 @@ export const dedupeParams = z.object({
   preferredSources: z.array(z.string()).default([]),
   /**
    * How verified pairs become clusters. 'bounded': two clusters join only if at least two thirds of the
-   * pairs the join creates reach the threshold and none is below 0.5 (no long chains). 'single': every
+   * pairs the join creates reach the threshold (half, if the others miss it by at most 0.01) and none is
+   * below 0.5 (no long chains). 'single': every
    * verified pair joins its two clusters (union-find over all links; chains can join dissimilar texts).
    */
   linkage: z.enum(['bounded', 'single']).default('bounded'),
