@@ -3,6 +3,8 @@
  * ../shared/data only. Reproducible: fixed seed, fixed data order; same inputs give the same file.
  *
  *   npx tsx scripts/train-langid.ts [--out resources/models/langid-ngram.bin] [--bits 18] [--epochs 10]
+ *   npx tsx scripts/train-langid.ts --ind-zlm stacked [--out FILE]   (the stacked Indonesian/Malay discriminator: experimental)
+ *   npx tsx scripts/train-langid.ts --discriminator-only FILE --out FILE2   (FILE's main model + a refit stacked discriminator)
  *
  * Model: multinomial logistic regression over hashed char 1-5-grams + words + word bigrams,
  * trained with averaged SGD, class-balanced. Temperature and the franc blend are fitted on a 10%
@@ -12,7 +14,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LanguageDetector } from '../electron/engine/langid/detector.js';
 import { LANGID_LANGUAGES } from '../electron/engine/langid/languages.js';
-import { writeModel, type ModelHeader } from '../electron/engine/langid/model-file.js';
+import { readModel, writeModel, type ModelHeader } from '../electron/engine/langid/model-file.js';
 import { lexiconExamples, strongMarkers } from './langid/ind-zlm-lexicon.js';
 import { chosenDiscriminator, fitStackOn, loadOof, oofRows, pairExamples } from './langid/cv-ind-zlm.js';
 import { trainPairModel } from './langid/ind-zlm-train.js';
@@ -21,13 +23,16 @@ import { expand, hashStr, pseudoParagraphs, quantize, rng, train, type Trained }
 
 interface Args {
   out: string;
+  /** 'markers': the marker-weight rule (shipped); 'stacked': the stacked discriminator (see docs/benchmarks/langid.md). */
+  indZlm: 'markers' | 'stacked';
+  discriminatorOnly?: string;
   bits: number;
   epochs: number;
   seed: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { out: 'resources/models/langid-ngram.bin', bits: 18, epochs: 10, seed: 20261127 };
+  const a: Args = { indZlm: 'markers', out: 'resources/models/langid-ngram.bin', bits: 18, epochs: 10, seed: 20261127 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
@@ -36,6 +41,8 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--bits') a.bits = Number(v);
     else if (k === '--epochs') a.epochs = Number(v);
     else if (k === '--seed') a.seed = Number(v);
+    else if (k === '--discriminator-only') a.discriminatorOnly = v;
+    else if (k === '--ind-zlm') a.indZlm = v === 'stacked' ? 'stacked' : 'markers';
     else continue;
     i++;
   }
@@ -76,8 +83,46 @@ function nll(det: LanguageDetector, dev: LabelledText[]): number {
   return s / dev.length;
 }
 
+/**
+ * The Indonesian-vs-Malay discriminator (chosen by `npm run cv:langid`): the binary model is trained on all
+ * Indonesian/Malay training text; the stacking coefficients on the out-of-fold rows of all folds.
+ */
+function discriminator(all: LabelledText[]) {
+  const disc = chosenDiscriminator();
+  const markers = strongMarkers(disc.markers === 'extended');
+  const stack = fitStackOn(oofRows(disc, loadOof(undefined, all), all), disc);
+  const pairCfg = disc.pair;
+  if (!pairCfg) throw new Error('the chosen discriminator has no binary model');
+  const pairQ = quantize(trainPairModel(pairExamples(all, -1, disc.withNusax), pairCfg));
+  console.error(`ind/zlm discriminator "${disc.name}": ${JSON.stringify(stack)}`);
+  return { markers, pairCfg, stack, pairQ };
+}
+
+/**
+ * --discriminator-only FILE: keeps FILE's main model (its weights, temperature, franc and `und` settings)
+ * and refits only the Indonesian-vs-Malay discriminator. The main model is deterministic, so this writes
+ * the same file as a full run whenever FILE came from a full run on the same data.
+ */
+function refitDiscriminator(from: string, out: string): void {
+  const { sentences, paragraphs } = trainingTexts();
+  const m = readModel(from);
+  const { markers, pairCfg, stack, pairQ } = discriminator([...sentences, ...paragraphs]);
+  const q = Int8Array.from(m.weights, (w) => Math.round(w / m.header.scale));
+  const h: ModelHeader = {
+    ...m.header,
+    lexicon: { ...markers, weight: 0 },
+    pair: { bits: pairCfg.bits, scale: pairQ.scale, features: pairCfg.features, norm: pairCfg.norm, ...stack },
+  };
+  writeModel(out, h, q, pairQ.q);
+  console.error(`wrote ${out} (main model from ${from})`);
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
+  if (args.discriminatorOnly) {
+    refitDiscriminator(args.discriminatorOnly, args.out);
+    return;
+  }
   const { sentences, paragraphs } = trainingTexts();
   const all = [...sentences, ...paragraphs];
   // Calibration slice: ~10% of training items, chosen by a stable hash of the text.
@@ -114,15 +159,38 @@ function main(): void {
   }
   console.error(`franc blend weight ${best.francWeight} below ${best.francBelow}: dev accuracy ${best.acc.toFixed(4)}`);
 
-  // The Indonesian-vs-Malay discriminator (chosen by `npm run cv:langid`): the binary model is trained on
-  // all Indonesian/Malay training text; the stacking coefficients on the out-of-fold rows of all folds.
-  const disc = chosenDiscriminator();
-  const markers = strongMarkers(disc.markers === 'extended');
-  const stack = fitStackOn(oofRows(disc, loadOof(undefined, all), all), disc);
-  const pairCfg = disc.pair;
-  if (!pairCfg) throw new Error('the chosen discriminator has no binary model');
-  const pairQ = quantize(trainPairModel(pairExamples(all, -1, disc.withNusax), pairCfg));
-  console.error(`ind/zlm discriminator "${disc.name}": ${JSON.stringify(stack)}`);
+  // --ind-zlm markers (the shipped default): marker weight and pairwise calibration, fitted together on the
+  // calibration slice. --ind-zlm stacked: the stacked discriminator chosen by `npm run cv:langid`.
+  let indZlm: Partial<ModelHeader>;
+  let pairQ: { q: Int8Array; scale: number } | undefined;
+  if (args.indZlm === 'markers') {
+    let bestK = 1;
+    let bestW = 0;
+    let bestPairNll = Infinity;
+    const markers = strongMarkers(false);
+    const pairDev = dev.filter((d) => d.lang === 'ind' || d.lang === 'zlm');
+    for (const weight of [0, 1, 2, 3, 4, 5, 6]) {
+      for (const k of [0.4, 0.55, 0.7, 0.85, 1, 1.2]) {
+        const det = mk({ temperature: bestT, francWeight: best.francWeight, francBelow: best.francBelow, indZlmScale: k, lexicon: { ...markers, weight } });
+        const v = nll(det, pairDev);
+        if (v < bestPairNll - 1e-4) {
+          bestPairNll = v;
+          bestK = k;
+          bestW = weight;
+        }
+      }
+    }
+    const pairAcc = accuracy(mk({ temperature: bestT, indZlmScale: bestK, lexicon: { ...markers, weight: bestW } }), pairDev);
+    console.error(`ind/zlm marker weight ${bestW}, logit scale ${bestK} (pair nll ${bestPairNll.toFixed(3)}, pair accuracy ${pairAcc.toFixed(4)})`);
+    indZlm = { indZlmScale: bestK, lexicon: { ...markers, weight: bestW } };
+  } else {
+    const d = discriminator(all);
+    pairQ = d.pairQ;
+    indZlm = {
+      lexicon: { ...d.markers, weight: 0 },
+      pair: { bits: d.pairCfg.bits, scale: d.pairQ.scale, features: d.pairCfg.features, norm: d.pairCfg.norm, ...d.stack },
+    };
+  }
 
   const final = train(expand([...all, ...lexicon, ...pseudoParagraphs(all, rng(args.seed + 1))], rng(args.seed)), args.bits, args.epochs, args.seed);
   const { q, scale } = quantize(final.weights);
@@ -131,8 +199,7 @@ function main(): void {
     temperature: bestT,
     francWeight: best.francWeight,
     francBelow: best.francBelow,
-    lexicon: { ...markers, weight: 0 },
-    pair: { bits: pairCfg.bits, scale: pairQ.scale, features: pairCfg.features, norm: pairCfg.norm, ...stack },
+    ...indZlm,
     undBelow: 0.25,
     trainedOn: [
       'NusaX-MT train.csv (10 language columns), CC BY-SA 4.0',
@@ -142,7 +209,7 @@ function main(): void {
     ],
   });
   mkdirSync(dirname(args.out), { recursive: true });
-  writeModel(args.out, h, q, pairQ.q);
+  writeModel(args.out, h, q, pairQ?.q);
   console.error(`wrote ${args.out}`);
 }
 

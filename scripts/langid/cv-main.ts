@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/langid/cv-main.ts [--folds 0,1,2,3,4] [--cache /tmp/kurasi-langid-cv]
  *
- * Folds group parallel texts (a TALPCo line, a NusaX row: fold = group % 5), so a sentence's
+ * Folds group parallel texts (a TALPCo line, a NusaX row, in contiguous blocks), so a sentence's
  * translation is never in the training part of its own fold. NusaWrites paragraphs (bug, mad only)
  * are in every fold's training part. Each fold trains exactly as scripts/train-langid.ts trains the
  * shipped model (same features, lexicon examples, pseudo-paragraphs, seed, epochs) and writes
@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FeatureExtractor } from '../../electron/engine/langid/features.js';
 import { LANGID_LANGUAGES } from '../../electron/engine/langid/languages.js';
-import { trainingTexts, type LabelledText } from './data.js';
+import { TALPCO_TRAIN_LINES, trainingTexts, type LabelledText } from './data.js';
 import { lexiconExamples } from './ind-zlm-lexicon.js';
 import { expand, pseudoParagraphs, quantize, rng, train } from './sgd.js';
 
@@ -35,14 +35,22 @@ export interface OofItem {
 }
 
 export function defaultCacheDir(): string {
-  return process.env.KURASI_LANGID_CV ?? '/tmp/kurasi-langid-cv';
+  return process.env.KURASI_LANGID_CV ?? '/tmp/kurasi-langid-cv-blocks';
 }
 
-/** Which fold a training item is held out in; -1 for items in every fold's training part. */
+/**
+ * Which fold a training item is held out in (-1: in every fold's training part). Folds are contiguous
+ * blocks of lines/rows: TALPCo lists related sentences next to each other ("Saya makan nasi." / "Saya tidak
+ * makan nasi."), so interleaved folds (line % 5) leak near-duplicates into training and flatter a word model;
+ * the valid split (TALPCo lines 801-1000) is a contiguous block too.
+ */
 export function foldOf(t: LabelledText): number {
   if (t.group === undefined || t.source.startsWith('nusawrites')) return -1;
-  return t.group % CV_FOLDS;
+  const size = t.source.startsWith('talpco') ? TALPCO_TRAIN_LINES : NUSAX_TRAIN_ROWS;
+  return Math.min(CV_FOLDS - 1, Math.floor((t.group * CV_FOLDS) / size));
 }
+
+const NUSAX_TRAIN_ROWS = 500;
 
 function fitFold(fold: number, all: LabelledText[]): OofItem[] {
   const fit = all.filter((t) => foldOf(t) !== fold);

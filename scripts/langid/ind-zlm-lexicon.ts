@@ -117,9 +117,23 @@ wisatawan turis pariwisata berlibur dasi darurat justru enak kaget mulai butuh m
 antar diantar pintar bebek dong deh sih kok lho loh ayo yuk gak kayak seharusnya
 `;
 
-/** The marker lists of the detector's discriminator; `extended` adds the MORE_STRONG_* lists. */
+/**
+ * Markers that the TRAINING text shows in the other language (Malay markers found in NusaX/TALPCo
+ * Indonesian training sentences, Indonesian markers in TALPCo Malay training sentences): dropped from the
+ * extended lists, since a marker must be (practically) absent from the other standard.
+ */
+export const CONTRADICTED_MARKERS = new Set(
+  `suis kedai dah perkataan isteri pemandu mangkuk esok kemudahan kilang pokok penat nampak semalam kerjasama jabatan
+   silakan mulai pak`.split(/\s+/u),
+);
+
+/** The marker lists of the detector's discriminator; `extended` adds the MORE_STRONG_* lists and drops the contradicted ones. */
 export function strongMarkers(extended = true): { zlm: string[]; ind: string[] } {
-  const list = (src: string) => src.split(/\s+/u).filter(Boolean).map((w) => w.replaceAll('_', ' '));
+  const list = (src: string) =>
+    src
+      .split(/\s+/u)
+      .filter((w) => w && !(extended && CONTRADICTED_MARKERS.has(w)))
+      .map((w) => w.replaceAll('_', ' '));
   return {
     zlm: list(STRONG_MALAY + (extended ? MORE_STRONG_MALAY : '')),
     ind: list(STRONG_INDONESIAN + (extended ? MORE_STRONG_INDONESIAN : '')),
