@@ -12,13 +12,16 @@ export interface PrepareTask {
   resumeAfter: number;
 }
 
-/** A document with everything computed but its row id. */
+/**
+ * A document with everything computed but its row id — or, when `hash` is null, left for the writer thread to
+ * hash and count (the prepare worker hands over part of that work when the writer would otherwise wait for it).
+ */
 export interface PreparedDoc {
   line: number;
   text: string;
   id: string | null;
   metadata: string | null;
-  hash: string;
+  hash: string | null;
   chars: number;
   words: number;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileBytes, type ByteCounter } from './byte-stream';
-import { hashNormalizedText, hashText } from './hash';
+import { docStats } from './doc-stats';
 import { UnreadableFileError, type Item, type ReaderOptions } from './items';
 import { lineBlocks, type LineBlock } from './lines';
 import type { FromPrepare, PreparedDoc, PreparedReject, PrepareTask } from './prepare-protocol';
@@ -8,7 +8,6 @@ import { readCsv } from './read-csv';
 import { readJsonl } from './read-jsonl';
 import { readTxt, type TxtMode } from './read-txt';
 import type { ConcreteFormat } from './files';
-import { countChars, normalAsciiWordCount, wordCount } from './text-stats';
 
 export function readItems(blocks: AsyncIterable<LineBlock>, format: ConcreteFormat, ro: ReaderOptions, txtMode: TxtMode): AsyncGenerator<Item[]> {
   switch (format) {
@@ -28,13 +27,23 @@ const MESSAGE_ROWS = 2_000;
 /**
  * The prepare side of the import pipeline: reads and parses a file and computes each document's hash and counts,
  * sending batches to the writer. `waitForRoom` holds it back so that at most a couple of batches are in flight.
+ * `writerShare` (0..1, read once per batch) is the share of documents whose hash and counts are left to the
+ * writer (PreparedDoc.hash null), so that both threads stay busy; without it, everything is computed here.
  */
-export async function prepareFile(task: PrepareTask, send: (m: FromPrepare) => void, waitForRoom: () => Promise<void>): Promise<void> {
+export async function prepareFile(
+  task: PrepareTask,
+  send: (m: FromPrepare) => void,
+  waitForRoom: () => Promise<void>,
+  writerShare: () => number = () => 0,
+): Promise<void> {
   const counter: ByteCounter = { read: 0 };
   const sha = createHash('sha256');
   let docs: PreparedDoc[] = [];
   let rejects: PreparedReject[] = [];
   let lastLine = task.resumeAfter;
+  // Error diffusion: over a batch, a `share` fraction of the documents is left to the writer, evenly spread.
+  let share = writerShare();
+  let owed = 0;
   try {
     for await (const items of readItems(lineBlocks(readFileBytes(task.path, counter, sha), task.lineCap), task.format, task.reader, task.txtMode)) {
       for (const it of items) {
@@ -43,12 +52,14 @@ export async function prepareFile(task: PrepareTask, send: (m: FromPrepare) => v
         if (it.kind === 'reject') rejects.push({ line: it.line, reason: it.reason, excerpt: it.excerpt });
         else {
           const t = it.text;
-          const w = normalAsciiWordCount(t);
-          docs.push(
-            w >= 0
-              ? { line: it.line, text: t, id: it.id, metadata: it.metadata, hash: hashNormalizedText(t), chars: t.length, words: w }
-              : { line: it.line, text: t, id: it.id, metadata: it.metadata, hash: hashText(t), chars: countChars(t), words: wordCount(t) },
-          );
+          owed += share;
+          if (owed >= 1) {
+            owed -= 1;
+            docs.push({ line: it.line, text: t, id: it.id, metadata: it.metadata, hash: null, chars: 0, words: 0 });
+          } else {
+            const st = docStats(t);
+            docs.push({ line: it.line, text: t, id: it.id, metadata: it.metadata, hash: st.hash, chars: st.chars, words: st.words });
+          }
         }
       }
       if (docs.length + rejects.length >= MESSAGE_ROWS) {
@@ -56,6 +67,7 @@ export async function prepareFile(task: PrepareTask, send: (m: FromPrepare) => v
         docs = [];
         rejects = [];
         await waitForRoom();
+        share = writerShare();
       }
     }
     if (docs.length + rejects.length > 0) send({ type: 'batch', docs, rejects, bytesRead: counter.read, lastLine });

@@ -8,6 +8,11 @@ if (!port) throw new Error('prepare.worker must run as a worker thread');
 const IN_FLIGHT = 3;
 let outstanding = 0;
 let wake: (() => void) | null = null;
+// The share of documents whose hash and counts the writer computes. It rises when the writer has taken every batch
+// sent (it is waiting for this thread) and falls when this thread has to wait for the writer.
+// KURASI_IMPORT_WRITER_SHARE=0 turns it off (everything computed here, as before), for benchmarks.
+const STEP = process.env.KURASI_IMPORT_WRITER_SHARE === '0' ? 0 : 1 / 32;
+let share = 0;
 port.on('message', (m: ToPrepare) => {
   if (m.type === 'ack') {
     outstanding--;
@@ -18,9 +23,17 @@ port.on('message', (m: ToPrepare) => {
 await prepareFile(
   workerData as PrepareTask,
   (m) => {
-    if (m.type === 'batch') outstanding++;
+    if (m.type === 'batch') {
+      if (outstanding === 0) share = Math.min(1, share + STEP);
+      outstanding++;
+    }
     port.postMessage(m);
   },
-  () => (outstanding < IN_FLIGHT ? Promise.resolve() : new Promise<void>((r) => (wake = r))),
+  () => {
+    if (outstanding < IN_FLIGHT) return Promise.resolve();
+    share = Math.max(0, share - STEP);
+    return new Promise<void>((r) => (wake = r));
+  },
+  () => share,
 );
 port.close();

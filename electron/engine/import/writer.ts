@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/open';
+import { docStats } from './doc-stats';
 import type { PreparedDoc, PreparedReject } from './prepare-protocol';
 
 export interface Totals {
@@ -63,7 +64,12 @@ export class DocumentWriter {
   }
 
   addDoc(file: string, d: PreparedDoc): void {
-    this.docs.push({ id: d.id ?? `${file}:${d.line}`, text: d.text, metadata: d.metadata, line: d.line, file, hash: d.hash, chars: d.chars, words: d.words });
+    const id = d.id ?? `${file}:${d.line}`;
+    if (d.hash === null) {
+      // Left to this thread by the prepare worker (see prepareFile's writerShare).
+      const st = docStats(d.text);
+      this.docs.push({ id, text: d.text, metadata: d.metadata, line: d.line, file, hash: st.hash, chars: st.chars, words: st.words });
+    } else this.docs.push({ id, text: d.text, metadata: d.metadata, line: d.line, file, hash: d.hash, chars: d.chars, words: d.words });
   }
 
   addReject(file: string, r: PreparedReject): void {
