@@ -31,6 +31,7 @@ interface Where {
   conditions: number;
   sourceFilter: boolean;
   langFilter: boolean;
+  dupFilter: boolean;
 }
 
 const indexCache = new WeakMap<Db, Map<string, boolean>>();
@@ -44,8 +45,9 @@ function hasIndex(db: Db, name: string): boolean {
 
 /**
  * The covering index to walk for a filter in id order, so the wide table rows (they carry the text) are never
- * read: a source or language filter is a range of its (col, id, summary columns…) index (migration 0009); other
- * combined filters walk the id-ordered one. A single other condition has its own (col, id) index: no hint.
+ * read: a source, language or duplicate-status filter is a range of its (col, id, summary columns…) index
+ * (migrations 0009, 0010); other combined filters walk the id-ordered one. A single other condition has its own
+ * (col, id) index: no hint.
  */
 function coverHint(db: Db, where: Where): string {
   if (where.fts || where.conditions === 0) return '';
@@ -53,9 +55,11 @@ function coverHint(db: Db, where: Where): string {
     ? 'documents_browse_source_cover'
     : where.langFilter
       ? 'documents_browse_lang_cover'
-      : where.conditions > 1
-        ? 'documents_browse_cover'
-        : null;
+      : where.dupFilter && where.conditions > 1
+        ? 'documents_dup_status_cover'
+        : where.conditions > 1
+          ? 'documents_browse_cover'
+          : null;
   return name && hasIndex(db, name) ? `INDEXED BY ${name}` : '';
 }
 
@@ -99,6 +103,7 @@ export function buildWhere(f: DocumentFilters, db?: Db, scored = false): Where {
     conditions: clauses.length,
     sourceFilter: f.sourceId !== undefined,
     langFilter: f.lang !== undefined,
+    dupFilter: f.dupStatus !== undefined,
   };
 }
 

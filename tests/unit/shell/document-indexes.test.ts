@@ -24,7 +24,7 @@ describe('indexes on documents (migration 0009)', () => {
         'documents_browse_lang_cover',
         'documents_browse_length',
         'documents_browse_source_cover',
-        'documents_dup_status',
+        'documents_dup_status_cover',
         'documents_langid_code_mixed',
         'documents_pii_count',
         'documents_quality_pass',
@@ -48,6 +48,8 @@ describe('indexes on documents (migration 0009)', () => {
       ['SELECT d.id FROM documents d WHERE d.code_mixed = 1 ORDER BY d.id LIMIT 10', []],
       ['SELECT d.id FROM documents d INDEXED BY documents_browse_source_cover WHERE d.source_id = ? AND d.quality_pass = 1 ORDER BY d.id LIMIT 100', [1]],
       ['SELECT d.id FROM documents d INDEXED BY documents_browse_lang_cover WHERE d.lang = ? AND d.dup_status = ? ORDER BY d.id LIMIT 100', ['ind', 'unique']],
+      ['SELECT d.id FROM documents d INDEXED BY documents_dup_status_cover WHERE d.dup_status = ? AND d.quality_pass = 1 ORDER BY d.id LIMIT 100', ['exact']],
+      ['SELECT count(*) FROM documents d INDEXED BY documents_dup_status_cover WHERE d.dup_status IS NULL AND d.quality_pass = 1', []],
     ];
     for (const [sql, params] of searches) {
       const p = plan(db, sql, ...params);

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-pii';
 import { migration0007 } from './0007-quality';
 import { migration0008 } from './0008-browse';
 import { migration0009 } from './0009-document-indexes';
+import { migration0010 } from './0010-dup-status-cover';
 
 /** In order; checked to increase by one at start-up. One line per migration file. */
 export const migrations: Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
