@@ -10,8 +10,9 @@ let outstanding = 0;
 let wake: (() => void) | null = null;
 // The share of documents whose hash and counts the writer computes. It rises when the writer has taken every batch
 // sent (it is waiting for this thread) and falls when this thread has to wait for the writer.
-// KURASI_IMPORT_WRITER_SHARE=0 turns it off (everything computed here, as before), for benchmarks.
-const STEP = process.env.KURASI_IMPORT_WRITER_SHARE === '0' ? 0 : 1 / 32;
+// Opt-in (KURASI_IMPORT_WRITER_SHARE=1): on the loaded shared machine it made no measurable difference
+// (docs/benchmarks/import.md); off, everything is computed here as before.
+const STEP = process.env.KURASI_IMPORT_WRITER_SHARE === '1' ? 1 / 32 : 0;
 let share = 0;
 port.on('message', (m: ToPrepare) => {
   if (m.type === 'ack') {
