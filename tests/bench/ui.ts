@@ -236,6 +236,7 @@ async function browserSide() {
     child.kill('SIGTERM');
   }
   const paging = timings.filter((t) => t.method === 'documents.list').map((t) => t.ms);
+  console.log(`  documents.list in the serve process, in order (ms): ${paging.map((ms) => ms.toFixed(1)).join(', ')}`);
   return { firstRows, jumps, paging, blankPages, frames, timeline, jumpParts };
 }
 

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { licenseFlagsRecord } from '../../../../shared/contract/license';
 import { useI18n } from '../../i18n';
+// The badges also show in the document pane, which is drawn before the (lazily loaded) licences screen ever is.
+import './licenses.css';
 
 type Flags = z.infer<typeof licenseFlagsRecord>;
 
