@@ -8,7 +8,7 @@ import { seedCorpus } from '../helpers/corpus';
 import { setLabel } from '../../electron/engine/labels/labels';
 import { exportPack } from '../../electron/engine/labels/pack-export';
 import { openCorpus } from '../../electron/engine/store/open';
-import { launchChromium, serve, type Served } from './serve-helpers';
+import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
 
 let served: Served;
 let browser: Browser;
@@ -43,11 +43,7 @@ describe('annotation end to end (kurasi serve + headless Chromium, keyboard only
     copyFileSync(dbPath, budiPath);
     served = await serve(dbPath);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.addInitScript(() => {
-      localStorage.setItem('kurasi-lang', 'id');
-      sessionStorage.setItem('kurasi-screen', 'annotate');
-    });
+    page = await newAppPage(browser, { width: 1400, screen: 'annotate' });
   }, 240_000);
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncFullTextIndex } from '../../electron/engine/store/fts';
 import { seedCorpus } from '../helpers/corpus';
-import { launchChromium, serve, type Served } from './serve-helpers';
+import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
 
 const SHOTS = 'docs/screenshots';
 const N = 20_000;
@@ -37,8 +37,7 @@ describe('corpus browser end to end (kurasi serve + headless Chromium)', () => {
     db.close();
     served = await serve(path);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.addInitScript(() => localStorage.setItem('kurasi-lang', 'id'));
+    page = await newAppPage(browser, { width: 1440 });
   }, 180_000);
 
   afterAll(async () => {

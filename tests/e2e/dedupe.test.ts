@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCorpus } from '../helpers/corpus';
 import { oneWordChanged, realParagraphs } from '../unit/dedupe/fixture';
-import { launchChromium, serve, type Served } from './serve-helpers';
+import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
 
 let served: Served;
 let browser: Browser;
@@ -33,11 +33,7 @@ describe('duplicates view end to end (kurasi serve + headless Chromium, keyboard
     seeded.db.close();
     served = await serve(seeded.path);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-    await page.addInitScript(() => {
-      localStorage.setItem('kurasi-lang', 'id');
-      sessionStorage.setItem('kurasi-screen', 'dedupe');
-    });
+    page = await newAppPage(browser, { width: 1500, screen: 'dedupe' });
     await page.goto(served.url);
   }, 240_000);
 

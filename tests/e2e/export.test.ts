@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCorpus } from '../helpers/corpus';
-import { launchChromium, serve, type Served } from './serve-helpers';
+import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
 
 let served: Served;
 let browser: Browser;
@@ -27,11 +27,7 @@ describe('export end to end (kurasi serve + headless Chromium)', () => {
     seeded.db.close();
     served = await serve(seeded.path);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-    await page.addInitScript(() => {
-      localStorage.setItem('kurasi-lang', 'id');
-      sessionStorage.setItem('kurasi-screen', 'export');
-    });
+    page = await newAppPage(browser, { width: 1500, screen: 'export' });
     await page.goto(served.url);
   }, 240_000);
 

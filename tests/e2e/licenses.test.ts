@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCorpus } from '../helpers/corpus';
-import { launchChromium, serve, type Served } from './serve-helpers';
+import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
 
 let served: Served;
 let browser: Browser;
@@ -32,11 +32,7 @@ describe('licence review end to end (kurasi serve + headless Chromium)', () => {
     dbPath = seeded.path;
     served = await serve(dbPath);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-    await page.addInitScript(() => {
-      localStorage.setItem('kurasi-lang', 'id');
-      sessionStorage.setItem('kurasi-screen', 'licenses');
-    });
+    page = await newAppPage(browser, { width: 1500, screen: 'licenses' });
     await page.goto(served.url);
   }, 240_000);
 

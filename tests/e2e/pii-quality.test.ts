@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../../electron/engine/engine';
 import { seedCorpus } from '../helpers/corpus';
-import { launchChromium, serve, type Served } from './serve-helpers';
+import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
 
 const SHOTS = 'docs/screenshots';
 let served: Served;
@@ -35,8 +35,7 @@ describe('personal data and text quality end to end (kurasi serve + headless Chr
     await engine.close();
     served = await serve(seeded.path);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.addInitScript(() => localStorage.setItem('kurasi-lang', 'id'));
+    page = await newAppPage(browser, { width: 1400 });
   }, 240_000);
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../../electron/engine/engine';
 import { seedCorpus } from '../helpers/corpus';
-import { launchChromium, serve, type Served } from './serve-helpers';
+import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
 
 const SHOTS = 'docs/screenshots';
 let served: Served;
@@ -39,8 +39,7 @@ describe('quality signals as browser columns and filters (kurasi serve + headles
     await engine.close();
     served = await serve(seeded.path);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-    await page.addInitScript(() => localStorage.setItem('kurasi-lang', 'id'));
+    page = await newAppPage(browser, { width: 1500 });
   }, 240_000);
 
   afterAll(async () => {

@@ -1,10 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * A page at the tests' window height with the UI in Bahasa Indonesia (what users see first) and, when given, the
+ * screen the app opens on.
+ */
+export async function newAppPage(browser: Browser, options: { width: number; screen?: string }): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: options.width, height: 900 } });
+  await page.addInitScript((screen) => {
+    localStorage.setItem('kurasi-lang', 'id');
+    if (screen) sessionStorage.setItem('kurasi-screen', screen);
+  }, options.screen ?? null);
+  return page;
 }
 
 export const URL_LINE = /^Kurasi: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))$/m;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCorpus } from '../helpers/corpus';
 import { setAnnotator, setSchema } from '../../electron/engine/labels/settings';
 import { starterSchema } from '../../electron/engine/labels/starter-schema';
-import { launchChromium, serve, type Served } from './serve-helpers';
+import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
 
 let served: Served;
 let browser: Browser;
@@ -85,11 +85,7 @@ describe('span labels end to end (kurasi serve + headless Chromium)', () => {
     dbPath = seeded.path;
     served = await serve(dbPath);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.addInitScript(() => {
-      localStorage.setItem('kurasi-lang', 'id');
-      sessionStorage.setItem('kurasi-screen', 'annotate');
-    });
+    page = await newAppPage(browser, { width: 1400, screen: 'annotate' });
   }, 240_000);
 
   afterAll(async () => {

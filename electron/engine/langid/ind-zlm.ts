@@ -12,6 +12,7 @@
  * on out-of-fold scores (scripts/langid/cv-ind-zlm.ts), never on the valid splits.
  */
 import { bigramKey, lexiconKey, type FeatureExtractor } from './features.js';
+import { fmix32 } from '../dedupe/hash';
 
 export interface PairModelHeader {
   /** Hash buckets of the binary model (its weights follow the main weights in the model file). */
@@ -38,13 +39,13 @@ export function pairFeatureIds(ex: FeatureExtractor, bits: number, mode: 'words'
   let prev = 0;
   for (let i = 0; i < ex.wordCount && k + 2 <= out.length; i++) {
     const w = ex.words[i] ?? 0;
-    out[k++] = mix(w ^ WORD_SALT) & mask;
-    if (i > 0) out[k++] = mix(bigramKey(prev, w) ^ BIGRAM_SALT) & mask;
+    out[k++] = fmix32(w ^ WORD_SALT) & mask;
+    if (i > 0) out[k++] = fmix32(bigramKey(prev, w) ^ BIGRAM_SALT) & mask;
     prev = w;
   }
   if (mode === 'all') {
     const f = ex.features;
-    for (let i = 0; i < ex.count && k < out.length; i++) out[k++] = mix((f[i] ?? 0) ^ WORD_SALT) & mask;
+    for (let i = 0; i < ex.count && k < out.length; i++) out[k++] = fmix32((f[i] ?? 0) ^ WORD_SALT) & mask;
   }
   return k;
 }
@@ -89,12 +90,3 @@ export function markerMap(lex: { ind: string[]; zlm: string[] }): Map<number, nu
   return m;
 }
 
-function mix(x: number): number {
-  let h = x | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}

@@ -10,6 +10,7 @@ import { KurasiError, notFound } from '../errors';
 import { addEvidence, type EvidenceInput } from './evidence';
 import { findSourceRow, reviewStateOf, toLicenseRow, type SourceLicenseDbRow } from './rows';
 import { loadLicenseRefs } from './refs';
+import { readDocumentLicense, writeDocumentLicense } from './document-license';
 
 export interface SetLicenseInput {
   source: number | string;
@@ -145,19 +146,10 @@ export function setDocumentLicense(db: Db, actor: string, documentId: number, co
   return db.transaction(() => {
     const doc = db.prepare('SELECT id FROM documents WHERE id = ?').get(documentId);
     if (!doc) throw notFound(`document ${documentId}`);
-    const before = (db.prepare('SELECT concluded_license FROM document_licenses WHERE document_id = ?').get(documentId) as
-      | { concluded_license: string }
-      | undefined)?.concluded_license ?? null;
+    const before = readDocumentLicense(db, documentId);
     const value = concluded?.trim() ? normalizeConcluded(concluded) : null;
     if (value === before) return { documentId, concludedLicense: value };
-    if (value === null) db.prepare('DELETE FROM document_licenses WHERE document_id = ?').run(documentId);
-    else {
-      db.prepare(
-        `INSERT INTO document_licenses(document_id, concluded_license, set_by, set_at, note) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(document_id) DO UPDATE SET concluded_license = excluded.concluded_license, set_by = excluded.set_by,
-           set_at = excluded.set_at, note = excluded.note`,
-      ).run(documentId, value, actor, new Date().toISOString(), note ?? null);
-    }
+    writeDocumentLicense(db, documentId, value, actor, note ?? null);
     const auditId = appendAudit(db, {
       actor,
       action: 'license.document',

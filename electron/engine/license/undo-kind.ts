@@ -3,6 +3,7 @@ import { undoKind } from '../audit/undo-kind';
 import { KurasiError, notFound } from '../errors';
 import type { Db } from '../store/open';
 import type { SourceLicenseDbRow } from './rows';
+import { readDocumentLicense, writeDocumentLicense } from './document-license';
 
 /** Everything a licence decision on a source can change (`license.set`), as the undo stack keeps it. */
 const sourceState = z.object({
@@ -73,14 +74,8 @@ export const documentLicenseUndo = undoKind<DocumentState>({
   state: documentState,
   apply(db, a, from, to) {
     const id = a.documentId ?? 0;
-    const current = (db.prepare('SELECT concluded_license FROM document_licenses WHERE document_id = ?').pluck().get(id) as string | undefined) ?? null;
-    if (current !== from.concludedLicense) throw new KurasiError('conflict', `the licence of document ${id} was changed since; nothing was undone`);
-    if (to.concludedLicense === null) db.prepare('DELETE FROM document_licenses WHERE document_id = ?').run(id);
-    else
-      db.prepare(
-        `INSERT INTO document_licenses(document_id, concluded_license, set_by, set_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(document_id) DO UPDATE SET concluded_license = excluded.concluded_license, set_by = excluded.set_by, set_at = excluded.set_at`,
-      ).run(id, to.concludedLicense, a.actor, new Date().toISOString());
+    if (readDocumentLicense(db, id) !== from.concludedLicense) throw new KurasiError('conflict', `the licence of document ${id} was changed since; nothing was undone`);
+    writeDocumentLicense(db, id, to.concludedLicense, a.actor);
   },
 });
 

@@ -111,6 +111,24 @@ export interface DecideInput {
   note?: string | null;
 }
 
+/** The finding a decision is about: document, UTF-16 span, type. */
+export type DecisionKey = readonly [documentId: number, start: number, end: number, type: string];
+
+/** The stored decision on one finding, or null. */
+export function readPiiDecision(db: Db, key: DecisionKey): PiiDecision | null {
+  return (db.prepare('SELECT decision FROM pii_decisions WHERE document_id = ? AND start = ? AND end = ? AND type = ?').pluck().get(...key) as PiiDecision | undefined) ?? null;
+}
+
+/** Stores the decision on one finding (null removes it). */
+export function writePiiDecision(db: Db, key: DecisionKey, decision: PiiDecision | null, actor: string): void {
+  if (decision === null) db.prepare('DELETE FROM pii_decisions WHERE document_id = ? AND start = ? AND end = ? AND type = ?').run(...key);
+  else
+    db.prepare(
+      `INSERT INTO pii_decisions(document_id, start, end, type, decision, actor, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(document_id, start, end, type) DO UPDATE SET decision = excluded.decision, actor = excluded.actor, decided_at = excluded.decided_at`,
+    ).run(...key, decision, actor, new Date().toISOString());
+}
+
 /** Records a confirm / dismiss (or clears it), in the audit log too; returns the document's new pii_count. */
 export function decideFinding(db: Db, input: DecideInput): { piiCount: number } {
   return db.transaction(() => {
@@ -119,26 +137,19 @@ export function decideFinding(db: Db, input: DecideInput): { piiCount: number } 
     // Offsets are UTF-16 code units (JavaScript string indices), not SQLite's length().
     if (input.start < 0 || input.end > doc.text.length || input.start >= input.end) throw new KurasiError('bad-request', `span ${input.start}–${input.end} is outside the document`);
     const key = [input.documentId, input.start, input.end, input.type] as const;
-    const before = db
-      .prepare('SELECT decision FROM pii_decisions WHERE document_id = ? AND start = ? AND end = ? AND type = ?')
-      .get(...key) as { decision: PiiDecision } | undefined;
-    if (input.decision === 'clear') db.prepare('DELETE FROM pii_decisions WHERE document_id = ? AND start = ? AND end = ? AND type = ?').run(...key);
-    else
-      db.prepare(
-        `INSERT INTO pii_decisions(document_id, start, end, type, decision, actor, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(document_id, start, end, type) DO UPDATE SET decision = excluded.decision, actor = excluded.actor, decided_at = excluded.decided_at`,
-      ).run(...key, input.decision, input.actor, new Date().toISOString());
+    const before = readPiiDecision(db, key);
+    writePiiDecision(db, key, input.decision === 'clear' ? null : input.decision, input.actor);
     const auditId = appendAudit(db, {
       actor: input.actor,
       action: `pii.${input.decision === 'clear' ? 'clear' : input.decision === 'confirmed' ? 'confirm' : 'dismiss'}`,
       entity: 'document',
       entityId: input.documentId,
-      before: before ? { type: input.type, start: input.start, end: input.end, decision: before.decision } : null,
+      before: before ? { type: input.type, start: input.start, end: input.end, decision: before } : null,
       after: input.decision === 'clear' ? null : { type: input.type, start: input.start, end: input.end, decision: input.decision },
       note: input.note ?? null,
     });
     const state = (d: PiiDecision | 'clear' | undefined) => (d === undefined || d === 'clear' ? null : { type: input.type, start: input.start, end: input.end, decision: d });
-    recordUndoable(db, { actor: input.actor, kind: 'pii', documentId: input.documentId, key: `${input.type}:${input.start}:${input.end}`, before: state(before?.decision), after: state(input.decision), auditId });
+    recordUndoable(db, { actor: input.actor, kind: 'pii', documentId: input.documentId, key: `${input.type}:${input.start}:${input.end}`, before: state(before ?? undefined), after: state(input.decision), auditId });
     return { piiCount: refreshDocumentPii(db, input.documentId, input.type) };
   })();
 }

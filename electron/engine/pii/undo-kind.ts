@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { undoKind } from '../audit/undo-kind';
 import { KurasiError } from '../errors';
-import { refreshDocumentPii } from './store';
+import { readPiiDecision, refreshDocumentPii, writePiiDecision } from './store';
 import { isPiiType } from './types';
 
 /** A decision on one finding (type + span), or null when there was none. */
@@ -18,15 +18,9 @@ export const piiUndo = undoKind<PiiState>({
     if (!isPiiType(type)) throw new KurasiError('conflict', `unknown PII type '${type}'`);
     const doc = a.documentId ?? 0;
     const key = [doc, start, end, type] as const;
-    const current = (db.prepare('SELECT decision FROM pii_decisions WHERE document_id = ? AND start = ? AND end = ? AND type = ?').pluck().get(...key) as string | undefined) ?? null;
-    if (current !== (from?.decision ?? null))
+    if (readPiiDecision(db, key) !== (from?.decision ?? null))
       throw new KurasiError('conflict', `the ${type} finding on document ${doc} was decided again since; nothing was undone`);
-    if (to === null) db.prepare('DELETE FROM pii_decisions WHERE document_id = ? AND start = ? AND end = ? AND type = ?').run(...key);
-    else
-      db.prepare(
-        `INSERT INTO pii_decisions(document_id, start, end, type, decision, actor, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(document_id, start, end, type) DO UPDATE SET decision = excluded.decision, actor = excluded.actor, decided_at = excluded.decided_at`,
-      ).run(...key, to.decision, a.actor, new Date().toISOString());
+    writePiiDecision(db, key, to?.decision ?? null, a.actor);
     refreshDocumentPii(db, doc, type);
   },
 });
