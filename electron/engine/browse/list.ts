@@ -4,6 +4,7 @@ import type { documentListInput } from '../../../shared/contract/browse';
 import type { Db } from '../store/open';
 import { toFtsQuery } from './fts-query';
 import { VersionedCache } from './version';
+import { indexHint } from '../store/schema-objects';
 import { toDocumentResults, type DocumentResultColumns } from '../corpus/documents';
 import { attachSignals, qualityPage, qualityWhere, signalPageIds, signalSortOf } from '../quality/browse';
 
@@ -34,15 +35,6 @@ interface Where {
   dupFilter: boolean;
 }
 
-const indexCache = new WeakMap<Db, Map<string, boolean>>();
-function hasIndex(db: Db, name: string): boolean {
-  let m = indexCache.get(db);
-  if (!m) indexCache.set(db, (m = new Map()));
-  let v = m.get(name);
-  if (v === undefined) m.set(name, (v = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(name) !== undefined));
-  return v;
-}
-
 /**
  * The covering index to walk for a filter in id order, so the wide table rows (they carry the text) are never
  * read: a source, language or duplicate-status filter is a range of its (col, id, summary columns…) index
@@ -60,7 +52,7 @@ function coverHint(db: Db, where: Where): string {
         : where.conditions > 1
           ? 'documents_browse_cover'
           : null;
-  return name && hasIndex(db, name) ? `INDEXED BY ${name}` : '';
+  return name ? indexHint(db, name) : '';
 }
 
 export function buildWhere(f: DocumentFilters, db?: Db, scored = false): Where {

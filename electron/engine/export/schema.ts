@@ -1,8 +1,9 @@
 // Other features add their tables in their own migrations; export works with whatever has landed.
 import type { Db } from '../store/open';
+import { schemaObjectExists } from '../store/schema-objects';
 
 export function tableExists(db: Db, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  return schemaObjectExists(db, 'table', name);
 }
 
 export function columnExists(db: Db, table: string, column: string): boolean {

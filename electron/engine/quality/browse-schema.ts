@@ -6,6 +6,7 @@
  */
 import type { Db } from '../store/open';
 import { BROWSE_SIGNALS } from '../../../shared/contract/quality';
+import { indexExists, schemaObjectExists } from '../store/schema-objects';
 
 export const REASONS_TABLE = 'quality_reasons';
 
@@ -22,12 +23,12 @@ export const COVER_INDEX = 'quality_signals_browse';
 const INDEXES = [...BROWSE_SIGNALS.map(signalIndexName), COVER_INDEX];
 
 export function hasQualityBrowseSchema(db: Db): boolean {
-  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(REASONS_TABLE) !== undefined;
+  return schemaObjectExists(db, 'table', REASONS_TABLE);
 }
 
 /** Idempotent; back-fills reasons from the JSON column the first time (corpora scored before this table). */
 export function ensureQualityBrowseSchema(db: Db): void {
-  if (hasQualityBrowseSchema(db) && INDEXES.every((name) => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(name))) return;
+  if (hasQualityBrowseSchema(db) && INDEXES.every((name) => indexExists(db, name))) return;
   db.transaction(() => {
     db.exec(`
       CREATE TABLE IF NOT EXISTS ${REASONS_TABLE} (

@@ -13,6 +13,7 @@ import { BROWSE_SIGNALS, type BrowseSignal, type SignalName } from '../../../sha
 import type { Db } from '../store/open';
 import { VersionedCache } from '../browse/version';
 import { COVER_INDEX, REASONS_TABLE, hasQualityBrowseSchema, signalIndexName } from './browse-schema';
+import { indexHint } from '../store/schema-objects';
 
 type Add = (clause: string, ...values: (string | number)[]) => void;
 
@@ -217,7 +218,7 @@ export function qualityPage(
     const cover = q.sql.length ? ` JOIN quality_signals q INDEXED BY ${COVER_INDEX} ON q.document_id = d.id` : '';
     if (f.qualityReason !== undefined) {
       // Documents failing a rule are few: drive from them, probe the documents by id in the narrow id-ordered cover.
-      const docs = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'documents_browse_cover'`).get() ? 'INDEXED BY documents_browse_cover' : '';
+      const docs = indexHint(db, 'documents_browse_cover');
       joined = {
         from: `${REASONS_TABLE} x JOIN documents d ${docs} ON d.id = x.document_id${cover}`,
         conds: ['x.rule_id = ?', w.sql.replace(/^WHERE /, ''), ...q.sql],
@@ -279,7 +280,7 @@ export function signalPageIds(db: Db, signal: BrowseSignal, where: { sql: string
     return Array.from(order.subarray(offset, offset + limit));
   }
   // The documents side is probed by id in the narrow id-ordered cover (summary columns), not the text-wide rows.
-  const cover = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'documents_browse_cover'`).get() ? 'INDEXED BY documents_browse_cover' : '';
+  const cover = indexHint(db, 'documents_browse_cover');
   const sql = `SELECT q.document_id AS id FROM quality_signals q ${signalHint} JOIN documents d ${cover} ON d.id = q.document_id ${where.sql} ORDER BY q.${signal} ${dir}, q.document_id ${dir} LIMIT ? OFFSET ?`;
   return db.prepare(sql).pluck().all(...where.params, limit, offset) as number[];
 }
