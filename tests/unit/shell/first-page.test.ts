@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../../electron/engine/engine';
@@ -7,18 +6,7 @@ import { FIRST_PAGE_ELEMENT_ID, withFirstPage } from '../../../electron/server/f
 import { startServer, type KurasiServer } from '../../../electron/server/server';
 import { seedCorpus } from '../../helpers/corpus';
 import { tempDir } from '../../helpers/temp';
-
-function get(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { httpRequest } from '../../helpers/http';
 
 let open: { server: KurasiServer; engine: Engine } | null = null;
 afterEach(async () => {
@@ -43,7 +31,7 @@ describe('kurasi serve writes the browser’s first page into index.html', () =>
     open = { server, engine };
     const host = `127.0.0.1:${server.port}`;
 
-    const page = await get(server.port, `/?token=${server.token}`, { host });
+    const page = await httpRequest(server.port, `/?token=${server.token}`, { headers: { host } });
     expect(page.status).toBe(200);
     const m = new RegExp(`<script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}">(.*?)</script></body>`, 's').exec(page.body);
     expect(m).not.toBeNull();
@@ -54,10 +42,10 @@ describe('kurasi serve writes the browser’s first page into index.html', () =>
     expect(data.rows.map((r) => r.preview)).toEqual(['Saya suka membaca buku.', hostile]);
     // Exactly one script element that runs nothing, and the page is still refused without the token.
     expect(page.body.match(/<script/g)?.length).toBe(1);
-    expect((await get(server.port, '/', { host })).status).toBe(401);
+    expect((await httpRequest(server.port, '/', { headers: { host } })).status).toBe(401);
     // Hashed assets may be kept by the browser; the page itself never is.
     expect(page.headers['cache-control']).toBe('no-store');
-    expect((await get(server.port, '/assets/index-abc123.js', { host, cookie: `kurasi_token=${server.token}` })).headers['cache-control']).toContain('immutable');
+    expect((await httpRequest(server.port, '/assets/index-abc123.js', { headers: { host, cookie: `kurasi_token=${server.token}` } })).headers['cache-control']).toContain('immutable');
   });
 
   it('leaves the page alone when there is no block or no body', () => {

@@ -6,24 +6,7 @@ import { openEngine, type Engine } from '../../../electron/engine/engine';
 import { startServer, safeUploadName, type KurasiServer } from '../../../electron/server/server';
 import { seedCorpus } from '../../helpers/corpus';
 import { tempDir } from '../../helpers/temp';
-
-interface Res {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(opts.body);
-  });
-}
+import { httpRequest as send } from '../../helpers/http';
 
 let open: { server: KurasiServer; engine: Engine } | null = null;
 afterEach(async () => {

@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,18 +7,7 @@ import { startServer, type KurasiServer } from '../../../electron/server/server'
 import { acceptsGzip } from '../../../electron/server/static-files';
 import { seedCorpus } from '../../helpers/corpus';
 import { tempDir } from '../../helpers/temp';
-
-function get(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: Buffer; headers: Record<string, string | string[] | undefined> }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { httpRequest } from '../../helpers/http';
 
 let open: { server: KurasiServer; engine: Engine } | null = null;
 afterEach(async () => {
@@ -44,21 +32,21 @@ describe('kurasi serve static files', () => {
     open = { server, engine };
     const headers = { host: `127.0.0.1:${server.port}`, cookie: `kurasi_token=${server.token}` };
 
-    const gz = await get(server.port, '/assets/index-abc.js', { ...headers, 'accept-encoding': 'gzip, deflate, br' });
+    const gz = await httpRequest(server.port, '/assets/index-abc.js', { headers: { ...headers, 'accept-encoding': 'gzip, deflate, br' } });
     expect(gz.status).toBe(200);
     expect(gz.headers['content-encoding']).toBe('gzip');
-    expect(gz.body.length).toBeLessThan(js.length / 4);
-    expect(gunzipSync(gz.body).toString()).toBe(js);
+    expect(gz.raw.length).toBeLessThan(js.length / 4);
+    expect(gunzipSync(gz.raw).toString()).toBe(js);
     expect(gz.headers['content-security-policy']).toBeDefined();
 
-    const plain = await get(server.port, '/assets/index-abc.js', headers);
+    const plain = await httpRequest(server.port, '/assets/index-abc.js', { headers });
     expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(plain.body.toString()).toBe(js);
+    expect(plain.body).toBe(js);
 
     const rebuilt = `${js}\nconsole.log(2);`;
     writeFileSync(join(staticDir, 'assets', 'index-abc.js'), rebuilt);
-    expect((await get(server.port, '/assets/index-abc.js', headers)).body.toString()).toBe(rebuilt);
-    expect((await get(server.port, '/assets/index-abc.js', { host: headers.host })).status).toBe(401);
+    expect((await httpRequest(server.port, '/assets/index-abc.js', { headers })).body).toBe(rebuilt);
+    expect((await httpRequest(server.port, '/assets/index-abc.js', { headers: { host: headers.host } })).status).toBe(401);
   });
 
   it('reads Accept-Encoding like a browser sends it', () => {
