@@ -1,6 +1,6 @@
 /**
  * Indexes the browser pages through (each ends in the rowid, so `ORDER BY col, id` is an index walk); migration 0008.
- * Migration 0009 (store/migrations/0009-document-indexes.ts) replaced several of them: that file holds the current set.
+ * Migrations 0009 and 0010 (store/migrations/) replaced several of them: those files hold the current set.
  */
 export const browseIndexSql = `
   CREATE INDEX IF NOT EXISTS documents_browse_source ON documents(source_id);
