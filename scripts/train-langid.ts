@@ -3,8 +3,8 @@
  * ../shared/data only. Reproducible: fixed seed, fixed data order; same inputs give the same file.
  *
  *   npx tsx scripts/train-langid.ts [--out resources/models/langid-ngram.bin] [--bits 18] [--epochs 10]
- *   npx tsx scripts/train-langid.ts --ind-zlm stacked [--out FILE]   (the stacked Indonesian/Malay discriminator: experimental)
- *   npx tsx scripts/train-langid.ts --discriminator-only FILE --out FILE2   (FILE's main model + a refit stacked discriminator)
+ *   npx tsx scripts/train-langid.ts --ind-zlm markers|stacked [--out FILE]   (earlier Indonesian/Malay rules, for comparison)
+ *   npx tsx scripts/train-langid.ts --discriminator-only FILE [--ind-zlm stacked] --out FILE2   (FILE's main model + a refit discriminator)
  *
  * Model: multinomial logistic regression over hashed char 1-5-grams + words + word bigrams,
  * trained with averaged SGD, class-balanced. Temperature and the franc blend are fitted on a 10%
@@ -18,13 +18,17 @@ import { readModel, writeModel, type ModelHeader } from '../electron/engine/lang
 import { lexiconExamples, strongMarkers } from './langid/ind-zlm-lexicon.js';
 import { chosenDiscriminator, fitStackOn, loadOof, oofRows, pairExamples } from './langid/cv-ind-zlm.js';
 import { trainPairModel } from './langid/ind-zlm-train.js';
+import { chosenTiers, fitTierStack, tierLists, tierRows } from './langid/cv-tiers.js';
 import { splitSentences, trainingTexts, type LabelledText } from './langid/data.js';
 import { expand, hashStr, pseudoParagraphs, quantize, rng, train, type Trained } from './langid/sgd.js';
 
 interface Args {
   out: string;
-  /** 'markers': the marker-weight rule (shipped); 'stacked': the stacked discriminator (see docs/benchmarks/langid.md). */
-  indZlm: 'markers' | 'stacked';
+  /**
+   * 'tiers' (shipped since round 3): main logit + strong and lean marker counts, stacked by cross-validation;
+   * 'markers': the earlier marker-weight rule; 'stacked': with a binary word model (see docs/benchmarks/langid.md).
+   */
+  indZlm: 'tiers' | 'markers' | 'stacked';
   discriminatorOnly?: string;
   bits: number;
   epochs: number;
@@ -32,7 +36,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { indZlm: 'markers', out: 'resources/models/langid-ngram.bin', bits: 18, epochs: 10, seed: 20261127 };
+  const a: Args = { indZlm: 'tiers', out: 'resources/models/langid-ngram.bin', bits: 18, epochs: 10, seed: 20261127 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
@@ -42,7 +46,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--epochs') a.epochs = Number(v);
     else if (k === '--seed') a.seed = Number(v);
     else if (k === '--discriminator-only') a.discriminatorOnly = v;
-    else if (k === '--ind-zlm') a.indZlm = v === 'stacked' ? 'stacked' : 'markers';
+    else if (k === '--ind-zlm') a.indZlm = v === 'stacked' || v === 'markers' ? v : 'tiers';
     else continue;
     i++;
   }
@@ -99,15 +103,37 @@ function discriminator(all: LabelledText[]) {
 }
 
 /**
+ * The shipped Indonesian-vs-Malay split (round 3, chosen by scripts/langid/cv-tiers.ts): marker lists from the
+ * lexicon, stack coefficients fitted on the out-of-fold rows of all five folds.
+ */
+function tiers(all: LabelledText[]): Pick<ModelHeader, 'lexicon' | 'pair'> {
+  const cfg = chosenTiers();
+  const lists = tierLists(cfg, all);
+  const st = fitTierStack(cfg, tierRows(cfg, loadOof(undefined, all), all));
+  const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+  const [kMain = 0, kMarkers = 0, kLean = 0] = st.coef.map(r4);
+  console.error(`ind/zlm tiers "${cfg.name}" (${cfg.bias} bias): kMain ${kMain}, kMarkers ${kMarkers}, kLean ${kLean}, bias ${r4(st.bias)}`);
+  return {
+    lexicon: { ...lists.strong, weight: 0, lean: lists.lean },
+    pair: { bits: 0, scale: 1, features: 'words', norm: 0, kMain, kPair: 0, kMarkers, kLean, bias: r4(st.bias) },
+  };
+}
+
+/**
  * --discriminator-only FILE: keeps FILE's main model (its weights, temperature, franc and `und` settings)
  * and refits only the Indonesian-vs-Malay discriminator. The main model is deterministic, so this writes
  * the same file as a full run whenever FILE came from a full run on the same data.
  */
-function refitDiscriminator(from: string, out: string): void {
+function refitDiscriminator(from: string, out: string, mode: Args['indZlm']): void {
   const { sentences, paragraphs } = trainingTexts();
   const m = readModel(from);
-  const { markers, pairCfg, stack, pairQ } = discriminator([...sentences, ...paragraphs]);
   const q = Int8Array.from(m.weights, (w) => Math.round(w / m.header.scale));
+  if (mode === 'tiers') {
+    writeModel(out, { ...m.header, indZlmScale: undefined, ...tiers([...sentences, ...paragraphs]) }, q);
+    console.error(`wrote ${out} (main model from ${from})`);
+    return;
+  }
+  const { markers, pairCfg, stack, pairQ } = discriminator([...sentences, ...paragraphs]);
   const h: ModelHeader = {
     ...m.header,
     lexicon: { ...markers, weight: 0 },
@@ -120,7 +146,7 @@ function refitDiscriminator(from: string, out: string): void {
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   if (args.discriminatorOnly) {
-    refitDiscriminator(args.discriminatorOnly, args.out);
+    refitDiscriminator(args.discriminatorOnly, args.out, args.indZlm);
     return;
   }
   const { sentences, paragraphs } = trainingTexts();
@@ -183,6 +209,8 @@ function main(): void {
     const pairAcc = accuracy(mk({ temperature: bestT, indZlmScale: bestK, lexicon: { ...markers, weight: bestW } }), pairDev);
     console.error(`ind/zlm marker weight ${bestW}, logit scale ${bestK} (pair nll ${bestPairNll.toFixed(3)}, pair accuracy ${pairAcc.toFixed(4)})`);
     indZlm = { indZlmScale: bestK, lexicon: { ...markers, weight: bestW } };
+  } else if (args.indZlm === 'tiers') {
+    indZlm = tiers(all);
   } else {
     const d = discriminator(all);
     pairQ = d.pairQ;

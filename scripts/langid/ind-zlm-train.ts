@@ -126,3 +126,33 @@ function solve(A: number[][], b: number[]): number[] {
   }
   return M.map((row, i) => (row[n] ?? 0) / (row[i] || 1));
 }
+
+/** Logistic regression of y (0/1) on the rows of X plus an intercept (last coefficient), by Newton's method with a small ridge. */
+export function fitLinear(X: number[][], y: number[], ridge = 1e-3): number[] {
+  const D = (X[0]?.length ?? 0) + 1;
+  const row = (i: number): number[] => [...(X[i] ?? []), 1];
+  let beta = new Array<number>(D).fill(0);
+  beta[0] = 1;
+  for (let it = 0; it < 50; it++) {
+    const g = new Array<number>(D).fill(0);
+    const H = Array.from({ length: D }, () => new Array<number>(D).fill(0));
+    for (let i = 0; i < X.length; i++) {
+      const xi = row(i);
+      const z = xi.reduce((s, v, j) => s + v * (beta[j] ?? 0), 0);
+      const p = 1 / (1 + Math.exp(-z));
+      const yi = y[i] ?? 0;
+      for (let j = 0; j < D; j++) {
+        g[j] = (g[j] ?? 0) + (p - yi) * (xi[j] ?? 0);
+        for (let k = 0; k < D; k++) (H[j] as number[])[k] = ((H[j] as number[])[k] ?? 0) + p * (1 - p) * (xi[j] ?? 0) * (xi[k] ?? 0);
+      }
+    }
+    for (let j = 0; j < D; j++) {
+      (H[j] as number[])[j] = ((H[j] as number[])[j] ?? 0) + ridge * X.length;
+      g[j] = (g[j] ?? 0) + ridge * X.length * (beta[j] ?? 0);
+    }
+    const step = solve(H, g);
+    beta = beta.map((v, j) => v - (step[j] ?? 0));
+    if (step.every((s) => Math.abs(s) < 1e-7)) break;
+  }
+  return beta;
+}

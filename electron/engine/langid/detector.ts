@@ -49,6 +49,7 @@ export class LanguageDetector {
   private readonly pair: PairModelHeader | null;
   private readonly pairWeights: Float32Array;
   private readonly pairMarkers: Map<number, number>;
+  private readonly leanMarkers: Map<number, number>;
   private readonly pairIds: Int32Array;
 
   constructor(model: LoadedModel) {
@@ -68,9 +69,11 @@ export class LanguageDetector {
       for (const e of lex.ind) this.markers.set(lexiconKey(e), this.markers.get(lexiconKey(e)) === 1 ? 0 : -1);
       this.markers.delete(0);
     }
-    this.pair = model.header.pair && model.pairWeights ? model.header.pair : null;
+    const ph = model.header.pair;
+    this.pair = ph && (ph.bits === 0 || model.pairWeights) ? ph : null;
     this.pairWeights = model.pairWeights ?? new Float32Array(0);
     this.pairMarkers = lex ? markerMap(lex) : new Map<number, number>();
+    this.leanMarkers = lex?.lean ? markerMap(lex.lean) : new Map<number, number>();
     this.pairIds = pairIdBuffer(this.extractor);
     // For each franc code, the model class it votes for.
     this.francIndex = Int32Array.from(this.francOnly.map((c) => model.header.languages.indexOf(c)));
@@ -153,8 +156,9 @@ export class LanguageDetector {
     const ex = this.extractor;
     const main = ((this.logits[this.indIdx] ?? 0) - (this.logits[this.zlmIdx] ?? 0)) * this.header.temperature;
     let d = h.kMain * main + h.bias;
-    if (h.kPair !== 0) d += h.kPair * pairScore(ex, h, this.pairWeights, this.pairIds);
+    if (h.kPair !== 0 && this.pairWeights.length > 0) d += h.kPair * pairScore(ex, h, this.pairWeights, this.pairIds);
     if (h.kMarkers !== 0) d += h.kMarkers * markerCount(ex, this.pairMarkers);
+    if (h.kLean) d += h.kLean * markerCount(ex, this.leanMarkers);
     const p = this.probs;
     const mass = (p[this.indIdx] ?? 0) + (p[this.zlmIdx] ?? 0);
     const share = 1 / (1 + Math.exp(-d));

@@ -4,12 +4,14 @@
  * of their probability mass is re-decided by a pairwise log-odds
  *
  *   d = kMain * (main logit ind - zlm, before temperature) + kPair * (binary model score)
- *     + kMarkers * (Indonesian markers - Malay markers) + bias
+ *     + kMarkers * (Indonesian markers - Malay markers) + kLean * (lean Indonesian - lean Malay markers) + bias
  *
  * where the binary model is a logistic regression over word unigrams and bigrams (and, in mode 'all',
  * the main model's character n-grams) trained on Indonesian and Malay text only, and the markers are
- * the strong lexical markers of scripts/langid/ind-zlm-lexicon.ts. The four coefficients are stacked
- * on out-of-fold scores (scripts/langid/cv-ind-zlm.ts), never on the valid splits.
+ * the strong lexical markers of scripts/langid/ind-zlm-lexicon.ts. The coefficients are stacked
+ * on out-of-fold scores (scripts/langid/cv-ind-zlm.ts, cv-tiers.ts), never on the valid splits. A model
+ * may have no binary model (`bits` 0, the shipped one since round 3): then only the main logit and the
+ * strong and lean marker counts decide.
  */
 import { bigramKey, lexiconKey, type FeatureExtractor } from './features.js';
 import { fmix32 } from '../dedupe/hash';
@@ -26,6 +28,8 @@ export interface PairModelHeader {
   kMain: number;
   kPair: number;
   kMarkers: number;
+  /** Weight of the lean-marker count (lexicon.lean); absent in older models. */
+  kLean?: number;
   bias: number;
 }
 

@@ -34,7 +34,13 @@ export interface ModelHeader {
    * The Indonesian-vs-Malay discriminator: marker words (or two-word phrases) of each; every hit adds
    * `weight` to that language's (temperature-scaled) logit when the model's answer is one of the two.
    */
-  lexicon?: { zlm: string[]; ind: string[]; weight: number };
+  lexicon?: {
+    zlm: string[];
+    ind: string[];
+    weight: number;
+    /** Weaker markers (words both standards know but one clearly prefers), counted apart with `pair.kLean`. */
+    lean?: { zlm: string[]; ind: string[] };
+  };
   /**
    * The stacked Indonesian-vs-Malay discriminator (ind-zlm.ts). When present it replaces the
    * `lexicon.weight` / `indZlmScale` rule; its binary weights follow the main weights in the file.
@@ -71,11 +77,12 @@ export function readModel(path: string): LoadedModel {
   const header = JSON.parse(raw.subarray(headStart, headStart + headLen).toString('utf8')) as ModelHeader;
   const q = new Int8Array(raw.buffer, raw.byteOffset + headStart + headLen, raw.length - headStart - headLen);
   const main = (1 << header.bits) * header.languages.length;
-  const pair = header.pair ? 1 << header.pair.bits : 0;
+  // bits 0: a stacked discriminator without a binary word model (markers and the main logit only).
+  const pair = header.pair && header.pair.bits > 0 ? 1 << header.pair.bits : 0;
   if (q.length !== main + pair) throw new Error(`langid model ${path}: ${q.length} weights, expected ${main + pair}`);
   const weights = new Float32Array(main);
   for (let i = 0; i < main; i++) weights[i] = (q[i] ?? 0) * header.scale;
-  if (!header.pair) return { header, weights };
+  if (!header.pair || pair === 0) return { header, weights };
   const pairWeights = new Float32Array(pair);
   for (let i = 0; i < pair; i++) pairWeights[i] = (q[main + i] ?? 0) * header.pair.scale;
   return { header, weights, pairWeights };

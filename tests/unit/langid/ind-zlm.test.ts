@@ -63,6 +63,25 @@ describe('Indonesian-vs-Malay discriminator', () => {
     expect(markerCount(ex, markers)).toBe(0);
   });
 
+  it('a discriminator without a binary model (bits 0) round-trips and counts strong and lean markers with their own weights', () => {
+    const m = readModel(findModelPath());
+    const pair: PairModelHeader = { bits: 0, scale: 1, features: 'words', norm: 0, kMain: 0, kPair: 0, kMarkers: 4, kLean: 1, bias: 0 };
+    const lexicon = { ind: ['karena'], zlm: ['kerana'], weight: 0, lean: { ind: ['kamu'], zlm: ['boleh'] } };
+    const q = Int8Array.from(m.weights, (w) => Math.round(w / m.header.scale));
+    const path = join(tempDir(), 'tiers.bin');
+    writeModel(path, { ...m.header, indZlmScale: undefined, lexicon, pair }, q);
+    const back = readModel(path);
+    expect(back.pairWeights).toBeUndefined();
+    expect(back.header.pair?.kLean).toBe(1);
+    const tiers = new LanguageDetector(back);
+    // With kMain 0 only the markers decide: one strong Malay marker outweighs two lean Indonesian ones, not the reverse.
+    expect(tiers.detect('Kamu pergi kerana kamu lapar.').lang).toBe('zlm');
+    expect(tiers.detect('Kamu pergi karena boleh.').lang).toBe('ind');
+    const r = tiers.detect('Kamu boleh pergi.', { alternatives: 11 });
+    const indZlm = [r, ...r.alternatives].filter((a) => a.lang === 'ind' || a.lang === 'zlm').map((a) => a.confidence);
+    expect(indZlm[0]).toBeCloseTo(indZlm[1] ?? 0, 2);
+  });
+
   it('the shipped model reaches at least 88% on each of the held-out TALPCo Indonesian and Malay short sentences', () => {
     const short = evalTexts().short;
     for (const lang of ['ind', 'zlm']) {
