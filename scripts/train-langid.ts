@@ -3,8 +3,8 @@
  * ../shared/data only. Reproducible: fixed seed, fixed data order; same inputs give the same file.
  *
  *   npx tsx scripts/train-langid.ts [--out resources/models/langid-ngram.bin] [--bits 18] [--epochs 10]
- *   npx tsx scripts/train-langid.ts --ind-zlm markers|stacked [--out FILE]   (earlier Indonesian/Malay rules, for comparison)
- *   npx tsx scripts/train-langid.ts --discriminator-only FILE [--ind-zlm stacked] --out FILE2   (FILE's main model + a refit discriminator)
+ *   npx tsx scripts/train-langid.ts --ind-zlm tiers|stacked [--out FILE]   (the round-3 / round-2 Indonesian/Malay splits: not shipped)
+ *   npx tsx scripts/train-langid.ts --discriminator-only FILE --ind-zlm tiers|stacked --out FILE2   (FILE's main model + a refit split)
  *
  * Model: multinomial logistic regression over hashed char 1-5-grams + words + word bigrams,
  * trained with averaged SGD, class-balanced. Temperature and the franc blend are fitted on a 10%
@@ -25,8 +25,9 @@ import { expand, hashStr, pseudoParagraphs, quantize, rng, train, type Trained }
 interface Args {
   out: string;
   /**
-   * 'tiers' (shipped since round 3): main logit + strong and lean marker counts, stacked by cross-validation;
-   * 'markers': the earlier marker-weight rule; 'stacked': with a binary word model (see docs/benchmarks/langid.md).
+   * 'markers' (shipped): the marker-weight rule fitted on the calibration slice; 'tiers' (round 3, not shipped): main
+   * logit + strong and lean marker counts stacked by block-fold CV; 'stacked' (round 2, not shipped): with a binary word
+   * model. See docs/benchmarks/langid-eval.md for how each was judged.
    */
   indZlm: 'tiers' | 'markers' | 'stacked';
   discriminatorOnly?: string;
@@ -36,7 +37,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { indZlm: 'tiers', out: 'resources/models/langid-ngram.bin', bits: 18, epochs: 10, seed: 20261127 };
+  const a: Args = { indZlm: 'markers', out: 'resources/models/langid-ngram.bin', bits: 18, epochs: 10, seed: 20261127 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
@@ -103,8 +104,8 @@ function discriminator(all: LabelledText[]) {
 }
 
 /**
- * The shipped Indonesian-vs-Malay split (round 3, chosen by scripts/langid/cv-tiers.ts): marker lists from the
- * lexicon, stack coefficients fitted on the out-of-fold rows of all five folds.
+ * The round-3 Indonesian-vs-Malay split (chosen by scripts/langid/cv-tiers.ts; not shipped, see langid-eval.md): marker
+ * lists from the lexicon, stack coefficients fitted on the out-of-fold rows of all five folds.
  */
 function tiers(all: LabelledText[]): Pick<ModelHeader, 'lexicon' | 'pair'> {
   const cfg = chosenTiers();
@@ -186,7 +187,7 @@ function main(): void {
   console.error(`franc blend weight ${best.francWeight} below ${best.francBelow}: dev accuracy ${best.acc.toFixed(4)}`);
 
   // --ind-zlm markers (the shipped default): marker weight and pairwise calibration, fitted together on the
-  // calibration slice. --ind-zlm stacked: the stacked discriminator chosen by `npm run cv:langid`.
+  // calibration slice. --ind-zlm tiers: round 3 (scripts/langid/cv-tiers.ts). --ind-zlm stacked: round 2 (`npm run cv:langid`).
   let indZlm: Partial<ModelHeader>;
   let pairQ: { q: Int8Array; scale: number } | undefined;
   if (args.indZlm === 'markers') {

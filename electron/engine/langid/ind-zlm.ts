@@ -10,7 +10,7 @@
  * the main model's character n-grams) trained on Indonesian and Malay text only, and the markers are
  * the strong lexical markers of scripts/langid/ind-zlm-lexicon.ts. The coefficients are stacked
  * on out-of-fold scores (scripts/langid/cv-ind-zlm.ts, cv-tiers.ts), never on the valid splits. A model
- * may have no binary model (`bits` 0, the shipped one since round 3): then only the main logit and the
+ * may have no binary model (`bits` 0, round 3 `--ind-zlm tiers`): then only the main logit and the
  * strong and lean marker counts decide.
  */
 import { bigramKey, lexiconKey, type FeatureExtractor } from './features.js';
