@@ -40,10 +40,10 @@ export const importResult = z.object({
   /**
    * Where the time went: `insertMs` is the job thread's time in the batch transactions (INSERT + COMMIT of the
    * rows, parsing excluded: it runs alongside), `indexMs` rebuilding the indexes a bulk load dropped, `ftsMs` the
-   * full-text index.
+   * full-text index, `checkpointMs` copying the write-ahead log into the corpus file at the end.
    */
   phases: z
-    .object({ bulkLoad: z.boolean(), insertMs: z.number(), indexMs: z.number(), ftsMs: z.number() })
+    .object({ bulkLoad: z.boolean(), insertMs: z.number(), indexMs: z.number(), ftsMs: z.number(), checkpointMs: z.number().optional() })
     .optional(),
 });
 export type ImportResult = z.infer<typeof importResult>;

@@ -3,7 +3,7 @@ import { readFileBytes, type ByteCounter } from './byte-stream';
 import { docStats } from './doc-stats';
 import { UnreadableFileError, type Item, type ReaderOptions } from './items';
 import { lineBlocks, type LineBlock } from './lines';
-import type { FromPrepare, PreparedDoc, PreparedReject, PrepareTask } from './prepare-protocol';
+import type { FromPrepare, PreparedDocs, PreparedReject, PrepareTask } from './prepare-protocol';
 import { readCsv } from './read-csv';
 import { readJsonl } from './read-jsonl';
 import { readTxt, type TxtMode } from './read-txt';
@@ -28,7 +28,7 @@ const MESSAGE_ROWS = 2_000;
  * The prepare side of the import pipeline: reads and parses a file and computes each document's hash and counts,
  * sending batches to the writer. `waitForRoom` holds it back so that at most a couple of batches are in flight.
  * `writerShare` (0..1, read once per batch) is the share of documents whose hash and counts are left to the
- * writer (PreparedDoc.hash null), so that both threads stay busy; without it, everything is computed here.
+ * writer (a null hash in PreparedDocs), so that both threads stay busy; without it, everything is computed here.
  */
 export async function prepareFile(
   task: PrepareTask,
@@ -38,7 +38,7 @@ export async function prepareFile(
 ): Promise<void> {
   const counter: ByteCounter = { read: 0 };
   const sha = createHash('sha256');
-  let docs: PreparedDoc[] = [];
+  let docs = new DocColumns();
   let rejects: PreparedReject[] = [];
   let lastLine = task.resumeAfter;
   // Error diffusion: over a batch, a `share` fraction of the documents is left to the writer, evenly spread.
@@ -51,30 +51,66 @@ export async function prepareFile(
         if (it.line !== null && it.line > lastLine) lastLine = it.line;
         if (it.kind === 'reject') rejects.push({ line: it.line, reason: it.reason, excerpt: it.excerpt });
         else {
-          const t = it.text;
           owed += share;
           if (owed >= 1) {
             owed -= 1;
-            docs.push({ line: it.line, text: t, id: it.id, metadata: it.metadata, hash: null, chars: 0, words: 0 });
+            docs.push(it.line, it.text, it.id, it.metadata, null, 0, 0);
           } else {
-            const st = docStats(t);
-            docs.push({ line: it.line, text: t, id: it.id, metadata: it.metadata, hash: st.hash, chars: st.chars, words: st.words });
+            const st = docStats(it.text);
+            docs.push(it.line, it.text, it.id, it.metadata, st.hash, st.chars, st.words);
           }
         }
       }
       if (docs.length + rejects.length >= MESSAGE_ROWS) {
-        send({ type: 'batch', docs, rejects, bytesRead: counter.read, lastLine });
-        docs = [];
+        send({ type: 'batch', docs: docs.seal(), rejects, bytesRead: counter.read, lastLine });
+        docs = new DocColumns();
         rejects = [];
         await waitForRoom();
         share = writerShare();
       }
     }
-    if (docs.length + rejects.length > 0) send({ type: 'batch', docs, rejects, bytesRead: counter.read, lastLine });
+    if (docs.length + rejects.length > 0) send({ type: 'batch', docs: docs.seal(), rejects, bytesRead: counter.read, lastLine });
     send({ type: 'end', sha256: sha.digest('hex'), bytesRead: counter.read });
   } catch (e) {
     const unreadable = e instanceof UnreadableFileError;
     const message = e instanceof Error ? e.message : String(e);
     send({ type: 'error', message, unreadable });
+  }
+}
+
+/** Collects one batch's documents field by field (see PreparedDocs). */
+class DocColumns {
+  private readonly lines: number[] = [];
+  private readonly texts: string[] = [];
+  private readonly ids: (string | null)[] = [];
+  private readonly metadata: (string | null)[] = [];
+  private readonly hashes: (string | null)[] = [];
+  private readonly chars: number[] = [];
+  private readonly words: number[] = [];
+
+  get length(): number {
+    return this.texts.length;
+  }
+
+  push(line: number, text: string, id: string | null, metadata: string | null, hash: string | null, chars: number, words: number): void {
+    this.lines.push(line);
+    this.texts.push(text);
+    this.ids.push(id);
+    this.metadata.push(metadata);
+    this.hashes.push(hash);
+    this.chars.push(chars);
+    this.words.push(words);
+  }
+
+  seal(): PreparedDocs {
+    return {
+      line: Float64Array.from(this.lines),
+      text: this.texts,
+      id: this.ids,
+      metadata: this.metadata,
+      hash: this.hashes,
+      chars: Float64Array.from(this.chars),
+      words: Float64Array.from(this.words),
+    };
   }
 }

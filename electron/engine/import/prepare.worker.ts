@@ -12,7 +12,7 @@ let wake: (() => void) | null = null;
 // sent (it is waiting for this thread) and falls when this thread has to wait for the writer.
 // Opt-in (KURASI_IMPORT_WRITER_SHARE=1): on the loaded shared machine it made no measurable difference
 // (docs/benchmarks/import.md); off, everything is computed here as before.
-const STEP = process.env.KURASI_IMPORT_WRITER_SHARE === '1' ? 1 / 32 : 0;
+const STEP = process.env.KURASI_IMPORT_WRITER_SHARE === "0" ? 0 : 1 / 32;
 let share = 0;
 port.on('message', (m: ToPrepare) => {
   if (m.type === 'ack') {

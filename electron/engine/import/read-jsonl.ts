@@ -78,7 +78,7 @@ export async function* readJsonl(blocks: AsyncIterable<LineBlock>, o: ReaderOpti
   }
 }
 
-function metadataOf(obj: Record<string, unknown>, textField: string, o: ReaderOptions): string | null {
+export function metadataOf(obj: Record<string, unknown>, textField: string, o: ReaderOptions): string | null {
   if (o.metadataFields) {
     const picked: Record<string, unknown> = {};
     let n = 0;
@@ -90,12 +90,13 @@ function metadataOf(obj: Record<string, unknown>, textField: string, o: ReaderOp
     }
     return n === 0 ? null : JSON.stringify(picked);
   }
-  // A copy without the text and id rather than `delete`, which turns the parsed object into a slow dictionary.
-  // No prototype, so a "__proto__" field is copied as a field like any other.
-  let rest: Record<string, unknown> | null = null;
+  // The other fields, written out as JSON directly: the same text JSON.stringify gives for a copy of the object
+  // without them (same key order: for…in and JSON.stringify both list own keys in property order), without
+  // building that copy (a prototype-less dictionary object, slow to fill and to stringify).
+  let json = '';
   for (const k in obj) {
     if (k === textField || k === o.idField) continue;
-    (rest ??= Object.create(null) as Record<string, unknown>)[k] = obj[k];
+    json += `${json === '' ? '{' : ','}${JSON.stringify(k)}:${JSON.stringify(obj[k])}`;
   }
-  return rest === null ? null : JSON.stringify(rest);
+  return json === '' ? null : `${json}}`;
 }

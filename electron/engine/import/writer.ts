@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/open';
 import { docStats } from './doc-stats';
-import type { PreparedDoc, PreparedReject } from './prepare-protocol';
+import type { PreparedDocs, PreparedReject } from './prepare-protocol';
 
 export interface Totals {
   imported: number;
@@ -9,15 +9,12 @@ export interface Totals {
   rejected: number;
 }
 
-interface PendingDoc {
-  id: string;
-  text: string;
-  metadata: string | null;
-  line: number;
+/** One prepared batch of a file, every hash filled in (see addDocs). */
+interface PendingDocs {
   file: string;
-  hash: string;
-  chars: number;
-  words: number;
+  docs: PreparedDocs;
+  /** The batch's document ids, generated from file and line where the file has none. */
+  ids: string[];
 }
 
 interface PendingReject {
@@ -41,7 +38,8 @@ export class DocumentWriter {
   file: Totals = { imported: 0, skipped: 0, rejected: 0 };
   /** Time spent in the batch transactions (inserting and committing), for the job's result. */
   insertMs = 0;
-  private docs: PendingDoc[] = [];
+  private docs: PendingDocs[] = [];
+  private docCount = 0;
   private rejects: PendingReject[] = [];
   private readonly insertDoc: Statement;
   private readonly insertDocs: Statement;
@@ -71,16 +69,26 @@ export class DocumentWriter {
   }
 
   get pending(): number {
-    return this.docs.length + this.rejects.length;
+    return this.docCount + this.rejects.length;
   }
 
-  addDoc(file: string, d: PreparedDoc): void {
-    const id = d.id ?? `${file}:${d.line}`;
-    if (d.hash === null) {
-      // Left to this thread by the prepare worker (see prepareFile's writerShare).
-      const st = docStats(d.text);
-      this.docs.push({ id, text: d.text, metadata: d.metadata, line: d.line, file, hash: st.hash, chars: st.chars, words: st.words });
-    } else this.docs.push({ id, text: d.text, metadata: d.metadata, line: d.line, file, hash: d.hash, chars: d.chars, words: d.words });
+  addDocs(file: string, d: PreparedDocs): void {
+    const n = d.text.length;
+    // flush's row cursor steps through batches assuming none is empty (a batch may carry only rejects).
+    if (n === 0) return;
+    const ids = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      ids[i] = d.id[i] ?? `${file}:${d.line[i]!}`;
+      if (d.hash[i] === null) {
+        // Left to this thread by the prepare worker (see prepareFile's writerShare).
+        const st = docStats(d.text[i]!);
+        d.hash[i] = st.hash;
+        d.chars[i] = st.chars;
+        d.words[i] = st.words;
+      }
+    }
+    this.docs.push({ file, docs: d, ids });
+    this.docCount += n;
   }
 
   addReject(file: string, r: PreparedReject): void {
@@ -89,9 +97,10 @@ export class DocumentWriter {
 
   /** Writes what is buffered; `alsoInTransaction` runs inside the same transaction (checkpoint, file state). */
   flush(alsoInTransaction: () => void): void {
-    const docs = this.docs;
+    const batches = this.docs;
     const rejects = this.rejects;
     this.docs = [];
+    this.docCount = 0;
     this.rejects = [];
     const now = new Date().toISOString();
     const t = this.totals;
@@ -101,25 +110,37 @@ export class DocumentWriter {
       let chars = 0;
       let words = 0;
       let added = 0;
-      let from = 0;
       const a = this.chunkArgs;
-      for (; from + ROWS_PER_INSERT <= docs.length; from += ROWS_PER_INSERT) {
+      // Rows ROWS_PER_INSERT at a time, across batch boundaries: (b, i) is the next row not yet written.
+      let b = 0;
+      let i = 0;
+      for (;;) {
         let k = 0;
         let cc = 0;
         let ww = 0;
-        for (let i = from; i < from + ROWS_PER_INSERT; i++) {
-          const d = docs[i]!;
+        let nb = b;
+        let ni = i;
+        while (k < a.length && nb < batches.length) {
+          const p = batches[nb]!;
+          const d = p.docs;
+          const c = d.chars[ni]!;
+          const w = d.words[ni]!;
           a[k++] = this.sourceId;
-          a[k++] = d.id;
-          a[k++] = d.text;
-          a[k++] = d.hash;
-          a[k++] = d.chars;
-          a[k++] = d.words;
-          a[k++] = d.metadata;
+          a[k++] = p.ids[ni]!;
+          a[k++] = d.text[ni]!;
+          a[k++] = d.hash[ni]!;
+          a[k++] = c;
+          a[k++] = w;
+          a[k++] = d.metadata[ni]!;
           a[k++] = this.jobId;
-          cc += d.chars;
-          ww += d.words;
+          cc += c;
+          ww += w;
+          if (++ni === d.text.length) {
+            nb++;
+            ni = 0;
+          }
         }
+        if (k < a.length) break;
         try {
           this.insertDocs.run(a);
         } catch (e) {
@@ -129,23 +150,29 @@ export class DocumentWriter {
         added += ROWS_PER_INSERT;
         chars += cc;
         words += ww;
+        b = nb;
+        i = ni;
       }
-      for (let i = from; i < docs.length; i++) {
-        const d = docs[i]!;
-        const hash = d.hash;
-        const c = d.chars;
-        const w = d.words;
-        const info = this.insertDoc.run(this.sourceId, d.id, d.text, hash, c, w, d.metadata, this.jobId);
-        if (info.changes === 1) {
-          added++;
-          chars += c;
-          words += w;
-        } else if (this.existing.get(this.sourceId, d.id) === hash) {
-          // The same record imported before (a re-run, or a resumed job): already present.
-          t.skipped++;
-          f.skipped++;
-        } else {
-          rejects.push({ file: d.file, line: d.line, reason: `duplicate id '${d.id}' (already used in this source by a different text)`, excerpt: d.text.slice(0, 120) });
+      for (; b < batches.length; b++, i = 0) {
+        const p = batches[b]!;
+        const d = p.docs;
+        for (; i < d.text.length; i++) {
+          const id = p.ids[i]!;
+          const hash = d.hash[i]!;
+          const c = d.chars[i]!;
+          const w = d.words[i]!;
+          const info = this.insertDoc.run(this.sourceId, id, d.text[i]!, hash, c, w, d.metadata[i]!, this.jobId);
+          if (info.changes === 1) {
+            added++;
+            chars += c;
+            words += w;
+          } else if (this.existing.get(this.sourceId, id) === hash) {
+            // The same record imported before (a re-run, or a resumed job): already present.
+            t.skipped++;
+            f.skipped++;
+          } else {
+            rejects.push({ file: p.file, line: d.line[i]!, reason: `duplicate id '${id}' (already used in this source by a different text)`, excerpt: d.text[i]!.slice(0, 120) });
+          }
         }
       }
       for (const r of rejects) this.insertReject.run(this.jobId, this.sourceId, r.file, r.line, r.reason, r.excerpt, now);

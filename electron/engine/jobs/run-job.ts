@@ -91,6 +91,12 @@ export async function runJobInThisThread(
       ? { type: 'finished', state: 'cancelled', result: null, error: null }
       : { type: 'finished', state: 'failed', result: null, error: message };
   } finally {
+    try {
+      // Whatever the job left in the WAL is copied back here, in the job's thread, not by the main thread's next commit.
+      db?.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // a busy or broken database: the next checkpoint does it
+    }
     db?.close();
   }
 }

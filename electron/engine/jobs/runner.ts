@@ -8,6 +8,9 @@ import type { FromJobWorker } from './types';
 import { workerPath } from './worker-path';
 import { readJob, listJobs } from './job-rows';
 
+/** SQLite's default: checkpoint after a commit leaves the WAL over this many pages. */
+const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
+
 /** A running job older than this without a heartbeat belonged to a process that died. */
 const STALE_HEARTBEAT_MS = 15_000;
 
@@ -139,6 +142,9 @@ export class JobRunner {
     const job = this.get(id);
     const meter = createProgressMeter(Date.now(), job.done);
     const cancelBuffer = new SharedArrayBuffer(4);
+    // The job's own connection checkpoints the WAL (the import defers it to its end, see import-job.ts). A commit on
+    // this connection meanwhile would otherwise make *this* thread copy whatever the job has written so far.
+    this.db.pragma('wal_autocheckpoint = 0');
     const worker = new Worker(workerPath('job'), { workerData: { dbPath: this.dbPath, jobId: id, cancelFlag: cancelBuffer } });
     let finished = false;
     this.running.set(id, { worker, meter, cancelFlag: new Int32Array(cancelBuffer) });
@@ -181,6 +187,7 @@ export class JobRunner {
       this.onJobEnd(record);
       for (const w of this.waiters.get(id) ?? []) w(record);
       this.waiters.delete(id);
+      this.db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
       this.pump();
     });
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docStats } from '../../../electron/engine/import/doc-stats';
-import type { FromPrepare, PreparedDoc } from '../../../electron/engine/import/prepare-protocol';
+import type { FromPrepare } from '../../../electron/engine/import/prepare-protocol';
 import { prepareFile } from '../../../electron/engine/import/prepare-run';
 
 const dir = mkdtempSync(join(tmpdir(), 'kurasi-share-'));
@@ -11,16 +11,23 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const texts = ['Saya makan nasi goreng.', '  spasi  ganda\tdan tab ', 'Café naïve — “kutipan” 𝔘𝔫𝔦', "it's a well-known fact", 'Ａｂｃ full width', 'akhir'];
 
-async function prepared(share: number): Promise<PreparedDoc[]> {
+interface Doc {
+  text: string;
+  hash: string | null;
+  chars: number;
+  words: number;
+}
+
+async function prepared(share: number): Promise<Doc[]> {
   const file = join(dir, 'docs.jsonl');
   const lines: string[] = [];
   for (let i = 0; i < 5_000; i++) lines.push(JSON.stringify({ id: `d${i}`, text: `${texts[i % texts.length]} ${i}` }));
   writeFileSync(file, lines.join('\n') + '\n');
-  const docs: PreparedDoc[] = [];
+  const docs: Doc[] = [];
   await prepareFile(
     { path: file, format: 'jsonl', reader: { name: 'docs.jsonl', textField: 'text', idField: 'id', metadataFields: undefined, maxRecordBytes: 1 << 20 }, txtMode: 'file', lineCap: 1 << 20, resumeAfter: 0 },
     (m: FromPrepare) => {
-      if (m.type === 'batch') docs.push(...m.docs);
+      if (m.type === 'batch') for (let i = 0; i < m.docs.text.length; i++) docs.push({ text: m.docs.text[i]!, hash: m.docs.hash[i]!, chars: m.docs.chars[i]!, words: m.docs.words[i]! });
     },
     async () => {},
     () => share,
