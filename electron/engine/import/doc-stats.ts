@@ -1,5 +1,5 @@
-import { hashNormalizedText, hashText } from './hash';
-import { countChars, normalAsciiWordCount, wordCount } from './text-stats';
+import { hashNormalizedBytes, hashText } from './hash';
+import { countChars, normalAsciiBytesWordCount, utf8Scratch, wordCount } from './text-stats';
 
 export interface DocStats {
   hash: string;
@@ -7,8 +7,12 @@ export interface DocStats {
   words: number;
 }
 
-/** A document's identity hash and counts: one pass for already-normal printable ASCII, the general paths otherwise. */
+/** A document's identity hash and counts: one pass over its bytes for already-normal printable ASCII, the general paths otherwise. */
 export function docStats(t: string): DocStats {
-  const w = normalAsciiWordCount(t);
-  return w >= 0 ? { hash: hashNormalizedText(t), chars: t.length, words: w } : { hash: hashText(t), chars: countChars(t), words: wordCount(t) };
+  const bytes = utf8Scratch(t);
+  if (bytes !== null && bytes.length === t.length) {
+    const w = normalAsciiBytesWordCount(bytes);
+    if (w >= 0) return { hash: hashNormalizedBytes(bytes), chars: t.length, words: w };
+  }
+  return { hash: hashText(t), chars: countChars(t), words: wordCount(t) };
 }

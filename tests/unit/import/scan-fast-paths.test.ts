@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { docStats } from '../../../electron/engine/import/doc-stats';
 import { hashNormalizedText, hashText } from '../../../electron/engine/import/hash';
 import { endsInsideQuotes } from '../../../electron/engine/import/read-csv';
 import { metadataOf } from '../../../electron/engine/import/read-jsonl';
@@ -69,6 +70,8 @@ describe('one-pass scans agree with the reference implementations', () => {
       const w = normalAsciiWordCount(s);
       // The fast path is taken exactly when the text is non-empty printable ASCII without leading, trailing or double spaces.
       expect([s, w >= 0]).toEqual([s, /^[\x21-\x7e]+( [\x21-\x7e]+)*$/u.test(s)]);
+      // docStats (bytes, scratch buffer) gives exactly the general paths' hash and counts, fast path or not.
+      expect([s, docStats(s)]).toEqual([s, { hash: hashText(s), chars: countChars(s), words: wordCount(s) }]);
       if (w < 0) continue;
       fast++;
       expect([s, normalizeText(s)]).toEqual([s, s]);
