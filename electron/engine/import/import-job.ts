@@ -39,6 +39,11 @@ function bulkThreshold(): number {
   return envBytes('KURASI_IMPORT_BULK_BYTES', 64 << 20);
 }
 
+/** The import's WAL is checkpointed when it reaches this many pages: 256 MB with 4 KB pages (tests set less). */
+function importWalPages(): number {
+  return envBytes('KURASI_IMPORT_WAL_PAGES', 65_536);
+}
+
 /** Progress message while the indexes dropped for a bulk load are built again. */
 export const REBUILDING_INDEXES = 'rebuilding the indexes';
 export const BUILDING_SEARCH_INDEX = 'building the search index';
@@ -121,9 +126,10 @@ export const importJob = defineJob({
     // 16 MB: at 32 MB a 1M-document JSONL import peaked just over the 300 MB RSS goal (308 MB, quiet machine).
     db.pragma('cache_size = -16384');
     // No checkpoint per commit: each one syncs the WAL and the database file, which cost a third of the insert
-    // time (docs/benchmarks/import.md). The job checkpoints once at its end; synchronous stays NORMAL, so a kill
-    // or power loss still leaves whole committed batches (the WAL is replayed on the next open).
-    db.pragma('wal_autocheckpoint = 0');
+    // time (docs/benchmarks/import.md). The WAL is checkpointed when it reaches importWalPages() (so a huge import
+    // doesn't double its disk use in WAL) and once at the job's end. synchronous stays NORMAL, so a kill or power
+    // loss still leaves whole committed batches (the WAL is replayed on the next open).
+    db.pragma(`wal_autocheckpoint = ${importWalPages()}`);
     const sourceName = o.source ?? defaultSourceName(o.paths);
     const saved = ctx.checkpoint as Checkpoint | null;
     const sourceId = saved?.sourceId ?? db.transaction(() => ensureSource(db, sourceName, o.paths.join(', '), o.license))();
