@@ -39,9 +39,9 @@ function bulkThreshold(): number {
   return envBytes('KURASI_IMPORT_BULK_BYTES', 64 << 20);
 }
 
-/** The import's WAL is checkpointed when it reaches this many pages: 256 MB with 4 KB pages (tests set less). */
+/** The import's WAL is checkpointed when it reaches this many pages: 1 GB with 4 KB pages (tests set less). */
 function importWalPages(): number {
-  return envBytes('KURASI_IMPORT_WAL_PAGES', 65_536);
+  return envBytes('KURASI_IMPORT_WAL_PAGES', 262_144);
 }
 
 /** Progress message while the indexes dropped for a bulk load are built again. */
