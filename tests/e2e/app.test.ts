@@ -119,8 +119,13 @@ describe('corpus browser end to end (kurasi serve + headless Chromium)', () => {
   it('shows a long import live in the jobs screen and cancels it', { timeout: 180_000 }, async () => {
     const big = join(dir, 'besar.jsonl');
     const out = createWriteStream(big);
-    for (let i = 0; i < 600_000; i++) {
-      if (!out.write(`{"id":"b${i}","text":"Kalimat panjang nomor ${i} tentang ${words[i % words.length]} dan ${words[(i * 3) % words.length]} untuk uji pembatalan."}\n`)) await once(out, 'drain');
+    // Large enough that the import is still running when both cancels happen, however fast the machine: the
+    // running job is cancelled, so its size costs only the time to write this file.
+    for (let start = 0; start < 3_000_000; start += 10_000) {
+      const lines: string[] = [];
+      for (let i = start; i < start + 10_000; i++)
+        lines.push(`{"id":"b${i}","text":"Kalimat panjang nomor ${i} tentang ${words[i % words.length]} dan ${words[(i * 3) % words.length]} untuk uji pembatalan."}\n`);
+      if (!out.write(lines.join(''))) await once(out, 'drain');
     }
     out.end();
     await once(out, 'finish');

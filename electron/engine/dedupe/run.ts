@@ -13,6 +13,7 @@ import { FIRST_PASS_LOOKBACK, dedupeConfig, needsSecondPass, verifyFirstPass } f
 import { DedupePool, type FingerprintBatch } from './sign-pool';
 import type { SignRequest } from './sign-protocol';
 import { writeClusters } from './write-clusters';
+import { JOB_PHASE } from '../../../shared/jobs/phases';
 
 export interface RunHooks {
   signal: AbortSignal;
@@ -105,7 +106,7 @@ export async function runDedupe(
   );
   const fresh: Chunk[] = [];
   let fingerprinted = 0;
-  hooks.progress(0, missing.length, 'fingerprinting');
+  hooks.progress(0, missing.length, JOB_PHASE.fingerprinting);
   const pool = new DedupePool({ dbPath, config: cfg }, params.workers ?? Math.max(1, availableParallelism()));
   try {
     return await afterPool();
@@ -130,7 +131,7 @@ export async function runDedupe(
         );
         fresh.push(b);
         fingerprinted += b.ids.length;
-        hooks.progress(fingerprinted, missing.length, 'fingerprinting');
+        hooks.progress(fingerprinted, missing.length, JOB_PHASE.fingerprinting);
       },
       hooks.signal,
     );
@@ -178,7 +179,7 @@ export async function runDedupe(
     }
 
     // 4. Exact groups: sort by the 64-bit key (stable radix passes, low lane then high lane).
-    hooks.progress(0, bands, 'clustering');
+    hooks.progress(0, bands, JOB_PHASE.clustering);
     const exactRep = new Int32Array(n);
     {
       const idx = new Uint32Array(n);
@@ -241,7 +242,7 @@ export async function runDedupe(
         // Request seq s holds pairs [s * VERIFY_PAIRS, …): the scores land in pair order, whatever order the pool answers in.
         scores.set(r.jaccard, r.seq * VERIFY_PAIRS);
         verifiedPairs += r.jaccard.length;
-        hooks.progress(verifiedPairs, pairs.length / 2, 'verifying');
+        hooks.progress(verifiedPairs, pairs.length / 2, JOB_PHASE.verifying);
       },
       hooks.signal,
     );
@@ -265,7 +266,7 @@ export async function runDedupe(
             join: first.join,
             onBand: (band) => {
               hooks.throwIfCancelled();
-              hooks.progress(band + 1, bands, 'clustering');
+              hooks.progress(band + 1, bands, JOB_PHASE.clustering);
             },
           })
         : 0);
@@ -290,7 +291,7 @@ export async function runDedupe(
       };
     };
     hooks.throwIfCancelled();
-    hooks.progress(0, null, 'writing');
+    hooks.progress(0, null, JOB_PHASE.writing);
     const result = writeClusters(db, {
       groups,
       status,

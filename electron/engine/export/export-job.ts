@@ -3,6 +3,7 @@ import { exportFilters, exportOptions, type ExportPreview, type ExportResult } f
 import { defineJob } from '../jobs/types';
 import { runExport } from './run-export';
 import { previewExport } from './select';
+import { JOB_PHASE } from '../../../shared/jobs/phases';
 
 /** Who started the export travels with the job: the worker has no engine, and overrides are audited in their name. */
 export const exportJobParams = exportOptions.extend({ actor: z.string().min(1).default('unknown') });
@@ -13,7 +14,7 @@ export const exportJob = defineJob({
   changes: 'all',
   async run(ctx): Promise<ExportResult> {
     const { actor, ...options } = ctx.params;
-    ctx.progress(0, null, 'counting');
+    ctx.progress(0, null, JOB_PHASE.counting);
     return runExport(ctx.db, options, {
       actor,
       jobId: ctx.jobId,
@@ -28,7 +29,7 @@ export const exportPreviewJob = defineJob({
   kind: 'export-preview',
   params: exportFilters,
   async run(ctx): Promise<ExportPreview> {
-    ctx.progress(0, null, 'counting');
+    ctx.progress(0, null, JOB_PHASE.counting);
     const p = previewExport(ctx.db, ctx.params);
     ctx.progress(1, 1);
     return p;

@@ -16,6 +16,7 @@ import { listImportFiles, sniffFormat, stripGz, type ConcreteFormat, type Import
 import { UnreadableFileError, type ReaderOptions } from './items';
 import { lineBlocks, type LineBlock } from './lines';
 import { DocumentWriter, type Totals } from './writer';
+import { JOB_PHASE } from '../../../shared/jobs/phases';
 
 /** Rows per transaction: large enough to amortise the commit, small enough that a kill loses little. */
 export const BATCH_ROWS = 10_000;
@@ -45,10 +46,10 @@ function importWalPages(): number {
 }
 
 /** Progress message while the indexes dropped for a bulk load are built again. */
-export const REBUILDING_INDEXES = 'rebuilding the indexes';
-export const BUILDING_SEARCH_INDEX = 'building the search index';
+export const REBUILDING_INDEXES = JOB_PHASE.rebuildingIndexes;
+export const BUILDING_SEARCH_INDEX = JOB_PHASE.buildingSearchIndex;
 /** Progress message while the WAL the import wrote is copied into the corpus file (see wal_autocheckpoint below). */
-export const SAVING = 'writing the corpus file';
+export const SAVING = JOB_PHASE.savingCorpus;
 
 interface Checkpoint {
   /** Files before this index are finished. */
@@ -115,7 +116,7 @@ export const importJob = defineJob({
   changes: 'documents',
   async run(ctx): Promise<ImportResult> {
     const o = ctx.params;
-    ctx.progress(0, null, 'reading files');
+    ctx.progress(0, null, JOB_PHASE.readingFiles);
     const listed = listImportFiles(o.paths, o.format);
     if (listed.length === 0) throw new Error(`${o.paths.join(', ')}: no files to import (.csv, .tsv, .jsonl, .txt, optionally .gz)`);
     const files: Planned[] = [];

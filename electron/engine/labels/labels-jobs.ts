@@ -4,6 +4,7 @@ import { defineJob } from '../jobs/types';
 import { computeAgreement } from './agreement';
 import { exportPack, type ExportSummary } from './pack-export';
 import { importPacks } from './pack-import';
+import { JOB_PHASE } from '../../../shared/jobs/phases';
 
 /*
  * Work that grows with the number of labels (packs, agreement) runs in a job worker, never on the engine thread:
@@ -15,7 +16,7 @@ export const labelsImportJob = defineJob({
   params: z.object({ paths: z.array(z.string().min(1)).min(1), strict: z.boolean().default(false), actor: z.string().min(1) }),
   changes: 'labels',
   async run(ctx): Promise<ImportReport> {
-    ctx.progress(0, ctx.params.paths.length, 'merging label packs');
+    ctx.progress(0, ctx.params.paths.length, JOB_PHASE.mergingLabelPacks);
     const r = importPacks(ctx.db, ctx.params.paths, ctx.params.actor, ctx.params.strict);
     ctx.progress(ctx.params.paths.length, ctx.params.paths.length);
     return r;

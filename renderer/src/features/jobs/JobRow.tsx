@@ -1,6 +1,6 @@
 import { formatDuration } from '../../../../shared/jobs/progress';
 import { ProgressBar } from '../../components/States';
-import { useI18n } from '../../i18n';
+import { useI18n, type Translate } from '../../i18n';
 import { api } from '../../api/client';
 import type { LiveJob } from './useJobs';
 
@@ -19,6 +19,12 @@ export function formatBytes(v: number): string {
   return `${x.toFixed(x < 10 ? 1 : 0)} ${units[i]}`;
 }
 
+/** A translation when the dictionary has one; otherwise the text as the engine sent it (a file name, say). */
+function known(t: Translate, key: string, text: string): string {
+  const s = t(key);
+  return s === key ? text : s;
+}
+
 /** One job: kind, state, a live progress bar with rate and ETA, and cancel / resume. */
 export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boolean }) {
   const { t, n } = useI18n();
@@ -28,7 +34,7 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
   return (
     <div className={`job job-${job.state}${compact ? ' compact' : ''}`} data-testid={`job-${job.id}`} data-state={job.state}>
       <div className="job-head">
-        <strong>{job.kind}</strong>
+        <strong>{known(t, `jobs.kind.${job.kind}`, job.kind)}</strong>
         <span className="mono muted">#{job.id}</span>
         <span className={`chip state-${job.state}`}>{t(`jobs.state.${job.state}`)}</span>
         <span className="spacer" />
@@ -43,7 +49,9 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
           </button>
         )}
       </div>
-      {(active || job.state === 'done') && <ProgressBar done={job.state === 'done' ? 1 : job.done} total={job.state === 'done' ? 1 : job.total} label={job.kind} />}
+      {(active || job.state === 'done') && (
+        <ProgressBar done={job.state === 'done' ? 1 : job.done} total={job.state === 'done' ? 1 : job.total} label={known(t, `jobs.kind.${job.kind}`, job.kind)} />
+      )}
       <div className="job-meta muted">
         <span className="mono">
           {amount(job.done)}
@@ -51,7 +59,8 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
         </span>
         {job.state === 'running' && job.rate > 0 && <span>{t('jobs.rate', { r: amount(job.rate) })}</span>}
         {job.state === 'running' && job.etaMs !== null && <span>{t('jobs.eta', { t: formatDuration(job.etaMs) })}</span>}
-        {job.message && <span>{job.message}</span>}
+        {/* The phase is news only while the job runs: a finished job's last phase ("reading files") would mislead. */}
+        {active && job.message && <span>{known(t, `jobs.phase.${job.message}`, job.message)}</span>}
         {job.error && <span className="bad">{job.error}</span>}
       </div>
     </div>
