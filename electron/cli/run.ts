@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { InvalidParamsError } from '../engine/errors';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { commands } from './commands';
 
@@ -45,6 +46,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.allowPositionals ?? false, strict: true });
     return await command.run(parsed, io);
   } catch (e) {
+    if (e instanceof InvalidParamsError) {
+      // An option value the engine's contract refuses (an empty --source, --workers 1000): bad usage, said per option.
+      io.stderr.write(`kurasi ${command.name}: ${describeInvalid(e)}\nUsage: ${command.usage}\n`);
+      return 2;
+    }
     const message = e instanceof Error ? e.message : String(e);
     if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
       io.stderr.write(`kurasi ${command.name}: ${message}\nUsage: ${command.usage}\n`);
@@ -53,4 +59,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`kurasi ${command.name}: ${message.split('\n')[0]}\n`);
     return 1;
   }
+}
+
+/** "--text-field: Too small…; --workers: Too big…" from the job's parameter names (textField → --text-field). */
+export function describeInvalid(e: InvalidParamsError): string {
+  return e.issues
+    .map((i) => {
+      const field = i.field.split('.').at(-1);
+      return `${field ? `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'input'}: ${i.message}`;
+    })
+    .join('; ');
 }

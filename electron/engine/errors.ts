@@ -21,3 +21,14 @@ export class CancelledError extends KurasiError {
 export function notFound(what: string): KurasiError {
   return new KurasiError('not-found', `${what} not found`);
 }
+
+/** Parameters a job refuses, found when it is started rather than later in its worker. */
+export class InvalidParamsError extends KurasiError {
+  constructor(
+    readonly kind: string,
+    readonly issues: { field: string; message: string }[],
+  ) {
+    super('bad-request', `invalid ${kind} parameters: ${issues.map((i) => `${i.field || 'input'}: ${i.message}`).join('; ')}`);
+    this.name = 'InvalidParamsError';
+  }
+}

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { DedupeResult } from '../../../shared/contract/dedupe';
@@ -37,7 +38,9 @@ export const dedupeCommand: CliCommand = {
     const linkage = stringOpt(values, 'linkage') ?? 'bounded';
     if (linkage !== 'bounded' && linkage !== 'single') throw new UsageError('--linkage must be bounded or single');
     const workers = numberOpt(values, 'workers');
-    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new UsageError('--workers must be a positive whole number');
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new UsageError('--workers must be an integer from 1 to 64');
+    // A mistyped --db must not quietly create (and "deduplicate") an empty corpus.
+    if (!existsSync(dbPath)) throw new Error(`${dbPath}: no such corpus file`);
     const engine = openEngine({ dbPath });
     try {
       const job = await runJobFromCli(

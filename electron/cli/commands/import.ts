@@ -47,7 +47,7 @@ export const importCommand: CliCommand = {
       const r = job.result as ImportResult;
       if (values.json) writeJson(io, { ...r, jobId: job.id });
       else {
-        io.stdout.write(`imported ${r.imported} documents into '${r.source}' (${r.skipped} already present, ${r.rejected} rejected)\n`);
+        io.stdout.write(`imported ${r.imported} document${r.imported === 1 ? '' : 's'} into '${r.source}' (${r.skipped} already present, ${r.rejected} rejected)\n`);
         for (const x of r.rejects.slice(0, 20)) io.stdout.write(`  rejected ${x.file}${x.line !== null ? ':' + x.line : ''}: ${x.reason}\n`);
         if (r.rejected > 20) io.stdout.write(`  … ${r.rejected - 20} more rejects (see the rejects list in the app)\n`);
       }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { openEngine } from '../../engine/engine';
 import type { LangidJobResult } from '../../engine/langid/langid-job';
 import { numberOpt, requireString, stringOpt, UsageError, writeJson, type CliCommand } from '../command';
-import { requireDone, runJobFromCli } from '../run-job';
+import { requireDone, resumeJobFromCli, runJobFromCli } from '../run-job';
 
 export const langidCommand: CliCommand = {
   name: 'langid',
@@ -27,8 +27,7 @@ export const langidCommand: CliCommand = {
       if (resume !== undefined) {
         const id = Number(resume);
         if (!Number.isInteger(id) || id < 1) throw new UsageError('--resume takes a job id');
-        engine.jobs.resume(id);
-        job = await engine.jobs.wait(id);
+        job = await resumeJobFromCli(engine, 'langid', id, io);
       } else {
         job = await runJobFromCli(engine, 'langid', { workers, onlyMissing: values['only-missing'] === true }, io);
       }

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { openEngine, type Engine } from '../../engine/engine';
-import type { JobRecord } from '../../../shared/contract/jobs';
+import { openEngine } from '../../engine/engine';
 import type { PiiJobResult } from '../../engine/pii/pii-job';
 import { numberOpt, UsageError, writeJson, type CliIo } from '../command';
-import { requireDone, runJobFromCli } from '../run-job';
+import { requireDone, resumeJobFromCli, runJobFromCli } from '../run-job';
 
 /** `kurasi pii --db F`: the pii job (resumable with --resume <jobId>). */
 export async function runPiiDbCommand(path: string, values: Record<string, unknown>, io: CliIo): Promise<number> {
@@ -15,7 +14,7 @@ export async function runPiiDbCommand(path: string, values: Record<string, unkno
   try {
     const job =
       resume !== undefined
-        ? await resumeFromCli(engine, 'pii', resume)
+        ? await resumeJobFromCli(engine, 'pii', resume, io)
         : await runJobFromCli(engine, 'pii', min === undefined ? {} : { minConfidence: min }, io);
     requireDone(job);
     const r = job.result as PiiJobResult;
@@ -28,12 +27,4 @@ export async function runPiiDbCommand(path: string, values: Record<string, unkno
   } finally {
     await engine.close();
   }
-}
-
-/** Resumes a cancelled or interrupted job of `kind` through the runner and waits for it. */
-export async function resumeFromCli(engine: Engine, kind: string, jobId: number): Promise<JobRecord> {
-  const job = engine.jobs.get(jobId);
-  if (job.kind !== kind) throw new UsageError(`job ${jobId} is a ${job.kind} job, not ${kind}`);
-  engine.jobs.resume(jobId);
-  return engine.jobs.wait(jobId);
 }

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { openEngine } from '../../engine/engine';
 import type { QualityJobResult } from '../../engine/quality/quality-job';
 import { numberOpt, writeJson, type CliIo } from '../command';
-import { requireDone, runJobFromCli } from '../run-job';
-import { resumeFromCli } from './pii-db';
+import { requireDone, resumeJobFromCli, runJobFromCli } from '../run-job';
 
 /** `kurasi quality --db F`: the quality job (resumable with --resume <jobId>). */
 export async function runQualityDbCommand(path: string, values: Record<string, unknown>, io: CliIo): Promise<number> {
@@ -11,7 +10,7 @@ export async function runQualityDbCommand(path: string, values: Record<string, u
   const resume = numberOpt(values, 'resume');
   const engine = openEngine({ dbPath: path });
   try {
-    const job = resume !== undefined ? await resumeFromCli(engine, 'quality', resume) : await runJobFromCli(engine, 'quality', {}, io);
+    const job = resume !== undefined ? await resumeJobFromCli(engine, 'quality', resume, io) : await runJobFromCli(engine, 'quality', {}, io);
     requireDone(job);
     const r = job.result as QualityJobResult;
     if (values.json) writeJson(io, { ...r, jobId: job.id });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { openEngine } from '../../engine/engine';
 import { projectRoot } from '../../engine/paths';
 import { startServer } from '../../server/server';
-import { numberOpt, requireString, type CliCommand } from '../command';
+import { numberOpt, requireString, UsageError, type CliCommand } from '../command';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -13,6 +13,7 @@ export const serveCommand: CliCommand = {
   async run({ values }, io) {
     const dbPath = requireString(values, 'db');
     const port = numberOpt(values, 'port') ?? 0;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be an integer from 0 to 65535 (0: any free port)');
     const engine = openEngine({ dbPath });
     const server = await startServer({
       engine,

@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { JobProgress, JobRecord, JobState } from '../../../shared/contract/jobs';
 import { createProgressMeter, type ProgressMeter } from '../../../shared/jobs/progress';
 import type { EngineEvents } from '../events';
-import { KurasiError, notFound } from '../errors';
+import { InvalidParamsError, KurasiError, notFound } from '../errors';
+import { jobRegistry } from './registry';
 import type { Db } from '../store/open';
 import type { FromJobWorker } from './types';
 import { workerPath } from './worker-path';
@@ -53,6 +54,15 @@ export class JobRunner {
 
   start(kind: string, params: unknown): number {
     if (this.closed) throw new KurasiError('conflict', 'the corpus is closing');
+    const impl = jobRegistry[kind];
+    if (!impl) throw new KurasiError('bad-request', `unknown job kind '${kind}'`);
+    // Checked here, so a bad value is refused at once instead of becoming a failed job in its worker.
+    const checked = impl.params.safeParse(params ?? {});
+    if (!checked.success)
+      throw new InvalidParamsError(
+        kind,
+        checked.error.issues.map((i) => ({ field: i.path.filter((p) => typeof p === 'string').join('.'), message: i.message })),
+      );
     const info = this.db
       .prepare(`INSERT INTO jobs(kind, state, params, created_at) VALUES (?, 'queued', ?, ?)`)
       .run(kind, JSON.stringify(params ?? {}), new Date().toISOString());

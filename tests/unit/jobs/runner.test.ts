@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../../electron/engine/engine';
 import { openCorpus } from '../../../electron/engine/store/open';
+import { InvalidParamsError } from '../../../electron/engine/errors';
 import type { JobProgress } from '../../../shared/contract/jobs';
 import { tempDbPath, tempDir } from '../../helpers/temp';
 import { writeFileSync } from 'node:fs';
@@ -25,9 +26,27 @@ describe('job runner', () => {
     expect(seen[0]).toMatchObject({ jobId: id, state: 'queued' });
   });
 
-  it('fails a job of an unknown kind without crashing the engine', async () => {
+  it('refuses an unknown kind or bad parameters when a job is started, queuing nothing', () => {
     engine = openEngine({ dbPath: tempDbPath() });
-    const job = await engine.jobs.wait(engine.jobs.start('no-such-kind', {}));
+    expect(() => engine!.jobs.start('no-such-kind', {})).toThrow("unknown job kind 'no-such-kind'");
+    let refused: unknown = null;
+    try {
+      engine.jobs.start('import', { paths: ['x.jsonl'], source: '' });
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(InvalidParamsError);
+    expect(refused).toMatchObject({ code: 'bad-request', kind: 'import', issues: [expect.objectContaining({ field: 'source' })] });
+    expect(engine.jobs.list()).toEqual([]);
+  });
+
+  it('fails a stored job of an unknown kind (written by another version) without crashing the engine', async () => {
+    const path = tempDbPath();
+    const db = openCorpus(path);
+    db.prepare(`INSERT INTO jobs(kind, state, params, created_at) VALUES ('no-such-kind', 'interrupted', '{}', ?)`).run(new Date().toISOString());
+    db.close();
+    engine = openEngine({ dbPath: path });
+    const job = await engine.jobs.wait(engine.jobs.resume(1));
     expect(job).toMatchObject({ state: 'failed', error: "unknown job kind 'no-such-kind'" });
   });
 
@@ -45,7 +64,7 @@ describe('job runner', () => {
 
   it('refuses to resume a job that already finished', async () => {
     engine = openEngine({ dbPath: tempDbPath() });
-    const id = engine.jobs.start('no-such-kind', {});
+    const id = engine.jobs.start('import', { paths: [join(tempDir(), 'nothing-here')] });
     await engine.jobs.wait(id);
     engine.db.prepare(`UPDATE jobs SET state = 'done' WHERE id = ?`).run(id);
     expect(() => engine!.jobs.resume(id)).toThrow(/only interrupted, cancelled or failed/);

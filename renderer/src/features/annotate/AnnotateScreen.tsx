@@ -44,7 +44,8 @@ export function AnnotateScreen() {
   const [status, setStatus] = useState<{ kind: 'ok' | 'bad'; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const [count, setCount] = useState(0);
+  // Documents, not submissions: one labelled again after an undo is counted once.
+  const [labelled, setLabelled] = useState<ReadonlySet<number>>(() => new Set());
   const chain = useRef<Promise<void>>(Promise.resolve());
   const textRef = useRef<HTMLDivElement>(null);
 
@@ -82,7 +83,10 @@ export function AnnotateScreen() {
       if (!pos || !schema) return;
       const started = performance.now();
       if (action.kind === 'submit' || action.kind === 'skip') {
-        if (action.kind === 'submit' && labelsRef.current?.labels.some((l) => l.annotator === labelsRef.current?.annotator)) setCount((c) => c + 1);
+        if (action.kind === 'submit' && labelsRef.current?.labels.some((l) => l.annotator === labelsRef.current?.annotator)) {
+          const id = pos.doc.id;
+          setLabelled((s) => (s.has(id) ? s : new Set(s).add(id)));
+        }
         setStatus(action.kind === 'skip' ? { kind: 'ok', text: t('annotate.skipped') } : null);
         await queue.advance();
         await syncLabels();
@@ -176,7 +180,7 @@ export function AnnotateScreen() {
         <span className="muted" data-testid="annotator">{t('annotate.as', { name: who.name })}</span>
         <button type="button" tabIndex={-1} onClick={() => setChanging(true)}>{t('annotate.identity.change')}</button>
         <span className="spacer" />
-        <span className="muted">{t('annotate.count', { n: count })}</span>
+        <span className="muted">{t('annotate.count', { n: labelled.size })}</span>
       </div>
       <QueueFilterBar value={filter} onApply={(f) => { localStorage.setItem(FILTER_KEY, JSON.stringify(f)); setFilter(f); }} />
       <p className="keys-hint muted">{t('annotate.keys')}</p>

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 
-/** First run: who is labeling on this laptop. */
+/** First run: who is labelling on this laptop. */
 export function IdentityPrompt({ initial, onChoose, onCancel }: { initial?: string; onChoose(name: string): Promise<void>; onCancel?: () => void }) {
   const { t } = useI18n();
   const [name, setName] = useState(initial ?? '');
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!name.trim()) return;
+    if (!name.trim()) return setError(t('annotate.identity.empty'));
     try {
       await onChoose(name.trim());
     } catch (err) {

@@ -6,6 +6,8 @@ import { Highlighted } from '../../components/Highlighted';
 import { ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { allDocSections } from '../registry';
+import { DupCell } from '../dedupe/columns';
+import { langName } from '../langid/names';
 import { useShell } from '../../shell/context';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -19,7 +21,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 /** The open document: its fields, its text (matches highlighted), then every feature's section. */
 export function DocumentPane({ id, query, onClose }: { id: number; query: string; onClose(): void }) {
-  const { t, n } = useI18n();
+  const { t, n, lang } = useI18n();
   const [doc, setDoc] = useState<DocumentRecord | null>(null);
   const [parts, setParts] = useState<HighlightedText | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -64,8 +66,12 @@ export function DocumentPane({ id, query, onClose }: { id: number; query: string
               <span className="mono">{doc.externalId}</span>
             </Field>
             <Field label={t('doc.length')}>{t('doc.chars', { n: doc.charCount, w: doc.wordCount })}</Field>
-            <Field label={t('doc.lang')}>{doc.lang ? `${doc.lang}${doc.langConfidence !== null ? ` (${n(doc.langConfidence)})` : ''}` : notYet}</Field>
-            <Field label={t('doc.dup')}>{doc.dupStatus ?? notYet}</Field>
+            <Field label={t('doc.lang')}>
+              {doc.lang ? `${langName(doc.lang, lang)}${doc.langConfidence !== null ? ` · ${n(doc.langConfidence * 100)}%` : ''}` : notYet}
+            </Field>
+            <Field label={t('doc.dup')}>
+              <DupCell row={doc} />
+            </Field>
             <Field label={t('doc.labels')}>{doc.labelCount}</Field>
             <Field label={t('doc.pii')}>{doc.piiCount ?? notYet}</Field>
             <Field label={t('doc.quality')}>{doc.qualityPass === null ? notYet : doc.qualityPass ? '✓' : '✗'}</Field>

@@ -1,6 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { DocumentFilters, DocumentSummary } from '../../../../shared/contract/browse';
 import type { SourceRecord } from '../../../../shared/contract/corpus';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 
 type FilterValue = string | number | boolean | undefined;
@@ -60,7 +61,7 @@ export function FilterBar(props: {
           );
         } else if (f.kind === 'number') {
           control = (
-            <input id={id} type="number" min={0} className="narrow" value={value === undefined ? '' : String(value)} onChange={(e) => set(f.key, e.target.value === '' ? undefined : Number(e.target.value))} />
+            <CountFilter id={id} value={typeof value === 'number' ? value : undefined} onChange={(v) => set(f.key, v)} invalidText={t('filter.countInvalid')} />
           );
         } else {
           control = <input id={id} type="text" className="narrow" value={value === undefined ? '' : String(value)} onChange={(e) => set(f.key, e.target.value.trim() || undefined)} />;
@@ -78,5 +79,40 @@ export function FilterBar(props: {
         </button>
       )}
     </div>
+  );
+}
+
+/**
+ * A whole number ≥ 0. What the user types is kept as typed; the filter changes only when it is a valid count, so
+ * "-1" or "1.5" marks the field instead of sending the list request something it refuses.
+ */
+function CountFilter(props: { id: string; value: number | undefined; onChange(v: number | undefined): void; invalidText: string }) {
+  const [text, setText] = useState(props.value === undefined ? '' : String(props.value));
+  useEffect(() => {
+    // Cleared or set from outside (the "clear filters" button): show that, unless an invalid entry is being fixed.
+    setText((cur) => {
+      const ok = cur.trim() === '' || /^\d{1,9}$/.test(cur.trim());
+      if (props.value === undefined) return ok ? '' : cur;
+      return ok && Number(cur.trim()) === props.value ? cur : String(props.value);
+    });
+  }, [props.value]);
+  const valid = text.trim() === '' || /^\d{1,9}$/.test(text.trim());
+  return (
+    <input
+      id={props.id}
+      type="number"
+      min={0}
+      step={1}
+      className="narrow"
+      value={text}
+      aria-invalid={!valid}
+      title={valid ? undefined : props.invalidText}
+      onChange={(e) => {
+        const v = e.target.value;
+        setText(v);
+        if (v.trim() === '') props.onChange(undefined);
+        else if (/^\d{1,9}$/.test(v.trim())) props.onChange(Number(v.trim()));
+      }}
+    />
   );
 }

@@ -24,7 +24,10 @@ export function DuplicatesScreen() {
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState<{ done: number; total: number | null } | null>(null);
-  const [threshold, setThreshold] = useState(0.8);
+  // As typed: only a number in [0.5, 0.99] starts a run (what dedupe.start accepts).
+  const [thresholdText, setThresholdText] = useState('0.8');
+  const threshold = Number(thresholdText.replace(',', '.'));
+  const thresholdOk = thresholdText.trim() !== '' && threshold >= 0.5 && threshold <= 0.99;
   const [rule, setRule] = useState<KeepRule>('longest');
   const [version, setVersion] = useState(0);
   // Merge from the keyboard: M marks the selected cluster, M on another cluster merges the two, Esc forgets the mark.
@@ -131,7 +134,16 @@ export function DuplicatesScreen() {
         <div className="actions">
           <label>
             {t('dedupe.threshold')}{' '}
-            <input type="number" min={0.5} max={0.99} step={0.05} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} />
+            <input
+              type="number"
+              min={0.5}
+              max={0.99}
+              step={0.05}
+              value={thresholdText}
+              aria-invalid={!thresholdOk}
+              title={thresholdOk ? undefined : t('dedupe.thresholdRange')}
+              onChange={(e) => setThresholdText(e.target.value)}
+            />
           </label>
           <label>
             {t('dedupe.keepRule')}{' '}
@@ -148,9 +160,16 @@ export function DuplicatesScreen() {
               {t('dedupe.running', { done: running.done, total: running.total ?? '?' })}
             </span>
           ) : (
-            <button type="button" className="primary" onClick={start}>
-              {t('dedupe.run')}
-            </button>
+            <>
+              {!thresholdOk && (
+                <span className="bad" role="alert">
+                  {t('dedupe.thresholdRange')}
+                </span>
+              )}
+              <button type="button" className="primary" onClick={start} disabled={!thresholdOk}>
+                {t('dedupe.run')}
+              </button>
+            </>
           )}
         </div>
       </header>

@@ -5,7 +5,7 @@ import { useCheckedThrough } from './checked';
 import './dedupe.css';
 
 /** Kept / duplicate from the last run; otherwise "unique" when the last run saw the document, else "not checked". */
-function DupCell({ row }: { row: DocumentSummary }) {
+export function DupCell({ row }: { row: Pick<DocumentSummary, 'id' | 'dupStatus' | 'dupCluster'> }) {
   const { t } = useI18n();
   const checked = useCheckedThrough();
   const s = row.dupStatus;

@@ -54,7 +54,8 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
       )}
       <div className="job-meta muted">
         <span className="mono">
-          {amount(job.done)}
+          {/* A finished job did all of it, whatever its last phase counted. */}
+          {amount(job.state === 'done' && job.total !== null ? job.total : job.done)}
           {job.total !== null ? ` / ${amount(job.total)}` : ''}
         </span>
         {job.state === 'running' && job.rate > 0 && <span>{t('jobs.rate', { r: amount(job.rate) })}</span>}

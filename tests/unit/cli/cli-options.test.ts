@@ -1,0 +1,50 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runKurasi } from '../../helpers/cli';
+import { tempDbPath, tempDir } from '../../helpers/temp';
+import { fixture } from '../import/helpers';
+
+describe('kurasi CLI: option values and jobs from the command line', () => {
+  it('an option value the engine refuses is bad usage (exit 2) named by its flag, not an internal error', async () => {
+    const db = tempDbPath();
+    const r = await runKurasi(['import', fixture('good.jsonl'), '--db', db, '--source=']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^kurasi import: --source: /);
+    const w = await runKurasi(['dedupe', '--db', db, '--workers', '1000']);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toMatch(/--workers must be an integer from 1 to 64/);
+    const p = await runKurasi(['serve', '--db', db, '--port', '99999']);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toMatch(/--port must be an integer/);
+  });
+
+  it('dedupe on a mistyped --db fails and creates nothing', async () => {
+    const missing = join(tempDir(), 'salah-ketik.db');
+    const r = await runKurasi(['dedupe', '--db', missing]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${missing}: no such corpus file`);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('--resume refuses a job of another kind instead of running it', async () => {
+    const db = tempDbPath();
+    const imported = await runKurasi(['import', fixture('good.jsonl'), '--db', db, '--json']);
+    expect(imported.code).toBe(0);
+    for (const cmd of ['langid', 'pii', 'quality']) {
+      const r = await runKurasi([cmd, '--db', db, '--resume', '1']);
+      expect([cmd, r.code, r.stderr]).toEqual([cmd, 2, expect.stringContaining(`job 1 is a import job, not ${cmd}`)]);
+    }
+    const { imported: count } = JSON.parse(imported.stdout) as { imported: number };
+    expect(count).toBeGreaterThan(0);
+    const stats = await runKurasi(['stats', '--db', db, '--json']);
+    expect(JSON.parse(stats.stdout)).toMatchObject({ documents: count, sections: { languages: { labelled: 0 } } });
+  });
+
+  it('says "1 document", not "1 documents"', async () => {
+    const file = join(tempDir(), 'satu.jsonl');
+    writeFileSync(file, '{"text":"Satu dokumen saja."}\n');
+    const r = await runKurasi(['import', file, '--db', tempDbPath(), '--source', 'satu']);
+    expect(r.stdout).toContain("imported 1 document into 'satu'");
+  });
+});
