@@ -192,6 +192,17 @@ export const importJob = defineJob({
   },
 });
 
+/** The options that decide which documents a file yields; `stored` is a job's params as saved in its row. */
+export function readingKey(stored: string | ImportOptions): string {
+  let o: Partial<ImportOptions> = {};
+  if (typeof stored !== 'string') o = stored;
+  else {
+    const parsed = importOptions.safeParse(JSON.parse(stored));
+    if (parsed.success) o = parsed.data;
+  }
+  return JSON.stringify([o.format, o.textField, o.idField, o.metadataFields, o.txtMode, o.maxRecordBytes]);
+}
+
 interface FileRun {
   f: Planned;
   fi: number;
@@ -208,11 +219,15 @@ async function importFile(ctx: JobContext<ImportOptions>, db: Db, writer: Docume
   const o = ctx.params;
   const checkpoint = (line: number, fileIndex = fi): Checkpoint => ({ fileIndex, line, totals: { ...writer.totals }, firstId: r.firstId, sourceId });
 
-  // A file this source already took in full is skipped after one hash pass, without parsing.
+  // A file this source already took in full, read the same way, is skipped after one hash pass, without parsing.
+  // Read another way (another text column, another txt mode) it is read again: it may hold other documents.
   const prev = db
-    .prepare(`SELECT sha256, imported, skipped FROM import_files WHERE source_id = ? AND path = ? AND size = ? AND state = 'done' ORDER BY id DESC LIMIT 1`)
-    .get(sourceId, f.path, f.size) as { sha256: string; imported: number; skipped: number } | undefined;
-  if (prev) {
+    .prepare(
+      `SELECT f.sha256, f.imported, f.skipped, j.params FROM import_files f LEFT JOIN jobs j ON j.id = f.job_id
+       WHERE f.source_id = ? AND f.path = ? AND f.size = ? AND f.state = 'done' ORDER BY f.id DESC LIMIT 1`,
+    )
+    .get(sourceId, f.path, f.size) as { sha256: string; imported: number; skipped: number; params: string | null } | undefined;
+  if (prev && (prev.params === null || readingKey(prev.params) === readingKey(o))) {
     const sha = await sha256File(f.path);
     if (sha === prev.sha256) {
       counter.read += f.size;

@@ -42,6 +42,25 @@ describe('re-import and resume', () => {
     db.close();
   });
 
+  it('the same file read another way (another txt mode) is read again, not skipped as already present', async () => {
+    const fresh = await importInThread(tempDbPath(), { paths: [fixture('paragraphs.txt')], txtMode: 'paragraph' });
+    const paragraphs = fresh.result as { imported: number };
+    expect(paragraphs.imported).toBeGreaterThan(1);
+    const path = tempDbPath();
+    const whole = await importInThread(path, { paths: [fixture('paragraphs.txt')], source: 's' });
+    expect(whole.result).toMatchObject({ imported: 1, skipped: 0 });
+    const again = await importInThread(path, { paths: [fixture('paragraphs.txt')], source: 's', txtMode: 'paragraph' });
+    // The first paragraph has the whole file's id (paragraphs.txt:1) with another text: a reject, said as such.
+    const r = again.result as { imported: number; skipped: number; rejected: number; rejects: { reason: string }[] };
+    expect([r.imported, r.skipped, r.rejected]).toEqual([paragraphs.imported - 1, 0, 1]);
+    expect(r.rejects[0]?.reason).toMatch(/duplicate id/);
+    const same = await importInThread(path, { paths: [fixture('paragraphs.txt')], source: 's', txtMode: 'paragraph' });
+    expect(same.result).toMatchObject({ imported: 0, skipped: paragraphs.imported - 1 });
+    const db = openCorpus(path);
+    expect(db.prepare(`SELECT count(*) FROM import_files WHERE job_id = ? AND state = 'skipped'`).pluck().get(same.jobId)).toBe(1);
+    db.close();
+  });
+
   it('the same file into another source is imported again there', async () => {
     const path = tempDbPath();
     await importInThread(path, { paths: [fixture('good.jsonl')], source: 'a' });
