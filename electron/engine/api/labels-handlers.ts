@@ -1,7 +1,8 @@
+import { actorOf } from './actor';
 import type { HandlerMap } from './handler';
 import type { Engine } from '../engine';
 import { addSpan, labelsForDocument, removeSpan, setLabel } from '../labels/labels';
-import { annotatorOr, getSchema, isBlind, listAnnotators, currentAnnotator, setAnnotator, setBlind, setSchema } from '../labels/settings';
+import { getSchema, isBlind, listAnnotators, currentAnnotator, setAnnotator, setBlind, setSchema } from '../labels/settings';
 import { adjudicate, listConflicts } from '../labels/conflicts';
 import { nextDocument } from '../labels/queue';
 import { redo, undo, type UndoOutcome } from '../audit/undo';
@@ -9,7 +10,7 @@ import { documentHistory } from '../audit/history';
 
 /** Labels are written under the annotator chosen on first run, else the engine's actor. */
 function who(engine: Engine): string {
-  return annotatorOr(engine.db, engine.actor);
+  return actorOf(engine);
 }
 
 function changed(engine: Engine): void {

@@ -1,3 +1,4 @@
+import { actorOf } from './actor';
 import type { HandlerMap } from './handler';
 import { getDetector } from '../langid/detector';
 import { documentShares, languageBreakdown, setDocumentLanguage } from '../langid/store';
@@ -7,5 +8,5 @@ export const langidHandlers = {
   'langid.breakdown': (engine) => languageBreakdown(engine.db),
   'langid.shares': (engine, input) => ({ id: input.id, shares: documentShares(engine.db, input.id) }),
   'langid.detect': (_engine, input) => getDetector().detect(input.text),
-  'documents.setLanguage': (engine, input) => setDocumentLanguage(engine.db, input, engine.actor),
+  'documents.setLanguage': (engine, input) => setDocumentLanguage(engine.db, input, actorOf(engine)),
 } satisfies HandlerMap<'langid.start' | 'langid.breakdown' | 'langid.shares' | 'langid.detect' | 'documents.setLanguage'>;

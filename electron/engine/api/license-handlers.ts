@@ -1,3 +1,4 @@
+import { actorOf } from './actor';
 import type { HandlerMap } from './handler';
 import { listAudit } from '../store/audit';
 import {
@@ -38,21 +39,21 @@ export const licenseHandlers = {
       })),
     };
   },
-  'license.set': (engine, input) => setSourceLicense(engine.db, engine.actor, input),
+  'license.set': (engine, input) => setSourceLicense(engine.db, actorOf(engine), input),
   'license.bulkSet': (engine, input) => {
     const { sources, ...change } = input;
-    return bulkSetSourceLicense(engine.db, engine.actor, sources, change);
+    return bulkSetSourceLicense(engine.db, actorOf(engine), sources, change);
   },
   'license.addEvidence': (engine, input) => {
     const { source, ...evidence } = input;
-    return addEvidence(engine.db, engine.actor, findSourceRow(engine.db, source).id, evidence);
+    return addEvidence(engine.db, actorOf(engine), findSourceRow(engine.db, source).id, evidence);
   },
-  'license.removeEvidence': (engine, input) => removeEvidence(engine.db, engine.actor, input.id, input.note),
-  'license.setDocument': (engine, input) => setDocumentLicense(engine.db, engine.actor, input.documentId, input.concluded, input.note),
+  'license.removeEvidence': (engine, input) => removeEvidence(engine.db, actorOf(engine), input.id, input.note),
+  'license.setDocument': (engine, input) => setDocumentLicense(engine.db, actorOf(engine), input.documentId, input.concluded, input.note),
   'license.document': (engine, input) => documentLicenseInfo(engine.db, input.documentId),
   'license.history': (engine, input) => recentLicenseDecisions(engine.db, input.limit),
   'license.refs.list': (engine) => listLicenseRefs(engine.db),
-  'license.refs.set': (engine, input) => setLicenseRef(engine.db, engine.actor, input),
+  'license.refs.set': (engine, input) => setLicenseRef(engine.db, actorOf(engine), input),
   'license.resolve': (_engine, input) => {
     const r = resolveLicense(input.text);
     const f = licenseFlags(r.ok && r.via !== 'guess' ? r.spdx : null);

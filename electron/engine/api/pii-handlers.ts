@@ -1,3 +1,4 @@
+import { actorOf } from './actor';
 import type { HandlerMap } from './handler';
 import { detectPii, HIGH_CONFIDENCE, redact } from '../pii';
 import { decideFinding, documentFindings, piiSummary } from '../pii/store';
@@ -13,7 +14,7 @@ export const piiHandlers = {
   },
   'pii.decide': (engine, input) => ({
     documentId: input.documentId,
-    ...decideFinding(engine.db, { ...input, actor: engine.actor }),
+    ...decideFinding(engine.db, { ...input, actor: actorOf(engine) }),
   }),
   'pii.detect': (_engine, input) => {
     const findings = detectPii(input.text);

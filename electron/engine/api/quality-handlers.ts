@@ -1,3 +1,4 @@
+import { actorOf } from './actor';
 import type { HandlerMap } from './handler';
 import { DEFAULT_RULES, assessQuality } from '../quality';
 import { documentQuality, getRules, previewRules, setRules, signalHistogram } from '../quality/store';
@@ -6,7 +7,7 @@ export const qualityHandlers = {
   'quality.start': (engine, input) => ({ jobId: engine.jobs.start('quality', input) }),
   'quality.rules.get': (engine) => ({ ...getRules(engine.db), defaults: DEFAULT_RULES.map((r) => ({ ...r })) }),
   'quality.rules.set': (engine, input) => {
-    setRules(engine.db, input.rules, engine.actor);
+    setRules(engine.db, input.rules, actorOf(engine));
     return { jobId: engine.jobs.start('quality', { reapply: true }) };
   },
   'quality.rules.preview': (engine, input) => previewRules(engine.db, input.rules),
