@@ -57,12 +57,17 @@ describe('duplicates view end to end (kurasi serve + headless Chromium, keyboard
     await expect.poll(() => cluster.locator('mark.dedupe-diff', { hasText: 'Hak cipta' }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: 'docs/screenshots/dedupe.png' });
     // K keeps the member on the right as well; S splits the next one off.
+    const selectedId = async () => /#[\d.]+/.exec(await page.locator('[data-testid="dedupe-clusters"] li.selected').innerText())?.[0];
+    const nearId = await selectedId();
+    expect(nearId).toMatch(/^#/);
     await page.keyboard.press('k');
     await expect.poll(() => cluster.innerText()).toMatch(/diubah manual/);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('s');
     await expect.poll(() => page.locator('[data-testid="dedupe-summary"]').innerText()).toMatch(/1 dokumen duplikat/);
     await expect.poll(() => list.first().innerText()).toMatch(/2/);
+    // The cluster just split stays selected, wherever the new sizes put it in the list.
+    expect(await selectedId()).toBe(nearId);
   });
 
   it('merges two clusters from the keyboard (M, ↓, M); the merge is audited and survives a re-run', async () => {

@@ -55,6 +55,8 @@ describe('personal data and text quality end to end (kurasi serve + headless Chr
     const phone = section.locator('[data-testid="pii-finding"][data-type="PHONE"]');
     await phone.getByRole('button', { name: 'Tolak' }).click();
     await expect.poll(() => phone.getAttribute('data-decision')).toBe('dismissed');
+    // The pane's own history shows the decision at once, without reopening the document.
+    await expect.poll(() => page.locator('[data-testid="doc-pane"] [data-testid="history"] li[data-action^="pii."]').count()).toBe(1);
     await page.locator('[data-testid="quality-section"]').waitFor();
     await page.screenshot({ path: `${SHOTS}/pii-document.png` });
   });

@@ -39,7 +39,7 @@ export function describeState(v: unknown): string {
  * PII decisions, its licence and its source's licence decisions, and every undo/redo of those (others' labels
  * hidden in blind mode).
  */
-export function HistoryPane({ documentId, version }: { documentId: number; version: number }) {
+export function HistoryPane({ documentId, version, titled = true }: { documentId: number; version: number; titled?: boolean }) {
   const { t, lang } = useI18n();
   const { corpusVersion } = useShell();
   const [rows, setRows] = useState<Row[]>([]);
@@ -52,7 +52,7 @@ export function HistoryPane({ documentId, version }: { documentId: number; versi
   }, [documentId, version, corpusVersion]);
   return (
     <section className="history" data-testid="history">
-      <h3>{t('annotate.history')}</h3>
+      {titled && <h3>{t('annotate.history')}</h3>}
       {rows.length === 0 ? (
         <p className="muted">{t('annotate.history.empty')}</p>
       ) : (
@@ -79,5 +79,9 @@ export function HistoryPane({ documentId, version }: { documentId: number; versi
 
 /** The history as a section of the browser's document pane. */
 export function DocHistory({ doc }: { doc: DocumentRecord; query: string; refresh(): void }) {
-  return <HistoryPane documentId={doc.id} version={doc.labelCount} />;
+  // The pane fetches the document again after every action in it (language, PII, licence…): each new copy is news.
+  const [version, setVersion] = useState(0);
+  useEffect(() => setVersion((v) => v + 1), [doc]);
+  // The pane's section already has a heading ("Riwayat dokumen").
+  return <HistoryPane documentId={doc.id} version={version} titled={false} />;
 }

@@ -67,7 +67,7 @@ export function DocumentPane({ id, query, onClose }: { id: number; query: string
             </Field>
             <Field label={t('doc.length')}>{t('doc.chars', { n: doc.charCount, w: doc.wordCount })}</Field>
             <Field label={t('doc.lang')}>
-              {doc.lang ? `${langName(doc.lang, lang)}${doc.langConfidence !== null ? ` · ${n(doc.langConfidence * 100)}%` : ''}` : notYet}
+              {doc.lang ? `${langName(doc.lang, lang)}${doc.langConfidence !== null && doc.langSource !== 'manual' ? ` · ${n(doc.langConfidence * 100)}%` : ''}` : notYet}
             </Field>
             <Field label={t('doc.dup')}>
               <DupCell row={doc} />

@@ -105,7 +105,7 @@ export function ClusterView({ clusterId, onChanged }: { clusterId: number; onCha
           <article>
             <header>
               <strong>{right.externalId}</strong> · {right.sourceName} · {n(right.charCount)} {badge(right)} ·{' '}
-              {t('dedupe.similarity', { value: right.similarity.toFixed(2) })}
+              {t('dedupe.similarity', { value: `${n(right.similarity * 100)}%` })}
             </header>
             <div className="dedupe-text">
               <Spans spans={diff.b} />

@@ -28,7 +28,7 @@ export function DuplicateSection({ doc }: { doc: DocumentRecord; query: string; 
   return (
     <p data-testid="dedupe-section">
       {t('dedupe.section.in', {
-        id: cluster.id,
+        id: String(cluster.id),
         kind: t(`dedupe.kind.${cluster.kind}`),
         size: cluster.size,
         status: t(doc.dupStatus === 'kept' ? 'dedupe.kept' : 'dedupe.duplicate'),

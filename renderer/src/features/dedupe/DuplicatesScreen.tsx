@@ -43,7 +43,7 @@ export function DuplicatesScreen() {
         setRows(r.rows);
         setTotal(r.total);
         setSelected((s) => {
-          // After a merge, follow the merged cluster to its new place in the size order.
+          // After a merge or a change to a cluster, follow it to its new place in the size order.
           const follow = followRef.current;
           followRef.current = null;
           const at = follow === null ? -1 : r.rows.findIndex((x) => x.id === follow);
@@ -90,7 +90,7 @@ export function DuplicatesScreen() {
     try {
       const r = await api.call('dedupe.override', { action: 'merge', documentIds: [mergeFrom.documentId, current.documentId] });
       followRef.current = r.clusterIds[0] ?? null;
-      setNotice(t('dedupe.merged', { from: mergeFrom.id, to: current.id }));
+      setNotice(t('dedupe.merged', { from: String(mergeFrom.id), to: String(current.id) }));
       setMergeFrom(null);
       setVersion((v) => v + 1);
     } catch (e) {
@@ -210,7 +210,7 @@ export function DuplicatesScreen() {
             <p className="muted small">{t('dedupe.keys')}</p>
             {mergeFrom ? (
               <div className="dedupe-merge-bar" role="status" data-testid="dedupe-merge-bar">
-                <span>{t('dedupe.mergeMarked', { id: mergeFrom.id })}</span>
+                <span>{t('dedupe.mergeMarked', { id: String(mergeFrom.id) })}</span>
                 {current && current.id !== mergeFrom.id && (
                   <button type="button" className="primary" onClick={() => void merge()}>
                     {t('dedupe.mergeInto', { from: mergeFrom.id, to: current.id })}
@@ -232,7 +232,16 @@ export function DuplicatesScreen() {
                 </button>
               </div>
             )}
-            {current && <ClusterView clusterId={current.id} onChanged={() => setVersion((v) => v + 1)} />}
+            {current && (
+              <ClusterView
+                clusterId={current.id}
+                onChanged={() => {
+                  // Stay on the cluster just changed: a split or a keep can move it in the size order.
+                  followRef.current = current.id;
+                  setVersion((v) => v + 1);
+                }}
+              />
+            )}
           </section>
         </div>
       )}
