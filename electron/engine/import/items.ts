@@ -38,7 +38,7 @@ export function pickTextField(available: string[], asked: string | undefined): s
 }
 
 export function noTextFieldReason(asked: string | undefined, available: string[]): string {
-  const have = available.slice(0, 12).map((a) => `'${a}'`).join(', ') || 'none';
+  const have = (available.slice(0, 12).map((a) => `'${a}'`).join(', ') || 'none') + (available.length > 12 ? `, … (${available.length} in all)` : '');
   return asked !== undefined
     ? `no text field '${asked}' (fields: ${have})`
     : `no text field (looked for ${DEFAULT_TEXT_FIELDS.join(', ')}; fields: ${have}); choose one with --text-field`;

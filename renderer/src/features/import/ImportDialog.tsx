@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { JobRow } from '../jobs/JobRow';
 import { useJobs } from '../jobs/useJobs';
+import { describeImportReason } from './reasons';
 
 type Mode = 'upload' | 'path';
 
@@ -169,9 +170,10 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                 {t('import.done', { imported: result.imported, skipped: result.skipped, rejected: result.rejected })}
               </p>
             )}
-            {job?.state === 'failed' && <p className="bad">{t('import.failed', { e: job.error ?? '' })}</p>}
+            {/* The job row above already shows the error, translated; a failed import wrote nothing, so no rejects list either. */}
+            {job?.state === 'failed' && <p className="bad">{t('import.failedNothing')}</p>}
             {job?.state === 'cancelled' && <p className="muted">{t('import.cancelled')}</p>}
-            {finished && rejects && (
+            {finished && rejects && job?.state !== 'failed' && (
               <section>
                 <h3>{t('import.rejects')}</h3>
                 {rejects.length === 0 ? (
@@ -184,7 +186,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                           {r.file}
                           {r.line !== null ? `:${r.line}` : ''}
                         </span>{' '}
-                        — {r.reason}
+                        — {describeImportReason(t, r.reason)}
                       </li>
                     ))}
                   </ul>

@@ -3,6 +3,7 @@ import { ProgressBar } from '../../components/States';
 import { useI18n, type Translate } from '../../i18n';
 import { api } from '../../api/client';
 import type { LiveJob } from './useJobs';
+import { describeImportReason } from '../import/reasons';
 
 /** Job kinds whose progress counts bytes read rather than items. */
 const bytesKinds = new Set(['import']);
@@ -62,7 +63,7 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
         {job.state === 'running' && job.etaMs !== null && <span>{t('jobs.eta', { t: formatDuration(job.etaMs) })}</span>}
         {/* The phase is news only while the job runs: a finished job's last phase ("reading files") would mislead. */}
         {active && job.message && <span>{known(t, `jobs.phase.${job.message}`, job.message)}</span>}
-        {job.error && <span className="bad">{job.error}</span>}
+        {job.error && <span className="bad">{job.kind === 'import' ? describeImportReason(t, job.error) : job.error}</span>}
       </div>
     </div>
   );

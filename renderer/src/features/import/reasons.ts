@@ -1,0 +1,52 @@
+import type { Translate } from '../../i18n';
+
+/**
+ * The engine words its reject reasons and import errors in English (the CLI prints them as they are); the UI shows
+ * the ones it knows in the UI language, with their details, and any other text unchanged.
+ */
+const PATTERNS: [RegExp, string, string[]][] = [
+  [/^empty text$/, 'import.reason.emptyText', []],
+  [/^invalid UTF-8$/, 'import.reason.invalidUtf8', []],
+  [/^invalid UTF-8 at line (\d+)$/, 'import.reason.invalidUtf8At', ['line']],
+  [/^not a JSON object$/, 'import.reason.notObject', []],
+  [/^malformed JSON: (.*)$/s, 'import.reason.malformedJson', ['detail']],
+  [/^malformed row: (\d+) fields, the header has (\d+)$/, 'import.reason.fieldCount', ['n', 'header']],
+  [/^malformed row: (.*)$/s, 'import.reason.malformedRow', ['detail']],
+  [/^malformed row$/, 'import.reason.malformedRowBare', []],
+  [/^unterminated quoted field$/, 'import.reason.unterminated', []],
+  [/^no text field '(.*)' \(fields: (.*)\)$/s, 'import.reason.noTextFieldNamed', ['field', 'have']],
+  [/^no text field \(looked for (.*); fields: (.*)\); choose one with --text-field$/s, 'import.reason.noTextField', ['looked', 'have']],
+  [/^no '(.*)' field$/, 'import.reason.noField', ['field']],
+  [/^'(.*)' is not a string$/, 'import.reason.notString', ['field']],
+  [/^no '(.*)' id$/, 'import.reason.noId', ['field']],
+  [/^empty id in column '(.*)'$/, 'import.reason.emptyId', ['field']],
+  [/^(?:record is|line is) over (?:the limit of )?([\d,]+) bytes( \(unterminated quote\?\))?$/, 'import.reason.tooBig', ['bytes']],
+  [/^duplicate id '(.*)' \(already used in this source by a different text\)$/s, 'import.reason.duplicateId', ['id']],
+  [/^binary data, not UTF-8 text$/, 'import.reason.binary', []],
+  [/^cannot read \(ENOENT\)$/, 'import.reason.missing', []],
+  [/^cannot read \((E[A-Z]+)\)$/, 'import.reason.unreadable', ['code']],
+  [/^no files to import \(.*\)$/, 'import.reason.noFiles', []],
+];
+
+function describeOne(t: Translate, text: string): string | null {
+  for (const [re, key, names] of PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const vars: Record<string, string> = {};
+    names.forEach((name, i) => (vars[name] = m[i + 1] ?? ''));
+    return t(key, vars);
+  }
+  return null;
+}
+
+/** A reject reason, or an import error that may start with the file it is about ("berita.csv: cannot read (ENOENT)"). */
+export function describeImportReason(t: Translate, text: string): string {
+  const whole = describeOne(t, text);
+  if (whole !== null) return whole;
+  const cut = text.indexOf(': ');
+  while (cut > 0) {
+    const rest = describeOne(t, text.slice(cut + 2));
+    return rest === null ? text : `${text.slice(0, cut)}: ${rest}`;
+  }
+  return text;
+}
