@@ -23,9 +23,14 @@ function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | 
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+  if (argv.length === 0) {
+    // No command is bad usage: the usage goes to stderr, where a script's error output is.
+    io.stderr.write(usageAll());
+    return 2;
+  }
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout.write(usageAll());
-    return argv.length === 0 ? 2 : 0;
+    return 0;
   }
   if (argv[0] === '--version') {
     const { appVersion } = await import('../engine/paths');

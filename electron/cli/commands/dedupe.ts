@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, openSync } from 'node:fs';
 import { once } from 'node:events';
 import type { DedupeResult } from '../../../shared/contract/dedupe';
 import { keepRule } from '../../../shared/contract/dedupe';
@@ -41,6 +40,15 @@ export const dedupeCommand: CliCommand = {
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new UsageError('--workers must be an integer from 1 to 64');
     // A mistyped --db must not quietly create (and "deduplicate") an empty corpus.
     if (!existsSync(dbPath)) throw new Error(`${dbPath}: no such corpus file`);
+    const report = stringOpt(values, 'report');
+    // Before any duplicate is marked: a report that cannot be written should stop the run, not follow it.
+    if (report) {
+      try {
+        closeSync(openSync(report, 'a'));
+      } catch (e) {
+        throw new Error(`${report}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      }
+    }
     const engine = openEngine({ dbPath });
     try {
       const job = await runJobFromCli(
@@ -60,7 +68,6 @@ export const dedupeCommand: CliCommand = {
       );
       requireDone(job);
       const r = job.result as DedupeResult;
-      const report = stringOpt(values, 'report');
       if (report) await writeReport(engine.db, report);
       if (values.json) writeJson(io, { ...r, jobId: job.id });
       else {
@@ -78,28 +85,43 @@ export const dedupeCommand: CliCommand = {
   },
 };
 
-/** One JSON line per cluster of two or more documents, with the ids given at import. */
+/**
+ * One JSON line per cluster of two or more documents: the ids given at import (`kept`, `members`), and beside them
+ * each member's source and Kurasi document id, since the same external id can occur in two sources.
+ */
 async function writeReport(db: Db, path: string): Promise<void> {
   const out = createWriteStream(path);
   const rows = db
     .prepare(
-      `SELECT c.id, c.kind, m.status, d.external_id FROM dedupe_clusters c JOIN dedupe_members m ON m.cluster_id = c.id
-       JOIN documents d ON d.id = m.document_id ORDER BY c.size DESC, c.id, m.status = 'kept' DESC, m.document_id`,
+      `SELECT c.id, c.kind, m.status, d.external_id, s.name, d.id FROM dedupe_clusters c JOIN dedupe_members m ON m.cluster_id = c.id
+       JOIN documents d ON d.id = m.document_id JOIN sources s ON s.id = d.source_id
+       ORDER BY c.size DESC, c.id, m.status = 'kept' DESC, m.document_id`,
     )
     .raw(true)
-    .iterate() as IterableIterator<[number, string, string, string]>;
-  let cur: { cluster: string; kind: string; kept: string | null; members: string[] } | null = null;
+    .iterate() as IterableIterator<[number, string, string, string, string, number]>;
+  interface Line {
+    cluster: string;
+    kind: string;
+    kept: string | null;
+    members: string[];
+    sources: string[];
+    documentIds: number[];
+  }
+  let cur: Line | null = null;
   const flush = async () => {
     if (!cur) return;
-    if (!out.write(JSON.stringify({ cluster: cur.cluster, kind: cur.kind, kept: cur.kept ?? cur.members[0], members: cur.members }) + '\n')) await once(out, 'drain');
+    const line = { cluster: cur.cluster, kind: cur.kind, kept: cur.kept ?? cur.members[0], members: cur.members, sources: cur.sources, documentIds: cur.documentIds };
+    if (!out.write(JSON.stringify(line) + '\n')) await once(out, 'drain');
   };
-  for (const [id, kind, status, ext] of rows) {
+  for (const [id, kind, status, ext, source, docId] of rows) {
     if (!cur || cur.cluster !== String(id)) {
       await flush();
-      cur = { cluster: String(id), kind, kept: null, members: [] };
+      cur = { cluster: String(id), kind, kept: null, members: [], sources: [], documentIds: [] };
     }
     if (status === 'kept' && cur.kept === null) cur.kept = ext;
     cur.members.push(ext);
+    cur.sources.push(source);
+    cur.documentIds.push(docId);
   }
   await flush();
   out.end();

@@ -107,9 +107,14 @@ export const exportCommand: CliCommand = {
       const job = await runJobFromCli(engine, 'export', { ...parsed.data, actor: engine.actor }, io);
       requireDone(job);
       const r = job.result as ExportResult;
+      if (r.documents === 0) {
+        // Still a valid (empty) dataset, so exit 0; but a script should hear that nothing passed, even with --json.
+        const ex = Object.entries(r.excluded).filter(([, n]) => n > 0);
+        io.stderr.write(`kurasi export: warning: no document passed the filters${ex.length ? ` (left out: ${ex.map(([k, n]) => `${fmt(n)} ${k}`).join(', ')})` : ''}\n`);
+      }
       if (values.json) writeJson(io, { jobId: job.id, ...r });
       else {
-        io.stdout.write(`exported ${fmt(r.documents)} documents in ${r.shards.length} shard(s) to ${r.out}\n`);
+        io.stdout.write(`exported ${fmt(r.documents)} document${r.documents === 1 ? '' : 's'} in ${r.shards.length} shard(s) to ${r.out}\n`);
         if (r.resumedShards) io.stdout.write(`kept ${r.resumedShards} shard(s) completed by an earlier run\n`);
         const ex = Object.entries(r.excluded);
         if (ex.length) io.stdout.write(`left out: ${ex.map(([k, n]) => `${fmt(n)} ${k}`).join(', ')}\n`);

@@ -88,10 +88,30 @@ export function attributionSources(input: CardInput): { source: ExportSource; li
   return out.sort((a, b) => a.source.name.localeCompare(b.source.name, 'en'));
 }
 
+/**
+ * Where a source came from, as a published dataset may say it: a URL as it is, a local path only by its file or
+ * folder name (the curator's folders and user name are nobody's business).
+ */
+export function publicOrigin(origin: string): string {
+  // An import of several paths records them joined by ", ".
+  return origin
+    .split(', ')
+    .map((one) =>
+      /^[a-z][a-z0-9+.-]*:\/\//i.test(one)
+        ? one
+        : one
+            .split(/[\\/]/)
+            .filter((part) => part !== '')
+            .slice(-1)
+            .join(''),
+    )
+    .join(', ');
+}
+
 export function attributionRows(input: CardInput): string[][] {
   return [
     ['source', 'origin', 'license', 'terms_url', 'documents'],
-    ...attributionSources(input).map((a) => [a.source.name, a.source.origin, a.license, a.source.termsUrl ?? '', String(a.documents)]),
+    ...attributionSources(input).map((a) => [a.source.name, publicOrigin(a.source.origin), a.license, a.source.termsUrl ?? '', String(a.documents)]),
   ];
 }
 
@@ -153,7 +173,7 @@ export function datasetCard(input: CardInput): string {
   else {
     L.push('These sources require attribution (also in `attribution.csv`):', '');
     for (const a of attr) {
-      const where = [a.source.origin, a.source.termsUrl].filter((x) => x && x.trim()).join(', ');
+      const where = [publicOrigin(a.source.origin), a.source.termsUrl].filter((x) => x && x.trim()).join(', ');
       L.push(`- **${mdCell(a.source.name)}**${where ? ` (${mdCell(where)})` : ''} — ${a.license}, ${fmt(a.documents)} documents`);
     }
   }

@@ -226,11 +226,20 @@ describe('dedupe job', () => {
     expect(out.code).toBe(0);
     expect(JSON.parse(out.stdout)).toMatchObject({ clusters: 3, duplicates: 4 });
     const lines = readFileSync(report, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toEqual([
-      { cluster: expect.any(String), kind: 'near', kept: 'd3', members: ['d3', 'd6', 'd7'] },
-      { cluster: expect.any(String), kind: 'exact', kept: 'd1', members: ['d1', 'd4'] },
-      { cluster: expect.any(String), kind: 'near', kept: 'd2', members: ['d2', 'd5'] },
-    ]);
+    const docId = (ext: string) => Number(ext.slice(1));
+    const line = (kind: string, kept: string, members: string[]) => ({
+      cluster: expect.any(String),
+      kind,
+      kept,
+      members,
+      sources: members.map((m) => (fixture()[docId(m) - 1]?.source ?? 'test')),
+      documentIds: members.map(docId),
+    });
+    expect(lines).toEqual([line('near', 'd3', ['d3', 'd6', 'd7']), line('exact', 'd1', ['d1', 'd4']), line('near', 'd2', ['d2', 'd5'])]);
+    // A report that cannot be written stops the run before anything is marked.
+    const again = await runKurasi(['dedupe', '--db', path, '--report', join(tempDir(), 'no-such-dir', 'r.jsonl')]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/no-such-dir\/r\.jsonl: cannot write the report \(ENOENT\)/);
     const stats = await runKurasi(['stats', '--db', path, '--json']);
     expect(JSON.parse(stats.stdout).sections.duplicates).toEqual({ clusters: 3, exactClusters: 1, nearClusters: 2, duplicates: 4, kept: 3 });
     const bad = await runKurasi(['dedupe', '--db', path, '--threshold', '2']);

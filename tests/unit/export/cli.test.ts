@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +31,10 @@ describe('kurasi export', () => {
   it('exports with --json, writing shards, manifest, card and attribution list', async () => {
     const db = corpus();
     const out = join(tempDir(), 'release');
+    // Sources imported from local files: the published card names the files, not the curator's folders.
+    const raw = new Database(db);
+    raw.prepare(`UPDATE sources SET origin = '/home/ayu/rahasia/' || name || '.jsonl'`).run();
+    raw.close();
     const r = await runKurasi(['export', '--db', db, '--out', out, '--format', 'parquet', '--license', 'commercial', '--max-docs', '20', '--meta', 'external_id', '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -44,7 +49,18 @@ describe('kurasi export', () => {
     expect(card).toMatch(/language:\n- id\n- jv\n/);
     expect(card).toContain('size_categories:\n- n<1K');
     expect(card).toContain('## Attribution');
-    expect(readFileSync(join(out, 'attribution.csv'), 'utf8').split('\n')[0]).toBe('source,origin,license,terms_url,documents');
+    const attribution = readFileSync(join(out, 'attribution.csv'), 'utf8');
+    expect(attribution.split('\n')[0]).toBe('source,origin,license,terms_url,documents');
+    expect(attribution).toMatch(/\.jsonl,/);
+    expect(`${card}${attribution}`).not.toContain('/home/ayu');
+  }, 120_000);
+
+  it('an export that nothing passes still succeeds, but says so on stderr', async () => {
+    const db = corpus();
+    const r = await runKurasi(['export', '--db', db, '--out', join(tempDir(), 'kosong'), '--lang', 'sun', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ documents: 0 });
+    expect(r.stderr).toMatch(/^kurasi export: warning: no document passed the filters \(left out: .*\d+ language/);
   }, 120_000);
 
   it('bad usage exits 2 with a reason; a missing corpus exits 1', async () => {
