@@ -85,7 +85,8 @@ function ngramShares(ids: Int32Array, lens: Int32Array, totalChars: number, n: n
   }
   let dup = 0;
   for (let i = 0; i < ids.length; i++) if (covered[i]) dup += lens[i]!;
-  return { top: top / totalChars, dup: dup / totalChars };
+  // Occurrences of the top n-gram can overlap ("satu satu satu"), so its characters times its count can exceed the text.
+  return { top: Math.min(1, top / totalChars), dup: dup / totalChars };
 }
 
 function share(part: number, whole: number): number {

@@ -21,6 +21,13 @@ describe('quality signals', () => {
     expect(s.dup_line_share).toBeCloseTo(5 / 6);
     expect(s.dup_para_share).toBeCloseTo(2 / 3);
   });
+  it('keeps every share between 0 and 1, even when the top n-gram overlaps itself', () => {
+    for (const text of ['satu satu satu satu', 'aaaa aaaa aaaa', 'ya ya ya ya ya ya ya ya ya', GOOD]) {
+      const s = computeSignals(text);
+      for (const [k, v] of Object.entries(s)) if (k.endsWith('_share')) expect([text, k, v >= 0 && v <= 1]).toEqual([text, k, true]);
+    }
+    expect(computeSignals('satu satu satu satu').top_2gram_share).toBe(1);
+  });
   it('measures digit and URL density', () => {
     const s = computeSignals('lihat https://contoh.id/a/b/c 123 456');
     expect(s.url_density).toBeGreaterThan(0.5);
