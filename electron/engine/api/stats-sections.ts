@@ -3,6 +3,8 @@ import { dedupeStatsSection } from '../dedupe/queries';
 import { languagesStatsSection } from '../langid/stats-section';
 import { labelStats } from '../labels/stats';
 import { licenseStatsSection } from '../license/summary';
+import { piiSummary } from '../pii/store';
+import { qualityStatsSection } from '../quality/stats-section';
 
 /**
  * Extra sections of `corpus.stats` / `kurasi stats`, one per feature (languages, duplicates, labels, licences…).
@@ -13,4 +15,6 @@ export const statsSections: Record<string, (db: Db) => unknown> = {
   languages: languagesStatsSection,
   labels: labelStats,
   licenses: licenseStatsSection,
+  pii: piiSummary,
+  quality: qualityStatsSection,
 };

@@ -47,4 +47,18 @@ describe('kurasi CLI: option values and jobs from the command line', () => {
     const r = await runKurasi(['import', file, '--db', tempDbPath(), '--source', 'satu']);
     expect(r.stdout).toContain("imported 1 document into 'satu'");
   });
+
+  it('stats reports personal data and quality too, readable without --json', async () => {
+    const db = tempDbPath();
+    const imported = JSON.parse((await runKurasi(['import', fixture('good.jsonl'), '--db', db, '--json'])).stdout) as { imported: number };
+    expect((await runKurasi(['pii', '--db', db])).code).toBe(0);
+    expect((await runKurasi(['quality', '--db', db])).code).toBe(0);
+    const json = JSON.parse((await runKurasi(['stats', '--db', db, '--json'])).stdout) as { sections: { pii: { scanned: number }; quality: Record<string, number> } };
+    expect(json.sections.pii.scanned).toBe(imported.imported);
+    const q = json.sections.quality;
+    expect([q.passed! + q.failed!, q.unchecked]).toEqual([imported.imported, 0]);
+    const human = (await runKurasi(['stats', '--db', db])).stdout;
+    expect(human).toMatch(new RegExp(`^quality +passed ${q.passed}, failed ${q.failed}, unchecked 0$`, 'm'));
+    expect(human).not.toMatch(/[{}"]/);
+  });
 });
