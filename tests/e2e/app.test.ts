@@ -111,6 +111,9 @@ describe('corpus browser end to end (kurasi serve + headless Chromium)', () => {
     expect(rejects.length).toBe(2);
     expect(rejects.join('\n')).toMatch(/unggahan\.jsonl:2/);
     expect(rejects.join('\n')).toMatch(/unggahan\.jsonl:4/);
+    // Reasons in the UI language, their details kept.
+    expect(rejects.join('\n')).toMatch(/unggahan\.jsonl:2 — JSON rusak: /);
+    expect(rejects.join('\n')).toMatch(/unggahan\.jsonl:4 — tidak ada kolom 'text'/);
     await page.screenshot({ path: `${SHOTS}/import.png` });
     await dialog.getByRole('button', { name: 'Tutup' }).first().click();
     await expect.poll(() => page.locator('[data-testid="doc-count"]').innerText()).toContain('20.002 dokumen');
@@ -175,6 +178,22 @@ describe('corpus browser end to end (kurasi serve + headless Chromium)', () => {
     await page.screenshot({ path: `${SHOTS}/browser-en.png` });
     await page.locator('[data-testid="lang-switch"]').selectOption('id');
     await expect.poll(() => page.locator('[data-nav="browser"]').innerText()).toContain('Dokumen');
+  });
+
+  it('imports a .txt file one document per paragraph when asked', async () => {
+    const file = join(dir, 'paragraf.txt');
+    writeFileSync(file, 'Paragraf pertama tentang sawah.\nMasih paragraf pertama.\n\nParagraf kedua tentang laut.\n\n\nParagraf ketiga tentang gunung.\n');
+    await page.locator('[data-testid="open-import"]').click();
+    const dialog = page.locator('[data-testid="import-dialog"]');
+    await dialog.locator('[data-testid="import-file"]').setInputFiles(file);
+    await dialog.locator('[data-testid="import-source"]').fill('paragraf');
+    await dialog.locator('select').first().selectOption('txt');
+    expect(await dialog.locator('[data-testid="import-text-field"]').count()).toBe(0);
+    await dialog.locator('[data-testid="import-txt-mode"]').selectOption('paragraph');
+    await dialog.locator('[data-testid="import-start"]').click();
+    await dialog.locator('[data-testid="import-summary"]').waitFor({ timeout: 30_000 });
+    expect(await dialog.locator('[data-testid="import-summary"]').innerText()).toMatch(/3 diimpor/);
+    await dialog.getByRole('button', { name: 'Tutup' }).first().click();
   });
 
   it('shows the designed empty state on an empty corpus', async () => {

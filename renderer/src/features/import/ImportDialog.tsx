@@ -7,6 +7,9 @@ import { JobRow } from '../jobs/JobRow';
 import { useJobs } from '../jobs/useJobs';
 import { describeImportReason } from './reasons';
 
+const TXT_MODES = ['file', 'line', 'paragraph'] as const;
+type TxtMode = (typeof TXT_MODES)[number];
+
 type Mode = 'upload' | 'path';
 
 function isImportResult(v: unknown): v is ImportResult {
@@ -24,6 +27,8 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const [license, setLicense] = useState('');
   const [format, setFormat] = useState<ImportFormat>('auto');
   const [textField, setTextField] = useState('');
+  const [idField, setIdField] = useState('');
+  const [txtMode, setTxtMode] = useState<TxtMode>('file');
   const [uploadPct, setUploadPct] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<number | null>(null);
@@ -65,7 +70,9 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
         format,
         ...(sourceName.trim() ? { source: sourceName.trim() } : defaultSource ? { source: defaultSource } : {}),
         ...(license.trim() ? { license: license.trim() } : {}),
-        ...(textField.trim() ? { textField: textField.trim() } : {}),
+        ...(textField.trim() && format !== 'txt' ? { textField: textField.trim() } : {}),
+        ...(idField.trim() && format !== 'txt' ? { idField: idField.trim() } : {}),
+        txtMode,
       });
       setJobId(id);
     } catch (e) {
@@ -145,10 +152,33 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                   ))}
                 </select>
               </label>
-              <label>
-                <span>{t('import.textField')}</span>
-                <input type="text" value={textField} onChange={(e) => setTextField(e.target.value)} placeholder="text" />
-              </label>
+              {format !== 'txt' && (
+                <label>
+                  <span>{t('import.textField')}</span>
+                  <input type="text" value={textField} onChange={(e) => setTextField(e.target.value)} placeholder="text" data-testid="import-text-field" />
+                </label>
+              )}
+            </div>
+            <div className="row">
+              {format !== 'txt' && (
+                <label>
+                  <span>{t('import.idField')}</span>
+                  <input type="text" value={idField} onChange={(e) => setIdField(e.target.value)} placeholder="id" data-testid="import-id-field" />
+                </label>
+              )}
+              {/* Only .txt files are cut this way; with "auto" a folder may hold some. */}
+              {(format === 'txt' || format === 'auto') && (
+                <label>
+                  <span>{t('import.txtMode')}</span>
+                  <select value={txtMode} onChange={(e) => setTxtMode(TXT_MODES.find((m) => m === e.target.value) ?? 'file')} data-testid="import-txt-mode">
+                    {TXT_MODES.map((m) => (
+                      <option key={m} value={m}>
+                        {t(`import.txtMode.${m}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
             </div>
             {uploadPct !== null && <p>{t('import.uploading', { p: uploadPct })}</p>}
             {error && (
