@@ -89,7 +89,7 @@ describe('annotation end to end (kurasi serve + headless Chromium, keyboard only
     await expect.poll(() => page.locator('[data-question="decision"] .option.selected').innerText()).toContain('Simpan');
     await page.keyboard.press('u');
     await expect.poll(() => page.locator('[data-question="decision"] .option.selected').count()).toBe(0);
-    await expect.poll(() => page.locator('[data-testid="history"] li').first().innerText()).toMatch(/ani.*batal label/s);
+    await expect.poll(() => page.locator('[data-testid="history"] li').first().innerText()).toMatch(/ani.*batal label.*— membatalkan #\d+/s);
 
     await page.reload();
     await waitForDoc(page, 20);

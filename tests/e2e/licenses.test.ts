@@ -60,7 +60,7 @@ describe('licence review end to end (kurasi serve + headless Chromium)', () => {
 
     await expect.poll(() => row('nusax').innerText()).toMatch(/CC-BY-SA-4\.0[\s\S]*Disetujui/);
     await expect.poll(() => page.locator('[data-testid="lic-share"]').innerText()).toMatch(/50% dokumen sudah disetujui/);
-    await expect.poll(() => page.locator('[data-testid="lic-history"]').innerText()).toMatch(/license\.set[\s\S]*Berkas LICENSE di repositori/);
+    await expect.poll(() => page.locator('[data-testid="lic-history"]').innerText()).toMatch(/keputusan lisensi \(Disimpulkan: .*, Status: Belum ditinjau → Disetujui[\s\S]*Berkas LICENSE di repositori/);
   });
 
   it('turns the decision stale when evidence is added', async () => {

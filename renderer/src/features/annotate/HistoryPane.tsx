@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { DocumentRecord } from '../../../../shared/contract/corpus';
 import { api } from '../../api/client';
-import { useI18n } from '../../i18n';
+import { useI18n, type Translate } from '../../i18n';
 import { useShell } from '../../shell/context';
 import { actionName } from '../audit/undo';
 import { formatValue } from './keys';
@@ -32,6 +32,12 @@ export function describeState(v: unknown): string {
   }
   if ('reviewState' in inner) return show(inner.reviewState);
   return prefix + Object.entries(inner).map(([k, x]) => `${k}=${show(x)}`).join(' ');
+}
+
+/** Undo/redo entries carry an English note from the engine ("undo of action 10"); others are people's own words. */
+function describeNote(t: Translate, note: string): string {
+  const m = /^(undo|redo) of (?:action|audit entry) (\d+)$/.exec(note);
+  return m ? t(m[1] === 'undo' ? 'audit.note.undoOf' : 'audit.note.redoOf', { id: m[2]! }) : note;
 }
 
 /**
@@ -68,7 +74,7 @@ export function HistoryPane({ documentId, version, titled = true }: { documentId
               <span className="mono">
                 {describeState(r.before)} → {describeState(r.after)}
               </span>
-              {r.note && <span className="muted"> — {r.note}</span>}
+              {r.note && <span className="muted"> — {describeNote(t, r.note)}</span>}
             </li>
           ))}
         </ol>

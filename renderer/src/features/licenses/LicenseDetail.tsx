@@ -12,7 +12,8 @@ import {
 } from '../../../../shared/license';
 import { api } from '../../api/client';
 import { ErrorState, Spinner } from '../../components/States';
-import { useI18n } from '../../i18n';
+import { useI18n, type Translate } from '../../i18n';
+import { actionName } from '../audit/undo';
 import { EvidenceList } from './EvidenceList';
 import { LicenseFlags } from './LicenseFlags';
 import { RefFlagsForm } from './RefFlagsForm';
@@ -220,8 +221,8 @@ export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: numb
               <ol className="lic-history" data-testid="lic-history">
                 {detail.history.map((h) => (
                   <li key={h.id}>
-                    <span className="mono muted">{new Date(h.at).toLocaleString(locale)}</span> <strong>{h.actor}</strong> {h.action}
-                    {describeChange(h.before, h.after)}
+                    <span className="mono muted">{new Date(h.at).toLocaleString(locale)}</span> <strong>{h.actor}</strong> {actionName(t, h.action)}
+                    {describeChange(t, h.before, h.after)}
                     {h.note && <em> — {h.note}</em>}
                   </li>
                 ))}
@@ -235,12 +236,31 @@ export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: numb
 }
 
 /** "state: cleared → stale" style summary of the fields an audit entry changed. */
-function describeChange(before: unknown, after: unknown): string {
+/** The decision's fields by their names on this screen; a field not listed keeps its stored name. */
+const FIELD_LABEL: Record<string, string> = {
+  concludedLicense: 'lic.col.concluded',
+  declaredLicense: 'lic.col.declared',
+  reviewState: 'lic.col.state',
+  reviewer: 'lic.col.reviewer',
+  termsUrl: 'lic.det.terms',
+  tdm: 'lic.det.tdm',
+  robots: 'lic.det.robots',
+};
+
+function describeChange(t: Translate, before: unknown, after: unknown): string {
   if (!after || typeof after !== 'object') return '';
   const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
   const a = after as Record<string, unknown>;
+  const value = (k: string, v: unknown) => {
+    if (v === null || v === undefined || v === '') return '—';
+    if (k === 'reviewState' && typeof v === 'string') {
+      const s = t(`lic.state.${v}`);
+      return s === `lic.state.${v}` ? v : s;
+    }
+    return String(v);
+  };
   const parts = Object.keys(a)
     .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]) && (typeof a[k] !== 'object' || a[k] === null))
-    .map((k) => `${k}: ${String(b[k] ?? '—')} → ${String(a[k] ?? '—')}`);
+    .map((k) => `${FIELD_LABEL[k] ? t(FIELD_LABEL[k]) : k}: ${value(k, b[k])} → ${value(k, a[k])}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
