@@ -1,8 +1,8 @@
 // Files appear under their final name only when complete: written to `<name>.partial`, synced, then renamed.
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const PARTIAL_SUFFIX = '.partial';
 
@@ -88,4 +88,38 @@ export function removePartials(dir: string): number {
     }
   }
   return removed;
+}
+
+/**
+ * `mkdir -p`, one level at a time from the deepest folder that exists. Node's own recursive mkdir never returns
+ * for some paths (under /proc, for one) and cannot be cancelled there; this fails at once with the reason.
+ */
+export function makeDirs(path: string): void {
+  const missing: string[] = [];
+  let p = resolve(path);
+  for (;;) {
+    const st = statOrNull(p);
+    if (st?.isDirectory()) break;
+    if (st) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${p}'`), { code: 'ENOTDIR' });
+    missing.push(p);
+    const up = dirname(p);
+    if (up === p) break;
+    p = up;
+  }
+  for (const dir of missing.reverse()) {
+    try {
+      mkdirSync(dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
+function statOrNull(p: string): ReturnType<typeof statSync> | null {
+  try {
+    return statSync(p);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
 }

@@ -2,7 +2,7 @@
 // then the manifest, dataset card and attribution list. Resumable: completed shards are recorded in a
 // progress file and kept when a re-run with the same options finds the same corpus snapshot.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeToString } from 'fast-csv';
 import type { ExportOptions, ExportResult, ExportShard } from '../../../shared/contract/export';
@@ -12,7 +12,7 @@ import { KurasiError } from '../errors';
 import { appVersion } from '../paths';
 import { appendAudit } from '../store/audit';
 import { getMeta, type Db } from '../store/open';
-import { removePartials, sha256File, writeFileAtomic } from './atomic';
+import { makeDirs, removePartials, sha256File, writeFileAtomic } from './atomic';
 import { attributionRows, datasetCard } from './card';
 import { Gatekeeper, type DocDecision } from './gate';
 import { exportRedactor } from './redact';
@@ -162,7 +162,7 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
   const redact = o.redactPii ? exportRedactor(db) : null;
 
   refuseForeignFolder(out);
-  mkdirSync(join(out, 'data'), { recursive: true });
+  makeDirs(join(out, 'data'));
   removePartials(out);
   const kept = await completedShards(out, key, snapshotId);
 
@@ -200,7 +200,7 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
   saveProgress();
   const shardFile = (k: string, index: number) => `data/${k}/part-${String(index).padStart(5, '0')}.${EXTENSIONS[o.format]}`;
   const open = (st: KeyState) => {
-    mkdirSync(join(out, 'data', st.key), { recursive: true });
+    makeDirs(join(out, 'data', st.key));
     st.writer = openShardWriter(o.format, join(out, shardFile(st.key, st.done.length)), o.meta, version);
     st.docs = 0;
     st.bytes = 0;
