@@ -61,7 +61,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`kurasi ${command.name}: ${message}\nUsage: ${command.usage}\n`);
       return 2;
     }
-    io.stderr.write(`kurasi ${command.name}: ${message.split('\n')[0]}\n`);
+    io.stderr.write(`kurasi ${command.name}: ${withCorpusPath(e, message.split('\n')[0] ?? '', rest)}\n`);
     return 1;
   }
 }
@@ -74,4 +74,13 @@ export function describeInvalid(e: InvalidParamsError): string {
       return `${field ? `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'input'}: ${i.message}`;
     })
     .join('; ');
+}
+
+/** SQLite's own messages ("database is locked", "file is not a database") do not say which file: add --db's. */
+function withCorpusPath(e: unknown, message: string, args: string[]): string {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  if (!code.startsWith('SQLITE_')) return message;
+  const at = args.findIndex((a) => a === '--db' || a.startsWith('--db='));
+  const db = at < 0 ? undefined : args[at]!.startsWith('--db=') ? args[at]!.slice(5) : args[at + 1];
+  return db && !message.includes(db) ? `${db}: ${message}` : message;
 }

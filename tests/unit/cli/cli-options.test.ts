@@ -61,4 +61,12 @@ describe('kurasi CLI: option values and jobs from the command line', () => {
     expect(human).toMatch(new RegExp(`^quality +passed ${q.passed}, failed ${q.failed}, unchecked 0$`, 'm'));
     expect(human).not.toMatch(/[{}"]/);
   });
+
+  it('names the corpus file in SQLite errors that do not', async () => {
+    const notDb = join(tempDir(), 'bukan-korpus.db');
+    writeFileSync(notDb, 'ini bukan basis data SQLite, hanya teks biasa yang cukup panjang untuk dibaca sebagai header');
+    const r = await runKurasi(['stats', '--db', notDb]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`kurasi stats: ${notDb}: file is not a database\n`);
+  });
 });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { formatDuration } from '../../../../shared/jobs/progress';
 import { ProgressBar } from '../../components/States';
 import { useI18n, type Translate } from '../../i18n';
@@ -29,6 +30,7 @@ function known(t: Translate, key: string, text: string): string {
 /** One job: kind, state, a live progress bar with rate and ETA, and cancel / resume. */
 export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boolean }) {
   const { t, n } = useI18n();
+  const [actionError, setActionError] = useState<string | null>(null);
   const active = job.state === 'running' || job.state === 'queued';
   const resumable = ['interrupted', 'cancelled', 'failed'].includes(job.state);
   const amount = (v: number) => (bytesKinds.has(job.kind) ? formatBytes(v) : n(Math.round(v)));
@@ -45,8 +47,14 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
           </button>
         )}
         {resumable && !compact && (
-          <button type="button" onClick={() => void api.request('jobs.resume', { id: job.id })}>
-            {t('jobs.resume')}
+          // A failed job starts over from its checkpoint: "try again" says what happens; it may fail the same way.
+          <button
+            type="button"
+            onClick={() =>
+              void api.request('jobs.resume', { id: job.id }).then((r) => setActionError(r.ok ? null : r.error.message))
+            }
+          >
+            {t(job.state === 'failed' ? 'jobs.retry' : 'jobs.resume')}
           </button>
         )}
       </div>
@@ -63,6 +71,7 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
         {job.state === 'running' && job.etaMs !== null && <span>{t('jobs.eta', { t: formatDuration(job.etaMs) })}</span>}
         {/* The phase is news only while the job runs: a finished job's last phase ("reading files") would mislead. */}
         {active && job.message && <span>{known(t, `jobs.phase.${job.message}`, job.message)}</span>}
+        {actionError && <span className="bad">{actionError}</span>}
         {job.error && <span className="bad">{job.kind === 'import' ? describeImportReason(t, job.error) : job.error}</span>}
       </div>
     </div>
