@@ -10,6 +10,8 @@ export interface Engine {
   dbPath: string;
   /** Who is acting: recorded with every decision in the audit log. */
   actor: string;
+  /** The actor was given (`--actor`, a test), not taken from the OS user: it is not replaced by the annotator name. */
+  actorGiven: boolean;
   events: EngineEvents;
   jobs: JobRunner;
   close(): Promise<void>;
@@ -34,6 +36,7 @@ export function openEngine(options: EngineOptions): Engine {
     db,
     dbPath,
     actor: options.actor ?? defaultActor(),
+    actorGiven: options.actor !== undefined,
     events,
     jobs,
     async close() {

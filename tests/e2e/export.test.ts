@@ -41,6 +41,11 @@ describe('export end to end (kurasi serve + headless Chromium)', () => {
     if (!(await page.locator('[data-testid="export-screen"]').isVisible())) await page.getByRole('button', { name: /Ekspor/ }).first().click();
     await page.locator('[data-testid="export-screen"]').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator('[data-testid="export-start"]').isDisabled()).toBe(true);
+    // A language that is not a code is pointed out while typing; cleared, the warning goes.
+    await page.locator('[data-testid="export-langs"]').fill('ind, INDONESIA');
+    expect(await page.locator('[data-testid="export-langs-unknown"]').innerText()).toContain('INDONESIA');
+    await page.locator('[data-testid="export-langs"]').fill('');
+    expect(await page.locator('[data-testid="export-langs-unknown"]').count()).toBe(0);
     await page.locator('[data-testid="export-preview"]').click();
     await expect.poll(() => page.locator('[data-testid="export-included"]').innerText(), { timeout: 30_000 }).toMatch(/18 dokumen akan diekspor/);
     const panel = await page.locator('[data-testid="export-preview-panel"]').innerText();

@@ -1,16 +1,16 @@
-import { actorOf } from './actor';
 import type { HandlerMap } from './handler';
 import type { Engine } from '../engine';
 import { addSpan, labelsForDocument, removeSpan, setLabel } from '../labels/labels';
-import { getSchema, isBlind, listAnnotators, currentAnnotator, setAnnotator, setBlind, setSchema } from '../labels/settings';
+import { annotatorOr, getSchema, isBlind, listAnnotators, currentAnnotator, setAnnotator, setBlind, setSchema } from '../labels/settings';
 import { adjudicate, listConflicts } from '../labels/conflicts';
 import { nextDocument } from '../labels/queue';
 import { redo, undo, type UndoOutcome } from '../audit/undo';
 import { documentHistory } from '../audit/history';
 
 /** Labels are written under the annotator chosen on first run, else the engine's actor. */
+/** Labels are always the annotator's (the name chosen on first run), whoever opened the engine. */
 function who(engine: Engine): string {
-  return actorOf(engine);
+  return annotatorOr(engine.db, engine.actor);
 }
 
 function changed(engine: Engine): void {

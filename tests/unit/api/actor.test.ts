@@ -22,7 +22,9 @@ describe('who the UI records an action under', () => {
       { text: 'Kami pergi ke pasar setiap pagi untuk membeli sayur.', externalId: 'b', source: 'web' },
     ]);
     db.close();
-    engine = openEngine({ dbPath: path, actor: 'os-user' });
+    // As the app and `kurasi serve` open it: no actor given, so the OS user until someone says who they are.
+    engine = openEngine({ dbPath: path });
+    const osUser = engine.actor;
     // Before anyone is named, the engine's actor is used.
     await call(engine, 'documents.setLanguage', { id: 1, lang: 'jav' });
     await call(engine, 'annotators.set', { name: 'Ayu Lestari' });
@@ -30,7 +32,7 @@ describe('who the UI records an action under', () => {
     await call(engine, 'license.set', { source: 'web', concluded: 'CC-BY-4.0', state: 'cleared' });
     await call(engine, 'audit.undo', {});
     const rows = engine.db.prepare(`SELECT actor, action FROM audit_log WHERE action NOT LIKE 'import%' ORDER BY id`).all() as { actor: string; action: string }[];
-    expect(rows[0]).toEqual({ actor: 'os-user', action: 'langid.override' });
+    expect(rows[0]).toEqual({ actor: osUser, action: 'langid.override' });
     const after = rows.slice(rows.findIndex((r) => r.action === 'annotators.set'));
     expect(after.length).toBeGreaterThanOrEqual(4);
     expect(new Set(after.map((r) => r.actor))).toEqual(new Set(['Ayu Lestari']));

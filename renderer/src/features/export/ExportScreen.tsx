@@ -110,6 +110,13 @@ function CountTable({ title, rows }: { title: string; rows: Record<string, { doc
 export function ExportScreen() {
   const { t, n } = useI18n();
   const [form, setForm] = useState<Form>(initial);
+  // Said while typing: an unknown code or a label line without "=" would otherwise just select nothing.
+  // Any ISO 639-3 code may have been set by hand (Betawi, say), so only the form is checked here.
+  const unknownLangs = list(form.langs).filter((c) => !/^[a-z]{3}$/.test(c));
+  const badLabelLines = form.labels
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^[^=]+=.+$/.test(l));
   const [previewJob, setPreviewJob] = useState<number | null>(null);
   const [previewed, setPreviewed] = useState<string | null>(null);
   const [exportJob, setExportJob] = useState<number | null>(null);
@@ -244,10 +251,20 @@ export function ExportScreen() {
           <label>
             <span>{t('exp.langs')}</span>
             <input type="text" value={form.langs} onChange={(e) => set('langs', e.target.value)} placeholder="ind, jav, sun" data-testid="export-langs" />
+            {unknownLangs.length > 0 && (
+              <small className="bad" data-testid="export-langs-unknown">
+                {t('exp.langsUnknown', { codes: unknownLangs.join(', ') })}
+              </small>
+            )}
           </label>
           <label>
             <span>{t('exp.labels')}</span>
             <textarea rows={2} value={form.labels} onChange={(e) => set('labels', e.target.value)} placeholder="topik=berita" />
+            {badLabelLines.length > 0 && (
+              <small className="bad" data-testid="export-labels-bad">
+                {t('exp.labelsBad', { lines: badLabelLines.join(', ') })}
+              </small>
+            )}
           </label>
           <label className="check">
             <input type="checkbox" checked={form.redactPii} onChange={(e) => set('redactPii', e.target.checked)} data-testid="export-redact" />
