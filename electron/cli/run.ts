@@ -37,7 +37,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${appVersion()}\n`);
     return 0;
   }
+  // British spelling, as the messages use it.
+  if (argv[0] === 'licence') argv = ['license', ...argv.slice(1)];
   const found = findCommand(argv);
+  const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
+  if (!found && group.length > 0) {
+    // `kurasi license` alone, or with a subcommand that does not exist: list the group's subcommands.
+    const width = Math.max(...group.map((c) => c.name.length));
+    const what = argv[1] === undefined || argv[1].startsWith('-') ? 'needs a subcommand' : `has no subcommand '${argv[1]}'`;
+    io.stderr.write(`kurasi: '${argv[0]}' ${what}:\n${group.map((c) => `  kurasi ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}\n`);
+    return 2;
+  }
   if (!found) {
     io.stderr.write(`kurasi: unknown command '${argv[0]}'\n\n${usageAll()}`);
     return 2;

@@ -69,4 +69,16 @@ describe('kurasi CLI: option values and jobs from the command line', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`kurasi stats: ${notDb}: file is not a database\n`);
   });
+
+  it('a command group alone lists its subcommands; "licence" is accepted for "license"', async () => {
+    const alone = await runKurasi(['license']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/^kurasi: 'license' needs a subcommand:\n/);
+    expect(alone.stderr).toMatch(/^ {2}kurasi license set +\S/m);
+    const wrong = await runKurasi(['labels', 'bogus']);
+    expect([wrong.code, wrong.stderr.split('\n')[0]]).toEqual([2, "kurasi: 'labels' has no subcommand 'bogus':"]);
+    const british = await runKurasi(['licence', 'list', '--help']);
+    expect(british.code).toBe(0);
+    expect(british.stdout).toMatch(/^Usage: kurasi license list/m);
+  });
 });
