@@ -57,7 +57,30 @@ export function listImportFiles(paths: string[], format: ImportFormat): ImportFi
       out.push({ path: abs, name: stripGz(basename(abs)), size: st.size, format: forced ?? formatFromName(abs) });
     }
   }
-  return out;
+  return qualifyClashingNames(out);
+}
+
+/**
+ * Two files of one import with the same name (`2023/train.csv` and `2024/train.csv` given as two folders) would
+ * generate the same ids and reject each other's rows as duplicates: such names get as many parent folders as it
+ * takes to tell them apart. Names that do not clash stay as they were, so earlier imports keep their ids.
+ */
+function qualifyClashingNames(files: ImportFile[]): ImportFile[] {
+  const byName = new Map<string, ImportFile[]>();
+  for (const f of files) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+  for (const group of byName.values()) {
+    if (group.length < 2) continue;
+    const parts = group.map((f) => f.path.split(/[\\/]/).filter(Boolean));
+    const depth = group[0]!.name.split('/').length;
+    for (let take = depth + 1; ; take++) {
+      const names = parts.map((p) => stripGz(p.slice(-take).join('/')));
+      if (new Set(names).size === names.length || take >= Math.max(...parts.map((p) => p.length))) {
+        group.forEach((f, i) => (f.name = names[i]!));
+        break;
+      }
+    }
+  }
+  return files;
 }
 
 function walk(root: string, dir: string, out: ImportFile[], forced: ConcreteFormat | null): void {

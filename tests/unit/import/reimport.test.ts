@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCorpus } from '../../../electron/engine/store/open';
@@ -59,6 +59,24 @@ describe('re-import and resume', () => {
     const db = openCorpus(path);
     expect(db.prepare(`SELECT count(*) FROM import_files WHERE job_id = ? AND state = 'skipped'`).pluck().get(same.jobId)).toBe(1);
     db.close();
+  });
+
+  it('two files with the same name in one import get ids that tell them apart (and none is lost)', async () => {
+    const dir = tempDir();
+    for (const year of ['2023', '2024']) {
+      mkdirSync(join(dir, year));
+      writeFileSync(join(dir, year, 'berita.csv'), `text\nBerita pertama tahun ${year}.\nBerita kedua tahun ${year}.\n`);
+    }
+    writeFileSync(join(dir, 'lain.csv'), 'text\nSatu berita lain.\n');
+    const path = tempDbPath();
+    const params = { paths: [join(dir, '2023'), join(dir, '2024'), join(dir, 'lain.csv')], source: 's' };
+    const first = await importInThread(path, params);
+    expect(first.result).toMatchObject({ imported: 5, rejected: 0 });
+    const db = openCorpus(path);
+    expect(docs(db).map((r) => r.external_id)).toEqual(['2023/berita.csv:2', '2023/berita.csv:3', '2024/berita.csv:2', '2024/berita.csv:3', 'lain.csv:2']);
+    db.close();
+    const again = await importInThread(path, params);
+    expect(again.result).toMatchObject({ imported: 0, skipped: 5, rejected: 0 });
   });
 
   it('the same file into another source is imported again there', async () => {
