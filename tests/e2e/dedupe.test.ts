@@ -111,5 +111,15 @@ describe('duplicates view end to end (kurasi serve + headless Chromium, keyboard
     await page.locator('#filter-dupStatus').selectOption('duplicate');
     await expect.poll(() => scroll.locator('.chip.dup-duplicate').count()).toBeGreaterThan(0);
     expect(await scroll.locator('.chip.dup-unique').count()).toBe(0);
+    // Sorting by the duplicate column cycles A→Z, Z→A, unsorted, whatever the first row holds (nulls sort first).
+    await page.locator('#filter-dupStatus').selectOption('');
+    const header = page.getByRole('columnheader', { name: /Duplikat/ });
+    const states: (string | null)[] = [];
+    for (let i = 0; i < 3; i++) {
+      await header.click();
+      await expect.poll(() => header.getAttribute('aria-sort')).toBe(['ascending', 'descending', 'none'][i]);
+      states.push(await header.getAttribute('aria-sort'));
+    }
+    expect(states).toEqual(['ascending', 'descending', 'none']);
   });
 });

@@ -61,9 +61,13 @@ export function useDataTable<T extends object>(options: {
     }
     return { data, indexes };
   }, [range.start, range.end, source]);
+  // tanstack picks a column's first sort direction from the first row in view, which changes with the sort itself
+  // (a null first after ascending makes the cycle asc → none → asc). Fixed here instead: numbers (right-aligned)
+  // start with the largest, everything else from A.
+  const stableColumns = useMemo(() => columns.map((c) => ({ sortDescFirst: c.meta?.align === 'end', ...c })), [columns]);
   const table = useReactTable<T>({
     data,
-    columns,
+    columns: stableColumns,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row, i) => String(indexes.get(row) ?? `x${i}`),
     manualSorting: true,
