@@ -2,6 +2,7 @@ import { importFormat, type ImportResult } from '../../../shared/contract/import
 import { openEngine } from '../../engine/engine';
 import { UsageError, requireString, stringOpt, writeJson, type CliCommand } from '../command';
 import { requireDone, runJobFromCli } from '../run-job';
+import { resolveLicense } from '../../../shared/license/resolve';
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -27,6 +28,13 @@ export const importCommand: CliCommand = {
     if (!format.success) throw new UsageError(`--format must be one of ${importFormat.options.join(', ')}`);
     const txtMode = stringOpt(values, 'txt-mode');
     if (txtMode !== 'file' && txtMode !== 'line' && txtMode !== 'paragraph') throw new UsageError('--txt-mode must be file, line or paragraph');
+    const license = stringOpt(values, 'license');
+    if (license !== undefined) {
+      // Kept as declared (a source may say anything), but a data lead should hear now that it is not SPDX.
+      const r = resolveLicense(license);
+      if (!r.ok || r.via === 'guess')
+        io.stderr.write(`kurasi import: warning: --license '${license}' is not an SPDX expression${r.ok ? ` (did you mean ${r.spdx}?)` : ''}; recorded as declared, to be reviewed\n`);
+    }
     const engine = openEngine({ dbPath: db });
     try {
       const job = await runJobFromCli(
@@ -35,7 +43,7 @@ export const importCommand: CliCommand = {
         {
           paths: positionals,
           source: stringOpt(values, 'source'),
-          license: stringOpt(values, 'license'),
+          license,
           format: format.data,
           textField: stringOpt(values, 'text-field'),
           idField: stringOpt(values, 'id-field'),

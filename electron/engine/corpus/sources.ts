@@ -1,5 +1,6 @@
 import type { SourceRecord } from '../../../shared/contract/corpus';
 import type { Db } from '../store/open';
+import { appendAudit } from '../store/audit';
 
 interface Row {
   id: number;
@@ -38,8 +39,21 @@ export function ensureSource(db: Db, name: string, origin: string, declaredLicen
     | { id: number; declared_license: string | null }
     | undefined;
   if (found) {
-    if (declaredLicense && declaredLicense !== found.declared_license)
+    if (declaredLicense && declaredLicense !== found.declared_license) {
+      // A data lead must see that an import changed what the source declares (and, if it was cleared, why it is
+      // stale now: the sources_license_stale trigger records that part).
+      appendAudit(db, {
+        actor: 'import',
+        action: 'license.declared',
+        entity: 'source',
+        entityId: found.id,
+        before: { declaredLicense: found.declared_license },
+        after: { declaredLicense },
+        note: 'declared licence given at import',
+      });
+      // After the entry, so the log reads cause, then effect.
       db.prepare('UPDATE sources SET declared_license = ? WHERE id = ?').run(declaredLicense, found.id);
+    }
     return found.id;
   }
   const info = db

@@ -81,4 +81,12 @@ describe('kurasi CLI: option values and jobs from the command line', () => {
     expect(british.code).toBe(0);
     expect(british.stdout).toMatch(/^Usage: kurasi license list/m);
   });
+
+  it('import keeps a declared licence that is not SPDX but warns; a valid one passes quietly', async () => {
+    const bad = await runKurasi(['import', fixture('good.jsonl'), '--db', tempDbPath(), '--license', 'BEBAS-PAKAI']);
+    expect(bad.code).toBe(0);
+    expect(bad.stderr).toBe("kurasi import: warning: --license 'BEBAS-PAKAI' is not an SPDX expression; recorded as declared, to be reviewed\n");
+    const good = await runKurasi(['import', fixture('good.jsonl'), '--db', tempDbPath(), '--license', 'CC-BY-SA-4.0']);
+    expect([good.code, good.stderr]).toEqual([0, '']);
+  });
 });

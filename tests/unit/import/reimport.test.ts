@@ -79,6 +79,23 @@ describe('re-import and resume', () => {
     expect(again.result).toMatchObject({ imported: 0, skipped: 5, rejected: 0 });
   });
 
+  it('an import that changes a source\'s declared licence says so in the audit log (and a cleared source goes stale)', async () => {
+    const path = tempDbPath();
+    await importInThread(path, { paths: [fixture('good.jsonl')], source: 's', license: 'CC-BY-4.0' });
+    const db = openCorpus(path);
+    db.prepare(`UPDATE sources SET concluded_license = 'CC-BY-4.0', review_state = 'cleared'`).run();
+    db.close();
+    await importInThread(path, { paths: [fixture('paragraphs.txt')], source: 's', license: 'CC-BY-NC-4.0' });
+    const after = openCorpus(path);
+    const entries = after.prepare(`SELECT action, before, after FROM audit_log WHERE entity = 'source' AND action LIKE 'license.%' ORDER BY id`).all();
+    expect(entries).toEqual([
+      { action: 'license.declared', before: '{"declaredLicense":"CC-BY-4.0"}', after: '{"declaredLicense":"CC-BY-NC-4.0"}' },
+      expect.objectContaining({ action: 'license.stale' }),
+    ]);
+    expect(after.prepare('SELECT declared_license, review_state FROM sources').get()).toEqual({ declared_license: 'CC-BY-NC-4.0', review_state: 'stale' });
+    after.close();
+  });
+
   it('the same file into another source is imported again there', async () => {
     const path = tempDbPath();
     await importInThread(path, { paths: [fixture('good.jsonl')], source: 'a' });
