@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 
 /**
- * Reads stdin one text per line: a JSON object line gives its `text` field, anything else is the
- * text itself. Yields every line (empty ones too) so output lines stay aligned with input lines.
+ * Reads stdin one text per line: a JSON object line gives its `text` field (empty without one), anything
+ * else is the text itself. Yields every line (empty ones too) so output lines stay aligned with input lines.
  */
 export async function* readTextLines(stdin: NodeJS.ReadableStream): AsyncGenerator<string> {
   const rl = createInterface({ input: stdin, crlfDelay: Infinity });
@@ -16,7 +16,8 @@ export function textOfLine(line: string): string {
   if (trimmed.startsWith('{')) {
     try {
       const v: unknown = JSON.parse(trimmed);
-      if (v && typeof v === 'object' && 'text' in v && typeof v.text === 'string') return v.text;
+      // A JSON object is a record, never the text itself: without a string `text` it has nothing to read.
+      if (v && typeof v === 'object' && !Array.isArray(v)) return 'text' in v && typeof v.text === 'string' ? v.text : '';
     } catch {
       // Not JSON after all: treat the line as text.
     }

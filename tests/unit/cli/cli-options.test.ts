@@ -89,4 +89,10 @@ describe('kurasi CLI: option values and jobs from the command line', () => {
     const good = await runKurasi(['import', fixture('good.jsonl'), '--db', tempDbPath(), '--license', 'CC-BY-SA-4.0']);
     expect([good.code, good.stderr]).toEqual([0, '']);
   });
+
+  it('detect reads a JSON record without a text field as empty (und), not as the text "{...}"', async () => {
+    const r = await runKurasi(['detect'], { input: '{"judul":"Berita hari ini di kota"}\n{"text":"Kemarin saya pergi ke pasar untuk membeli sayur."}\n' });
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { lang: string });
+    expect(out.map((o) => o.lang)).toEqual(['und', 'ind']);
+  });
 });
