@@ -28,6 +28,7 @@ describe('licence review end to end (kurasi serve + headless Chromium)', () => {
     ];
     const seeded = seedCorpus(docs, join(dir, 'corpus.db'));
     seeded.db.prepare(`UPDATE sources SET declared_license = 'CC BY-SA 4.0' WHERE name = 'nusax'`).run();
+    seeded.db.prepare(`UPDATE sources SET declared_license = 'bebas dipakai asal sebut nama' WHERE name = 'web'`).run();
     seeded.db.close();
     dbPath = seeded.path;
     served = await serve(dbPath);
@@ -40,6 +41,12 @@ describe('licence review end to end (kurasi serve + headless Chromium)', () => {
     await browser?.close();
     await served?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('flags a declared licence that no SPDX reading fits, and only that one', async () => {
+    await row('web').waitFor({ timeout: 30_000 });
+    expect(await row('web').locator('[data-testid="lic-declared-invalid"]').count()).toBe(1);
+    expect(await row('nusax').locator('[data-testid="lic-declared-invalid"]').count()).toBe(0);
   });
 
   it('lists every source, clears one with a live-checked licence, and shows the commercial share', async () => {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { REVIEW_STATES, USE_CLASSES, type ReviewState, type UseClass } from '../../../../shared/license';
+import { REVIEW_STATES, USE_CLASSES, resolveLicense, type ReviewState, type UseClass } from '../../../../shared/license';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { BulkBar } from './BulkBar';
@@ -151,7 +151,16 @@ export function LicensesScreen() {
                     </button>
                   </td>
                   <td className="num">{n(r.documentCount)}</td>
-                  <td className="mono">{r.declaredLicense ?? t('lic.none')}</td>
+                  <td className="mono">
+                    {r.declaredLicense ?? t('lic.none')}
+                    {/* What a source declares is kept as written; one no SPDX reading fits is flagged for the reviewer. */}
+                    {r.declaredLicense !== null && !resolveLicense(r.declaredLicense).ok && (
+                      <span className="lic-unknown" title={t('lic.det.invalid')} data-testid="lic-declared-invalid">
+                        {' '}
+                        ?
+                      </span>
+                    )}
+                  </td>
                   <td className="mono">{r.concludedLicense ?? t('lic.none')}</td>
                   <td title={r.flagsFrom === 'declared' ? t('lic.fromDeclared') : undefined}>
                     <LicenseFlags flags={r.flags} dim={r.flagsFrom !== 'concluded'} />
