@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { JobRow } from '../jobs/JobRow';
 import { useJobs } from '../jobs/useJobs';
 import './export.css';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 
 interface Form {
   out: string;
@@ -181,7 +182,7 @@ export function ExportScreen() {
             </table>
           </section>
         )}
-        {ej?.state === 'failed' && <p className="bad">{t('exp.failed', { e: ej.error ?? '' })}</p>}
+        {ej?.state === 'failed' && <p className="bad">{t('exp.failed', { e: describeEngineMessage(t, ej.error ?? '') })}</p>}
         {ej?.state === 'cancelled' && <p className="muted">{t('exp.cancelled')}</p>}
         {ej && !['running', 'queued'].includes(ej.state) && (
           <button type="button" onClick={() => setExportJob(null)}>
@@ -291,7 +292,7 @@ export function ExportScreen() {
           </label>
           {error && (
             <p className="bad" role="alert">
-              {error}
+              {describeEngineMessage(t, error)}
             </p>
           )}
           <footer>
@@ -306,7 +307,7 @@ export function ExportScreen() {
 
         <div className="exp-preview" data-testid="export-preview-panel" aria-live="polite">
           {pj && ['running', 'queued'].includes(pj.state) && <Spinner label={t('exp.previewing')} />}
-          {pj?.state === 'failed' && <p className="bad">{pj.error}</p>}
+          {pj?.state === 'failed' && <p className="bad">{describeEngineMessage(t, pj.error ?? '')}</p>}
           {preview && (
             <div className={previewCurrent ? '' : 'exp-stale'}>
               <p className="exp-included" data-testid="export-included">

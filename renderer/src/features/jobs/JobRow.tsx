@@ -5,6 +5,7 @@ import { useI18n, type Translate } from '../../i18n';
 import { api } from '../../api/client';
 import type { LiveJob } from './useJobs';
 import { describeImportReason } from '../import/reasons';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 
 /** Job kinds whose progress counts bytes read rather than items. */
 const bytesKinds = new Set(['import']);
@@ -72,7 +73,7 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
         {/* The phase is news only while the job runs: a finished job's last phase ("reading files") would mislead. */}
         {active && job.message && <span>{known(t, `jobs.phase.${job.message}`, job.message)}</span>}
         {actionError && <span className="bad">{actionError}</span>}
-        {job.error && <span className="bad">{job.kind === 'import' ? describeImportReason(t, job.error) : job.error}</span>}
+        {job.error && <span className="bad">{job.kind === 'import' ? describeImportReason(t, job.error) : describeEngineMessage(t, job.error)}</span>}
       </div>
     </div>
   );

@@ -14,6 +14,7 @@ import { api } from '../../api/client';
 import { ErrorState, Spinner } from '../../components/States';
 import { useI18n, type Translate } from '../../i18n';
 import { actionName } from '../audit/undo';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 import { EvidenceList } from './EvidenceList';
 import { LicenseFlags } from './LicenseFlags';
 import { RefFlagsForm } from './RefFlagsForm';
@@ -87,7 +88,7 @@ export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: numb
       ...(form.note.trim() ? { note: form.note.trim() } : {}),
     });
     if (!r.ok) {
-      setSaveError(r.error.message);
+      setSaveError(describeEngineMessage(t, r.error.message));
       return;
     }
     setSaved(true);
