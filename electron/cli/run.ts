@@ -57,8 +57,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`);
     return 0;
   }
+  let db: unknown;
   try {
     const parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.allowPositionals ?? false, strict: true });
+    db = parsed.values.db;
     return await command.run(parsed, io);
   } catch (e) {
     if (e instanceof InvalidParamsError) {
@@ -71,13 +73,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`kurasi ${command.name}: ${message}\nUsage: ${command.usage}\n`);
       return 2;
     }
-    io.stderr.write(`kurasi ${command.name}: ${withCorpusPath(e, message.split('\n')[0] ?? '', rest)}\n`);
+    io.stderr.write(`kurasi ${command.name}: ${withCorpusPath(e, message.split('\n')[0] ?? '', db)}\n`);
     return 1;
   }
 }
 
 /** "--text-field: Too small…; --workers: Too big…" from the job's parameter names (textField → --text-field). */
-export function describeInvalid(e: InvalidParamsError): string {
+function describeInvalid(e: InvalidParamsError): string {
   return e.issues
     .map((i) => {
       const field = i.field.split('.').at(-1);
@@ -87,10 +89,7 @@ export function describeInvalid(e: InvalidParamsError): string {
 }
 
 /** SQLite's own messages ("database is locked", "file is not a database") do not say which file: add --db's. */
-function withCorpusPath(e: unknown, message: string, args: string[]): string {
+function withCorpusPath(e: unknown, message: string, db: unknown): string {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-  if (!code.startsWith('SQLITE_')) return message;
-  const at = args.findIndex((a) => a === '--db' || a.startsWith('--db='));
-  const db = at < 0 ? undefined : args[at]!.startsWith('--db=') ? args[at]!.slice(5) : args[at + 1];
-  return db && !message.includes(db) ? `${db}: ${message}` : message;
+  return code.startsWith('SQLITE_') && typeof db === 'string' && !message.includes(db) ? `${db}: ${message}` : message;
 }

@@ -107,6 +107,8 @@ describe('corpus browser end to end (kurasi serve + headless Chromium)', () => {
     await dialog.locator('[data-testid="import-start"]').click();
     await dialog.locator('[data-testid="import-summary"]').waitFor({ timeout: 30_000 });
     expect(await dialog.locator('[data-testid="import-summary"]').innerText()).toMatch(/2 diimpor/);
+    // The rejects are fetched once the job has ended, so they may arrive just after the summary.
+    await expect.poll(() => dialog.locator('[data-testid="import-rejects"] li').count()).toBe(2);
     const rejects = await dialog.locator('[data-testid="import-rejects"] li').allInnerTexts();
     expect(rejects.length).toBe(2);
     expect(rejects.join('\n')).toMatch(/unggahan\.jsonl:2/);

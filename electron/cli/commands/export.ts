@@ -34,8 +34,8 @@ function printPreview(p: ExportPreview, io: { stdout: NodeJS.WritableStream }): 
     w(`by ${title}:`);
     for (const [k, c] of Object.entries(rec).sort(([a], [b]) => a.localeCompare(b, 'en'))) w(`  ${k.padEnd(24)} ${fmt(c.documents).padStart(12)}`);
   }
-  const ex = Object.entries(p.excluded);
-  if (ex.length) w(`left out: ${ex.map(([r, n]) => `${fmt(n)} ${r}`).join(', ')}`);
+  const out = leftOut(p.excluded);
+  if (out) w(`left out: ${out}`);
   for (const warn of p.warnings) w(`warning: ${warn}`);
 }
 
@@ -109,15 +109,15 @@ export const exportCommand: CliCommand = {
       const r = job.result as ExportResult;
       if (r.documents === 0) {
         // Still a valid (empty) dataset, so exit 0; but a script should hear that nothing passed, even with --json.
-        const ex = Object.entries(r.excluded).filter(([, n]) => n > 0);
-        io.stderr.write(`kurasi export: warning: no document passed the filters${ex.length ? ` (left out: ${ex.map(([k, n]) => `${fmt(n)} ${k}`).join(', ')})` : ''}\n`);
+        const out = leftOut(r.excluded);
+        io.stderr.write(`kurasi export: warning: no document passed the filters${out ? ` (left out: ${out})` : ''}\n`);
       }
       if (values.json) writeJson(io, { jobId: job.id, ...r });
       else {
         io.stdout.write(`exported ${fmt(r.documents)} document${r.documents === 1 ? '' : 's'} in ${r.shards.length} shard(s) to ${r.out}\n`);
         if (r.resumedShards) io.stdout.write(`kept ${r.resumedShards} shard(s) completed by an earlier run\n`);
-        const ex = Object.entries(r.excluded);
-        if (ex.length) io.stdout.write(`left out: ${ex.map(([k, n]) => `${fmt(n)} ${k}`).join(', ')}\n`);
+        const out = leftOut(r.excluded);
+        if (out) io.stdout.write(`left out: ${out}\n`);
       }
       return 0;
     } finally {
@@ -125,3 +125,11 @@ export const exportCommand: CliCommand = {
     }
   },
 };
+
+/** "600 not-cleared, 20 language": the documents an export leaves out, per reason ('' when none). */
+function leftOut(excluded: Record<string, number>): string {
+  return Object.entries(excluded)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${fmt(n)} ${reason}`)
+    .join(', ');
+}

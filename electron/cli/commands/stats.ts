@@ -30,7 +30,7 @@ export const statsCommand: CliCommand = {
 };
 
 /** A section for people: "labelled 3,002, unlabelled 4, byLanguage (ind 1,177, zlm 313)"; --json has the exact shape. */
-export function readable(v: unknown): string {
+function readable(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en') : String(Math.round(v * 1000) / 1000);
   if (Array.isArray(v)) return v.length ? v.map(readable).join('; ') : 'none';
   if (v !== null && typeof v === 'object') {

@@ -94,18 +94,8 @@ export function attributionSources(input: CardInput): { source: ExportSource; li
  */
 export function publicOrigin(origin: string): string {
   // An import of several paths records them joined by ", ".
-  return origin
-    .split(', ')
-    .map((one) =>
-      /^[a-z][a-z0-9+.-]*:\/\//i.test(one)
-        ? one
-        : one
-            .split(/[\\/]/)
-            .filter((part) => part !== '')
-            .slice(-1)
-            .join(''),
-    )
-    .join(', ');
+  const one = (o: string) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(o) ? o : (o.split(/[\\/]/).filter(Boolean).pop() ?? ''));
+  return origin.split(', ').map(one).join(', ');
 }
 
 export function attributionRows(input: CardInput): string[][] {

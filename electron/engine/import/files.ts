@@ -67,18 +67,22 @@ export function listImportFiles(paths: string[], format: ImportFormat): ImportFi
  */
 function qualifyClashingNames(files: ImportFile[]): ImportFile[] {
   const byName = new Map<string, ImportFile[]>();
-  for (const f of files) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+  for (const f of files) {
+    const group = byName.get(f.name);
+    if (group) group.push(f);
+    else byName.set(f.name, [f]);
+  }
   for (const group of byName.values()) {
     if (group.length < 2) continue;
     const parts = group.map((f) => f.path.split(/[\\/]/).filter(Boolean));
-    const depth = group[0]!.name.split('/').length;
-    for (let take = depth + 1; ; take++) {
-      const names = parts.map((p) => stripGz(p.slice(-take).join('/')));
-      if (new Set(names).size === names.length || take >= Math.max(...parts.map((p) => p.length))) {
-        group.forEach((f, i) => (f.name = names[i]!));
-        break;
-      }
+    const longest = Math.max(...parts.map((p) => p.length));
+    let names: string[] = [];
+    // The same path given twice stays the same name: the longest tail is as far as it goes.
+    for (let take = group[0]!.name.split('/').length + 1; take <= longest; take++) {
+      names = parts.map((p) => stripGz(p.slice(-take).join('/')));
+      if (new Set(names).size === names.length) break;
     }
+    group.forEach((f, i) => (f.name = names[i] ?? f.name));
   }
   return files;
 }

@@ -192,15 +192,15 @@ export const importJob = defineJob({
   },
 });
 
-/** The options that decide which documents a file yields; `stored` is a job's params as saved in its row. */
-export function readingKey(stored: string | ImportOptions): string {
-  let o: Partial<ImportOptions> = {};
-  if (typeof stored !== 'string') o = stored;
-  else {
-    const parsed = importOptions.safeParse(JSON.parse(stored));
-    if (parsed.success) o = parsed.data;
-  }
+/** The options that decide which documents a file yields. */
+function readingKey(o: ImportOptions): string {
   return JSON.stringify([o.format, o.textField, o.idField, o.metadataFields, o.txtMode, o.maxRecordBytes]);
+}
+
+/** Whether a job's stored params (JSON, as in its row) read files as `o` does; unreadable params count as different. */
+function sameReading(storedParams: string, o: ImportOptions): boolean {
+  const parsed = importOptions.safeParse(JSON.parse(storedParams));
+  return parsed.success && readingKey(parsed.data) === readingKey(o);
 }
 
 interface FileRun {
@@ -227,7 +227,7 @@ async function importFile(ctx: JobContext<ImportOptions>, db: Db, writer: Docume
        WHERE f.source_id = ? AND f.path = ? AND f.size = ? AND f.state = 'done' ORDER BY f.id DESC LIMIT 1`,
     )
     .get(sourceId, f.path, f.size) as { sha256: string; imported: number; skipped: number; params: string | null } | undefined;
-  if (prev && (prev.params === null || readingKey(prev.params) === readingKey(o))) {
+  if (prev && (prev.params === null || sameReading(prev.params, o))) {
     const sha = await sha256File(f.path);
     if (sha === prev.sha256) {
       counter.read += f.size;

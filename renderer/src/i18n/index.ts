@@ -52,6 +52,12 @@ export function translate(lang: Lang, key: string, vars?: Record<string, string 
   });
 }
 
+/** The translation of `key` when a dictionary has one; otherwise `fallback` (an engine value shown as it came). */
+export function translateOr(t: Translate, key: string, fallback: string, vars?: Record<string, string | number>): string {
+  const s = t(key, vars);
+  return s === key ? fallback : s;
+}
+
 const separators: Record<Lang, { group: string; decimal: string }> = { id: { group: '.', decimal: ',' }, en: { group: ',', decimal: '.' } };
 
 /**

@@ -20,6 +20,8 @@ describe('import reasons in the UI language', () => {
     expect(noText).not.toContain('--text-field');
     expect(describeImportReason(en, 'x.csv: cannot read (ENOENT)')).toBe('x.csv: no such file or folder');
     expect(describeImportReason(id, 'C:\\data\\a.csv: binary data, not UTF-8 text')).toBe('C:\\data\\a.csv: data biner, bukan teks UTF-8');
+    // A file name that itself holds ": ".
+    expect(describeImportReason(id, 'arsip: lama/x.csv: cannot read (ENOENT)')).toBe('arsip: lama/x.csv: berkas atau folder tidak ada');
   });
 
   it('leaves text it does not know as it is', () => {

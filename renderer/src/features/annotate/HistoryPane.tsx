@@ -45,7 +45,8 @@ function describeNote(t: Translate, note: string): string {
  * PII decisions, its licence and its source's licence decisions, and every undo/redo of those (others' labels
  * hidden in blind mode).
  */
-export function HistoryPane({ documentId, version, titled = true }: { documentId: number; version: number; titled?: boolean }) {
+/** `version`: anything that changes when the history may have (a counter, the document's latest copy). */
+export function HistoryPane({ documentId, version, titled = true }: { documentId: number; version: unknown; titled?: boolean }) {
   const { t, lang } = useI18n();
   const { corpusVersion } = useShell();
   const [rows, setRows] = useState<Row[]>([]);
@@ -86,8 +87,6 @@ export function HistoryPane({ documentId, version, titled = true }: { documentId
 /** The history as a section of the browser's document pane. */
 export function DocHistory({ doc }: { doc: DocumentRecord; query: string; refresh(): void }) {
   // The pane fetches the document again after every action in it (language, PII, licence…): each new copy is news.
-  const [version, setVersion] = useState(0);
-  useEffect(() => setVersion((v) => v + 1), [doc]);
   // The pane's section already has a heading ("Riwayat dokumen").
-  return <HistoryPane documentId={doc.id} version={version} titled={false} />;
+  return <HistoryPane documentId={doc.id} version={doc} titled={false} />;
 }

@@ -1,6 +1,6 @@
 import type { Output } from '../../../../shared/contract';
 import { api } from '../../api/client';
-import type { Translate } from '../../i18n';
+import { translateOr, type Translate } from '../../i18n';
 
 export type UndoResult = Output<'audit.undo'>;
 export type UndoDirection = 'undo' | 'redo';
@@ -16,9 +16,7 @@ export function undoShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey
 
 /** An audit action's readable name ("language override"), or the action itself when it has none. */
 export function actionName(t: Translate, action: string): string {
-  const key = `audit.action.${action}`;
-  const s = t(key);
-  return s === key ? action : s;
+  return translateOr(t, `audit.action.${action}`, action);
 }
 
 /** The toast text for an undo/redo result: what was undone, and where. */

@@ -82,6 +82,13 @@ export function FilterBar(props: {
   );
 }
 
+/** A whole number ≥ 0 as typed: the number, undefined when empty, null when it is not one. */
+function parseCount(text: string): number | undefined | null {
+  const v = text.trim();
+  if (v === '') return undefined;
+  return /^\d{1,9}$/.test(v) ? Number(v) : null;
+}
+
 /**
  * A whole number ≥ 0. What the user types is kept as typed; the filter changes only when it is a valid count, so
  * "-1" or "1.5" marks the field instead of sending the list request something it refuses.
@@ -91,12 +98,12 @@ function CountFilter(props: { id: string; value: number | undefined; onChange(v:
   useEffect(() => {
     // Cleared or set from outside (the "clear filters" button): show that, unless an invalid entry is being fixed.
     setText((cur) => {
-      const ok = cur.trim() === '' || /^\d{1,9}$/.test(cur.trim());
-      if (props.value === undefined) return ok ? '' : cur;
-      return ok && Number(cur.trim()) === props.value ? cur : String(props.value);
+      const c = parseCount(cur);
+      if (c === null || c === props.value) return cur;
+      return props.value === undefined ? '' : String(props.value);
     });
   }, [props.value]);
-  const valid = text.trim() === '' || /^\d{1,9}$/.test(text.trim());
+  const valid = parseCount(text) !== null;
   return (
     <input
       id={props.id}
@@ -108,10 +115,9 @@ function CountFilter(props: { id: string; value: number | undefined; onChange(v:
       aria-invalid={!valid}
       title={valid ? undefined : props.invalidText}
       onChange={(e) => {
-        const v = e.target.value;
-        setText(v);
-        if (v.trim() === '') props.onChange(undefined);
-        else if (/^\d{1,9}$/.test(v.trim())) props.onChange(Number(v.trim()));
+        setText(e.target.value);
+        const c = parseCount(e.target.value);
+        if (c !== null) props.onChange(c);
       }}
     />
   );

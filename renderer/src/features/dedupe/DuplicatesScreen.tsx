@@ -8,6 +8,9 @@ import { useShell } from '../../shell/context';
 import { ClusterView } from './ClusterView';
 import './dedupe.css';
 
+/** The Jaccard thresholds this screen offers (dedupe.start itself takes any in (0, 1)). */
+const THRESHOLD = { min: 0.5, max: 0.99 };
+
 type Summary = Output<'dedupe.summary'>;
 type Row = Output<'dedupe.clusters'>['rows'][number];
 const RULES: KeepRule[] = ['longest', 'earliest', 'preferred-source', 'best-license'];
@@ -24,10 +27,10 @@ export function DuplicatesScreen() {
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState<{ done: number; total: number | null } | null>(null);
-  // As typed: only a number in [0.5, 0.99] starts a run (what dedupe.start accepts).
+  // As typed: only a number in the offered range starts a run.
   const [thresholdText, setThresholdText] = useState('0.8');
   const threshold = Number(thresholdText.replace(',', '.'));
-  const thresholdOk = thresholdText.trim() !== '' && threshold >= 0.5 && threshold <= 0.99;
+  const thresholdOk = thresholdText.trim() !== '' && threshold >= THRESHOLD.min && threshold <= THRESHOLD.max;
   const [rule, setRule] = useState<KeepRule>('longest');
   const [version, setVersion] = useState(0);
   // Merge from the keyboard: M marks the selected cluster, M on another cluster merges the two, Esc forgets the mark.
@@ -136,8 +139,8 @@ export function DuplicatesScreen() {
             {t('dedupe.threshold')}{' '}
             <input
               type="number"
-              min={0.5}
-              max={0.99}
+              min={THRESHOLD.min}
+              max={THRESHOLD.max}
               step={0.05}
               value={thresholdText}
               aria-invalid={!thresholdOk}

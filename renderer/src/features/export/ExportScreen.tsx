@@ -42,15 +42,26 @@ const initial: Form = {
 
 const list = (s: string) => s.split(/[,\n]/).map((x) => x.trim()).filter(Boolean);
 
+function labelLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** "question=value", both sides non-empty; null otherwise (the form points such lines out, the export skips them). */
+function parseLabelLine(line: string): { question: string; value: string } | null {
+  const at = line.indexOf('=');
+  const question = line.slice(0, at).trim();
+  const value = line.slice(at + 1).trim();
+  return at > 0 && question && value ? { question, value } : null;
+}
+
 function toFilters(f: Form): ExportFilters {
   return {
     langs: list(f.langs),
     dedupe: f.dedupe,
-    labels: f.labels
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l.includes('='))
-      .map((l) => ({ question: l.slice(0, l.indexOf('=')).trim(), value: l.slice(l.indexOf('=') + 1).trim() })),
+    labels: labelLines(f.labels).flatMap((l) => parseLabelLine(l) ?? []),
     license: f.license,
     quality: f.quality,
     redactPii: f.redactPii,
@@ -114,10 +125,7 @@ export function ExportScreen() {
   // Said while typing: an unknown code or a label line without "=" would otherwise just select nothing.
   // Any ISO 639-3 code may have been set by hand (Betawi, say), so only the form is checked here.
   const unknownLangs = list(form.langs).filter((c) => !/^[a-z]{3}$/.test(c));
-  const badLabelLines = form.labels
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !/^[^=]+=.+$/.test(l));
+  const badLabelLines = labelLines(form.labels).filter((l) => parseLabelLine(l) === null);
   const [previewJob, setPreviewJob] = useState<number | null>(null);
   const [previewed, setPreviewed] = useState<string | null>(null);
   const [exportJob, setExportJob] = useState<number | null>(null);

@@ -1,10 +1,11 @@
 import type { Translate } from '../../i18n';
+import { matchMessage, type MessagePattern } from '../../i18n/engine-messages';
 
 /**
  * The engine words its reject reasons and import errors in English (the CLI prints them as they are); the UI shows
  * the ones it knows in the UI language, with their details, and any other text unchanged.
  */
-const PATTERNS: [RegExp, string, string[]][] = [
+const PATTERNS: MessagePattern[] = [
   [/^empty text$/, 'import.reason.emptyText', []],
   [/^invalid UTF-8$/, 'import.reason.invalidUtf8', []],
   [/^invalid UTF-8 at line (\d+)$/, 'import.reason.invalidUtf8At', ['line']],
@@ -28,25 +29,14 @@ const PATTERNS: [RegExp, string, string[]][] = [
   [/^no files to import \(.*\)$/, 'import.reason.noFiles', []],
 ];
 
-function describeOne(t: Translate, text: string): string | null {
-  for (const [re, key, names] of PATTERNS) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const vars: Record<string, string> = {};
-    names.forEach((name, i) => (vars[name] = m[i + 1] ?? ''));
-    return t(key, vars);
-  }
-  return null;
-}
-
 /** A reject reason, or an import error that may start with the file it is about ("berita.csv: cannot read (ENOENT)"). */
 export function describeImportReason(t: Translate, text: string): string {
-  const whole = describeOne(t, text);
+  const whole = matchMessage(t, PATTERNS, text);
   if (whole !== null) return whole;
-  const cut = text.indexOf(': ');
-  while (cut > 0) {
-    const rest = describeOne(t, text.slice(cut + 2));
-    return rest === null ? text : `${text.slice(0, cut)}: ${rest}`;
+  // The file part may itself hold ": ", so try each split from the left.
+  for (let cut = text.indexOf(': '); cut > 0; cut = text.indexOf(': ', cut + 1)) {
+    const rest = matchMessage(t, PATTERNS, text.slice(cut + 2));
+    if (rest !== null) return `${text.slice(0, cut)}: ${rest}`;
   }
   return text;
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatDuration } from '../../../../shared/jobs/progress';
 import { ProgressBar } from '../../components/States';
-import { useI18n, type Translate } from '../../i18n';
+import { translateOr, useI18n } from '../../i18n';
 import { api } from '../../api/client';
 import type { LiveJob } from './useJobs';
 import { describeImportReason } from '../import/reasons';
@@ -22,15 +22,10 @@ export function formatBytes(v: number): string {
   return `${x.toFixed(x < 10 ? 1 : 0)} ${units[i]}`;
 }
 
-/** A translation when the dictionary has one; otherwise the text as the engine sent it (a file name, say). */
-function known(t: Translate, key: string, text: string): string {
-  const s = t(key);
-  return s === key ? text : s;
-}
-
 /** One job: kind, state, a live progress bar with rate and ETA, and cancel / resume. */
 export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boolean }) {
   const { t, n } = useI18n();
+  const kindName = translateOr(t, `jobs.kind.${job.kind}`, job.kind);
   const [actionError, setActionError] = useState<string | null>(null);
   const active = job.state === 'running' || job.state === 'queued';
   const resumable = ['interrupted', 'cancelled', 'failed'].includes(job.state);
@@ -38,7 +33,7 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
   return (
     <div className={`job job-${job.state}${compact ? ' compact' : ''}`} data-testid={`job-${job.id}`} data-state={job.state}>
       <div className="job-head">
-        <strong>{known(t, `jobs.kind.${job.kind}`, job.kind)}</strong>
+        <strong>{kindName}</strong>
         <span className="mono muted">#{job.id}</span>
         <span className={`chip state-${job.state}`}>{t(`jobs.state.${job.state}`)}</span>
         <span className="spacer" />
@@ -60,7 +55,7 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
         )}
       </div>
       {(active || job.state === 'done') && (
-        <ProgressBar done={job.state === 'done' ? 1 : job.done} total={job.state === 'done' ? 1 : job.total} label={known(t, `jobs.kind.${job.kind}`, job.kind)} />
+        <ProgressBar done={job.state === 'done' ? 1 : job.done} total={job.state === 'done' ? 1 : job.total} label={kindName} />
       )}
       <div className="job-meta muted">
         <span className="mono">
@@ -71,7 +66,7 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
         {job.state === 'running' && job.rate > 0 && <span>{t('jobs.rate', { r: amount(job.rate) })}</span>}
         {job.state === 'running' && job.etaMs !== null && <span>{t('jobs.eta', { t: formatDuration(job.etaMs) })}</span>}
         {/* The phase is news only while the job runs: a finished job's last phase ("reading files") would mislead. */}
-        {active && job.message && <span>{known(t, `jobs.phase.${job.message}`, job.message)}</span>}
+        {active && job.message && <span>{translateOr(t, `jobs.phase.${job.message}`, job.message)}</span>}
         {actionError && <span className="bad">{actionError}</span>}
         {job.error && <span className="bad">{job.kind === 'import' ? describeImportReason(t, job.error) : describeEngineMessage(t, job.error)}</span>}
       </div>

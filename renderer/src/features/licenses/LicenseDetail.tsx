@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/license';
 import { api } from '../../api/client';
 import { ErrorState, Spinner } from '../../components/States';
-import { useI18n, type Translate } from '../../i18n';
+import { translateOr, useI18n, type Translate } from '../../i18n';
 import { actionName } from '../audit/undo';
 import { describeEngineMessage } from '../../i18n/engine-messages';
 import { EvidenceList } from './EvidenceList';
@@ -254,10 +254,7 @@ function describeChange(t: Translate, before: unknown, after: unknown): string {
   const a = after as Record<string, unknown>;
   const value = (k: string, v: unknown) => {
     if (v === null || v === undefined || v === '') return '—';
-    if (k === 'reviewState' && typeof v === 'string') {
-      const s = t(`lic.state.${v}`);
-      return s === `lic.state.${v}` ? v : s;
-    }
+    if (k === 'reviewState' && typeof v === 'string') return translateOr(t, `lic.state.${v}`, v);
     return String(v);
   };
   const parts = Object.keys(a)
