@@ -3,8 +3,8 @@
  * ../shared/data only. Reproducible: fixed seed, fixed data order; same inputs give the same file.
  *
  *   npx tsx scripts/train-langid.ts [--out resources/models/langid-ngram.bin] [--bits 18] [--epochs 10]
- *   npx tsx scripts/train-langid.ts --ind-zlm tiers|stacked [--out FILE]   (the round-3 / round-2 Indonesian/Malay splits: not shipped)
- *   npx tsx scripts/train-langid.ts --discriminator-only FILE --ind-zlm tiers|stacked --out FILE2   (FILE's main model + a refit split)
+ *   npx tsx scripts/train-langid.ts --ind-zlm l10n|tiers|stacked [--out FILE]   (the round-4 / 3 / 2 Indonesian/Malay splits)
+ *   npx tsx scripts/train-langid.ts --discriminator-only FILE --ind-zlm l10n|tiers|stacked --out FILE2   (FILE's main model + a refit split)
  *
  * Model: multinomial logistic regression over hashed char 1-5-grams + words + word bigrams,
  * trained with averaged SGD, class-balanced. Temperature and the franc blend are fitted on a 10%
@@ -19,6 +19,8 @@ import { lexiconExamples, strongMarkers } from './langid/ind-zlm-lexicon.js';
 import { chosenDiscriminator, fitStackOn, loadOof, oofRows, pairExamples } from './langid/cv-ind-zlm.js';
 import { trainPairModel } from './langid/ind-zlm-train.js';
 import { chosenTiers, fitTierStack, tierLists, tierRows } from './langid/cv-tiers.js';
+import { chosenL10n, fitL10nStack, l10nExamples, l10nRows, wordlistPart } from './langid/cv-l10n.js';
+import { wordlistLists } from './langid/cv-wordlist.js';
 import { splitSentences, trainingTexts, type LabelledText } from './langid/data.js';
 import { expand, hashStr, pseudoParagraphs, quantize, rng, train, type Trained } from './langid/sgd.js';
 
@@ -29,7 +31,7 @@ interface Args {
    * logit + strong and lean marker counts stacked by block-fold CV; 'stacked' (round 2, not shipped): with a binary word
    * model. See docs/benchmarks/langid-eval.md for how each was judged.
    */
-  indZlm: 'tiers' | 'markers' | 'stacked';
+  indZlm: 'l10n' | 'tiers' | 'markers' | 'stacked';
   discriminatorOnly?: string;
   bits: number;
   epochs: number;
@@ -47,7 +49,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--epochs') a.epochs = Number(v);
     else if (k === '--seed') a.seed = Number(v);
     else if (k === '--discriminator-only') a.discriminatorOnly = v;
-    else if (k === '--ind-zlm') a.indZlm = v === 'stacked' || v === 'markers' ? v : 'tiers';
+    else if (k === '--ind-zlm') a.indZlm = v === 'stacked' || v === 'markers' || v === 'l10n' ? v : 'tiers';
     else continue;
     i++;
   }
@@ -121,6 +123,35 @@ function tiers(all: LabelledText[]): Pick<ModelHeader, 'lexicon' | 'pair'> {
 }
 
 /**
+ * Round 4 (scripts/langid/cv-l10n.ts): the main logit, the round-3 marker tiers, the Tesseract word-list count and a
+ * binary word model trained on TALPCo, NusaX Indonesian, the lexicons and Mozilla's Indonesian/Malay interface
+ * strings; stack coefficients fitted on the out-of-fold rows of all five folds.
+ */
+function l10n(all: LabelledText[]): { part: Pick<ModelHeader, 'lexicon' | 'pair'>; pairQ: { q: Int8Array; scale: number } } {
+  const cfg = chosenL10n();
+  const wl = wordlistPart(cfg);
+  const tiersCfg = wl.tiers;
+  if (!cfg.pair || !tiersCfg || wl.wl !== 'diff') throw new Error(`--ind-zlm l10n expects a binary model, marker tiers and the word-list diff (${cfg.name})`);
+  const lists = tierLists(tiersCfg, all);
+  const st = fitL10nStack(cfg, l10nRows(cfg, loadOof(undefined, all), all));
+  const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+  const [kMain = 0, kMarkers = 0, kLean = 0, kWordlist = 0, kPair = 0] = st.coef.map(r4);
+  const pairQ = quantize(trainPairModel(l10nExamples(cfg, all, -1), cfg.pair));
+  console.error(`ind/zlm l10n "${cfg.name}" (${cfg.bias} bias): kMain ${kMain}, kMarkers ${kMarkers}, kLean ${kLean}, kWordlist ${kWordlist}, kPair ${kPair}, bias ${r4(st.bias)}`);
+  const p = cfg.pair;
+  return {
+    part: {
+      lexicon: { ...lists.strong, weight: 0, lean: lists.lean, wordlist: { ...wordlistLists(wl, all), source: WORDLIST_SOURCE } },
+      pair: { bits: p.bits, scale: pairQ.scale, features: p.features, norm: p.norm, kMain, kPair, kMarkers, kLean, kWordlist, bias: r4(st.bias) },
+    },
+    pairQ,
+  };
+}
+
+const WORDLIST_SOURCE = 'Tesseract tessdata_fast ind/msa word lists (Debian tesseract-ocr-ind, tesseract-ocr-msa 4.1.0), Apache-2.0';
+const L10N_SOURCE = "Mozilla Firefox ESR and Thunderbird 140 localizations, id and ms (Debian firefox-esr-l10n-*, thunderbird-l10n-*), MPL-2.0";
+
+/**
  * --discriminator-only FILE: keeps FILE's main model (its weights, temperature, franc and `und` settings)
  * and refits only the Indonesian-vs-Malay discriminator. The main model is deterministic, so this writes
  * the same file as a full run whenever FILE came from a full run on the same data.
@@ -134,6 +165,12 @@ function refitDiscriminator(from: string, out: string, mode: Args['indZlm']): vo
     console.error(`wrote ${out} (main model from ${from})`);
     return;
   }
+  if (mode === 'l10n') {
+    const { part, pairQ } = l10n([...sentences, ...paragraphs]);
+    writeModel(out, { ...m.header, indZlmScale: undefined, ...part, trainedOn: withRound4Sources(m.header.trainedOn) }, q, pairQ.q);
+    console.error(`wrote ${out} (main model from ${from})`);
+    return;
+  }
   const { markers, pairCfg, stack, pairQ } = discriminator([...sentences, ...paragraphs]);
   const h: ModelHeader = {
     ...m.header,
@@ -142,6 +179,10 @@ function refitDiscriminator(from: string, out: string, mode: Args['indZlm']): vo
   };
   writeModel(out, h, q, pairQ.q);
   console.error(`wrote ${out} (main model from ${from})`);
+}
+
+function withRound4Sources(trainedOn: string[]): string[] {
+  return [...trainedOn.filter((t) => t !== WORDLIST_SOURCE && t !== L10N_SOURCE), WORDLIST_SOURCE, L10N_SOURCE];
 }
 
 function main(): void {
@@ -212,6 +253,10 @@ function main(): void {
     indZlm = { indZlmScale: bestK, lexicon: { ...markers, weight: bestW } };
   } else if (args.indZlm === 'tiers') {
     indZlm = tiers(all);
+  } else if (args.indZlm === 'l10n') {
+    const r = l10n(all);
+    indZlm = r.part;
+    pairQ = r.pairQ;
   } else {
     const d = discriminator(all);
     pairQ = d.pairQ;
@@ -235,6 +280,7 @@ function main(): void {
       `TALPCo data_{ind,zsm,jav,eng} lines 1-800 of the first 1000 (zsm labelled zlm), CC BY 4.0`,
       'NusaWrites paragraph-{bug,mad}-train.csv, Apache-2.0',
       'scripts/langid/ind-zlm-lexicon.ts: Indonesian/Malay marker words written for Kurasi (Apache-2.0, this repository)',
+      ...(args.indZlm === 'l10n' ? [WORDLIST_SOURCE, L10N_SOURCE] : []),
     ],
   });
   mkdirSync(dirname(args.out), { recursive: true });

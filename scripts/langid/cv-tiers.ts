@@ -156,7 +156,7 @@ export function fitTierStack(cfg: TierConfig, rows: TierRow[]): TierStack {
 }
 
 /** The intercept (searched near the fitted one) that maximizes min(ind accuracy, zlm accuracy), ties to the smallest move. */
-function balancedBias(scored: Array<{ s: number; y: number }>, start: number): number {
+export function balancedBias(scored: Array<{ s: number; y: number }>, start: number): number {
   const n1 = Math.max(1, scored.filter((r) => r.y === 1).length);
   const n0 = Math.max(1, scored.length - n1);
   let best = start;
@@ -195,7 +195,7 @@ export interface TierResult {
   nll: number;
 }
 
-function evaluate(rows: TierRow[], score: (r: TierRow) => number): TierResult {
+export function evaluate(rows: TierRow[], score: (r: TierRow) => number): TierResult {
   const acc = (sel: TierRow[]): number => sel.filter((r) => r.pairTop && (score(r) > 0 ? 1 : 0) === r.y).length / Math.max(1, sel.length);
   const talpco = rows.filter((r) => r.source.startsWith('talpco'));
   let nll = 0;
@@ -243,7 +243,7 @@ export function shippedRuleCv(oof: OofItem[][], all: LabelledText[]): TierResult
   return evaluate(rows, (r) => 0.7 * (r.main / 0.7 + 4 * (r.si - r.sz)));
 }
 
-function pct(x: number): string {
+export function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 

@@ -50,6 +50,7 @@ export class LanguageDetector {
   private readonly pairWeights: Float32Array;
   private readonly pairMarkers: Map<number, number>;
   private readonly leanMarkers: Map<number, number>;
+  private readonly wordlistMarkers: Map<number, number>;
   private readonly pairIds: Int32Array;
 
   constructor(model: LoadedModel) {
@@ -74,6 +75,7 @@ export class LanguageDetector {
     this.pairWeights = model.pairWeights ?? new Float32Array(0);
     this.pairMarkers = lex ? markerMap(lex) : new Map<number, number>();
     this.leanMarkers = lex?.lean ? markerMap(lex.lean) : new Map<number, number>();
+    this.wordlistMarkers = lex?.wordlist && ph?.kWordlist ? markerMap(lex.wordlist) : new Map<number, number>();
     this.pairIds = pairIdBuffer(this.extractor);
     // For each franc code, the model class it votes for.
     this.francIndex = Int32Array.from(this.francOnly.map((c) => model.header.languages.indexOf(c)));
@@ -159,6 +161,7 @@ export class LanguageDetector {
     if (h.kPair !== 0 && this.pairWeights.length > 0) d += h.kPair * pairScore(ex, h, this.pairWeights, this.pairIds);
     if (h.kMarkers !== 0) d += h.kMarkers * markerCount(ex, this.pairMarkers);
     if (h.kLean) d += h.kLean * markerCount(ex, this.leanMarkers);
+    if (h.kWordlist) d += h.kWordlist * markerCount(ex, this.wordlistMarkers);
     const p = this.probs;
     const mass = (p[this.indIdx] ?? 0) + (p[this.zlmIdx] ?? 0);
     const share = 1 / (1 + Math.exp(-d));

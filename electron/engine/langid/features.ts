@@ -133,9 +133,12 @@ export class FeatureExtractor {
   }
 }
 
+let keyExtractor: FeatureExtractor | null = null;
+
 /** Key of a one- or two-word lexicon entry, matching `words` (single) or `bigramKey` of consecutive words. */
 export function lexiconKey(entry: string): number {
-  const ex = new FeatureExtractor(4);
+  // One shared extractor: its buffers are ~60 KB, and word lists hold tens of thousands of entries.
+  const ex = (keyExtractor ??= new FeatureExtractor(4));
   ex.extract(entry);
   if (ex.wordCount === 1) return ex.words[0] ?? 0;
   if (ex.wordCount === 2) return bigramKey(ex.words[0] ?? 0, ex.words[1] ?? 0);

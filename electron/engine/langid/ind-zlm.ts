@@ -4,7 +4,8 @@
  * of their probability mass is re-decided by a pairwise log-odds
  *
  *   d = kMain * (main logit ind - zlm, before temperature) + kPair * (binary model score)
- *     + kMarkers * (Indonesian markers - Malay markers) + kLean * (lean Indonesian - lean Malay markers) + bias
+ *     + kMarkers * (Indonesian markers - Malay markers) + kLean * (lean Indonesian - lean Malay markers)
+ *     + kWordlist * (words only the Indonesian word list has - words only the Malay list has) + bias
  *
  * where the binary model is a logistic regression over word unigrams and bigrams (and, in mode 'all',
  * the main model's character n-grams) trained on Indonesian and Malay text only, and the markers are
@@ -30,6 +31,8 @@ export interface PairModelHeader {
   kMarkers: number;
   /** Weight of the lean-marker count (lexicon.lean); absent in older models. */
   kLean?: number;
+  /** Weight of the word-list count (lexicon.wordlist: Indonesian-only minus Malay-only words); absent in older models. */
+  kWordlist?: number;
   bias: number;
 }
 

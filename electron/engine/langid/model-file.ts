@@ -40,6 +40,11 @@ export interface ModelHeader {
     weight: number;
     /** Weaker markers (words both standards know but one clearly prefers), counted apart with `pair.kLean`. */
     lean?: { zlm: string[]; ind: string[] };
+    /**
+     * Words only one of two large word lists has (the Tesseract Indonesian and Malay lists), counted apart with
+     * `pair.kWordlist`; `source` names where the lists came from.
+     */
+    wordlist?: { zlm: string[]; ind: string[]; source: string };
   };
   /**
    * The stacked Indonesian-vs-Malay discriminator (ind-zlm.ts). When present it replaces the

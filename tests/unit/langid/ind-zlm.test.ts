@@ -82,6 +82,29 @@ describe('Indonesian-vs-Malay discriminator', () => {
     expect(indZlm[0]).toBeCloseTo(indZlm[1] ?? 0, 2);
   });
 
+  it('counts word-list hits with their own weight, and only when the model gives that weight', () => {
+    const m = readModel(findModelPath());
+    const q = Int8Array.from(m.weights, (w) => Math.round(w / m.header.scale));
+    const lexicon = { ind: [], zlm: [], weight: 0, wordlist: { ind: ['universitas', 'taksi'], zlm: ['universiti', 'teksi'], source: 'test' } };
+    const write = (kWordlist: number | undefined, name: string): LanguageDetector => {
+      const pair: PairModelHeader = { bits: 0, scale: 1, features: 'words', norm: 0, kMain: 0, kPair: 0, kMarkers: 0, kWordlist, bias: 0 };
+      const path = join(tempDir(), name);
+      writeModel(path, { ...m.header, indZlmScale: undefined, lexicon, pair }, q);
+      return new LanguageDetector(readModel(path));
+    };
+    const withList = write(2, 'wordlist.bin');
+    expect(withList.detect('Saya naik teksi ke universiti itu.').lang).toBe('zlm');
+    expect(withList.detect('Saya naik taksi ke universitas itu.').lang).toBe('ind');
+    // One hit each way cancels out: the split is even.
+    const r = withList.detect('Saya naik taksi ke universiti itu.', { alternatives: 11 });
+    const indZlm = [r, ...r.alternatives].filter((a) => a.lang === 'ind' || a.lang === 'zlm').map((a) => a.confidence);
+    expect(indZlm[0]).toBeCloseTo(indZlm[1] ?? 0, 2);
+    // Without kWordlist (older models) the lists are ignored: kMain 0 and no markers leave an even split.
+    const r2 = write(undefined, 'no-weight.bin').detect('Saya naik teksi ke universiti itu.', { alternatives: 11 });
+    const even = [r2, ...r2.alternatives].filter((a) => a.lang === 'ind' || a.lang === 'zlm').map((a) => a.confidence);
+    expect(even[0]).toBeCloseTo(even[1] ?? 0, 2);
+  });
+
   it('the shipped model reaches at least 88% on each of the held-out TALPCo Indonesian and Malay short sentences', () => {
     const short = evalTexts().short;
     for (const lang of ['ind', 'zlm']) {

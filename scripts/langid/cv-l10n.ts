@@ -1,0 +1,164 @@
+/**
+ * Cross-validation, round 4b (`npx tsx scripts/langid/cv-l10n.ts`): a binary Indonesian-vs-Malay word model
+ * trained with Mozilla's parallel interface strings (mozilla-l10n.ts, ~6,400 pairs) besides the TALPCo training
+ * folds, stacked with the round-3 marker tiers and the Tesseract word-list count (cv-wordlist.ts). Round 2 had only
+ * TALPCo's 800 Malay lines for such a model; the question is whether 6,400 more pairs from another domain make it
+ * worth its place. Same protocol as before: TRAINING data only, 5 contiguous-block folds, each fold's binary model
+ * trained without that fold, stack coefficients fitted on the other folds, every number on the held-out fold. The
+ * valid splits are never read. The candidates were written down before the first run.
+ *
+ *   npx tsx scripts/langid/cv-l10n.ts [--cache DIR] [--write]   (--write: docs/benchmarks/langid-cv-l10n.md)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { FeatureExtractor } from '../../electron/engine/langid/features.js';
+import { pairIdBuffer, pairScore, type PairModelHeader } from '../../electron/engine/langid/ind-zlm.js';
+import { trainingTexts, type LabelledText } from './data.js';
+import { CV_FOLDS, defaultCacheDir } from './cv-main.js';
+import { loadOof, pairExamples } from './cv-ind-zlm.js';
+import { balancedBias, chosenTiers, evaluate, pct, shippedRuleCv, type TierResult } from './cv-tiers.js';
+import { wordlistFeatures, wordlistRows, type WordlistConfig, type WordlistRow } from './cv-wordlist.js';
+import { fitLinear, trainPairModel, type PairExample, type PairTrainConfig } from './ind-zlm-train.js';
+import { loadL10nPairs } from './mozilla-l10n.js';
+
+const PAIR_SEED = 4;
+
+export interface L10nConfig {
+  name: string;
+  /** The binary model (null: none, the round-4 word-list stack alone). */
+  pair: PairTrainConfig | null;
+  /** Train the binary model on TALPCo training folds (+ lexicon), on the Mozilla pairs, or both. */
+  data: 'talpco' | 'mozilla' | 'both';
+  withNusax: boolean;
+  /** Keep the Tesseract word-list count in the stack. */
+  wordlist: boolean;
+  bias: 'fit' | 'balanced';
+}
+
+const words = (norm: number): PairTrainConfig => ({ bits: 16, features: 'words', norm, epochs: 10, l2: 1e-4, seed: PAIR_SEED });
+
+export const L10N_CANDIDATES: L10nConfig[] = [];
+for (const bias of ['fit', 'balanced'] as const) {
+  L10N_CANDIDATES.push(
+    { name: 'round 4 word lists, no binary model', pair: null, data: 'both', withNusax: false, wordlist: true, bias },
+    { name: '+ binary words /n^0.25, TALPCo only', pair: words(0.25), data: 'talpco', withNusax: true, wordlist: true, bias },
+    { name: '+ binary words /n^0.25, TALPCo + Mozilla', pair: words(0.25), data: 'both', withNusax: true, wordlist: true, bias },
+    { name: '+ binary words /n^0.25, Mozilla only', pair: words(0.25), data: 'mozilla', withNusax: false, wordlist: true, bias },
+    { name: '+ binary words sum, TALPCo + Mozilla', pair: words(0), data: 'both', withNusax: true, wordlist: true, bias },
+    { name: '+ binary words /sqrt(n), TALPCo + Mozilla', pair: words(0.5), data: 'both', withNusax: true, wordlist: true, bias },
+    { name: '+ binary words+chars /sqrt(n), TALPCo + Mozilla', pair: { ...words(0.5), features: 'all' }, data: 'both', withNusax: true, wordlist: true, bias },
+    { name: '+ binary words /n^0.25, TALPCo + Mozilla, no word lists', pair: words(0.25), data: 'both', withNusax: true, wordlist: false, bias },
+  );
+}
+
+/**
+ * The configuration `npm run train:langid -- --ind-zlm l10n` builds, chosen 2026-12-03 from the table this script
+ * prints (docs/benchmarks/langid-cv-l10n.md) by the rule of rounds 2 and 3: the best minimum of TALPCo ind/zlm
+ * among those that keep NusaX Indonesian within half a point of the shipped rule.
+ */
+export const CHOSEN_L10N = { name: '+ binary words sum, TALPCo + Mozilla', bias: 'balanced' } as const;
+
+export function chosenL10n(): L10nConfig {
+  const c = L10N_CANDIDATES.find((x) => x.name === CHOSEN_L10N.name && x.bias === CHOSEN_L10N.bias);
+  if (!c) throw new Error(`no l10n candidate named ${CHOSEN_L10N.name}`);
+  return c;
+}
+
+/** The word-list part of a configuration (round 3 tiers + the word-list diff, or the tiers alone). */
+export function wordlistPart(cfg: L10nConfig): WordlistConfig {
+  return { name: cfg.name, tiers: chosenTiers(), wl: cfg.wordlist ? 'diff' : 'none', clean: false, bias: cfg.bias };
+}
+
+/** The binary model's examples: TALPCo outside `fold` (-1: all) with the lexicons, and/or the Mozilla pairs. */
+export function l10nExamples(cfg: L10nConfig, all: LabelledText[], fold: number): PairExample[] {
+  const out: PairExample[] = [];
+  if (cfg.data !== 'mozilla') out.push(...pairExamples(all, fold, cfg.withNusax));
+  if (cfg.data !== 'talpco') {
+    for (const [ind, zlm] of loadL10nPairs()) out.push({ text: ind, y: 1 }, { text: zlm, y: 0 });
+  }
+  return out;
+}
+
+export interface L10nRow extends WordlistRow {
+  pair: number;
+}
+
+export function l10nFeatures(cfg: L10nConfig, r: L10nRow): number[] {
+  const base = wordlistFeatures(wordlistPart(cfg), r);
+  return cfg.pair ? [...base, r.pair] : base;
+}
+
+/** Held-out rows of every fold with that fold's binary-model score. */
+export function l10nRows(cfg: L10nConfig, oof: ReturnType<typeof loadOof>, all: LabelledText[]): L10nRow[] {
+  const rows = wordlistRows(wordlistPart(cfg), oof, all);
+  if (!cfg.pair) return rows.map((r) => ({ ...r, pair: 0 }));
+  const p = cfg.pair;
+  const ex = new FeatureExtractor(18);
+  const ids = pairIdBuffer(ex);
+  const head: PairModelHeader = { bits: p.bits, scale: 1, features: p.features, norm: p.norm, kMain: 0, kPair: 0, kMarkers: 0, bias: 0 };
+  const models = Array.from({ length: CV_FOLDS }, (_, f) => trainPairModel(l10nExamples(cfg, all, f), p));
+  return rows.map((r) => {
+    ex.extract(r.text);
+    return { ...r, pair: pairScore(ex, head, models[r.fold] as Float32Array, ids) };
+  });
+}
+
+export interface L10nStack {
+  coef: number[];
+  bias: number;
+}
+
+export function fitL10nStack(cfg: L10nConfig, rows: L10nRow[]): L10nStack {
+  const sel = rows.filter((r) => r.pairTop && r.source.startsWith('talpco'));
+  const beta = fitLinear(sel.map((r) => l10nFeatures(cfg, r)), sel.map((r) => r.y));
+  const coef = beta.slice(0, -1);
+  let bias = beta[beta.length - 1] ?? 0;
+  if (cfg.bias === 'balanced') bias = balancedBias(sel.map((r) => ({ s: dot(coef, l10nFeatures(cfg, r)), y: r.y })), bias);
+  return { coef, bias };
+}
+
+function dot(a: number[], b: number[]): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
+  return s;
+}
+
+export function l10nCv(cfg: L10nConfig, oof: ReturnType<typeof loadOof>, all: LabelledText[]): TierResult {
+  const rows = l10nRows(cfg, oof, all);
+  const stacks = Array.from({ length: CV_FOLDS }, (_, f) => fitL10nStack(cfg, rows.filter((r) => r.fold !== f)));
+  return evaluate(rows, (r) => {
+    const st = stacks[r.fold] as L10nStack;
+    return dot(st.coef, l10nFeatures(cfg, r as L10nRow)) + st.bias;
+  });
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const cache = argv.includes('--cache') ? (argv[argv.indexOf('--cache') + 1] ?? defaultCacheDir()) : defaultCacheDir();
+  const { sentences, paragraphs } = trainingTexts();
+  const all = [...sentences, ...paragraphs];
+  const oof = loadOof(cache, all);
+  const out = [
+    `${CV_FOLDS}-fold cross-validation on the training data only (contiguous blocks of TALPCo lines 1-800 and NusaX train rows;`,
+    'binary models trained without the held-out fold; stack coefficients fitted on the other folds; every number on held-out',
+    `folds). Mozilla pairs: ${loadL10nPairs().length} (scripts/langid/l10n, MPL-2.0). Every row but the first stacks the main logit,`,
+    'the round-3 strong and lean marker counts and, unless marked, the Tesseract word-list count.',
+    '',
+    '| Indonesian/Malay split | bias | TALPCo ind | TALPCo zlm | min | NusaX ind | pair NLL |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  const line = (name: string, bias: string, r: TierResult): string =>
+    `| ${name} | ${bias} | ${pct(r.talpcoInd)} | ${pct(r.talpcoZlm)} | ${pct(Math.min(r.talpcoInd, r.talpcoZlm))} | ${pct(r.nusaxInd)} | ${r.nll.toFixed(3)} |`;
+  out.push(line('marker rule (weight 4, scale 0.7: shipped)', '–', shippedRuleCv(oof, all)));
+  for (const cfg of L10N_CANDIDATES) {
+    const chosen = cfg === chosenL10n();
+    out.push(line(chosen ? `**${cfg.name}** (chosen for --ind-zlm l10n)` : cfg.name, cfg.bias, l10nCv(cfg, oof, all)));
+    console.error(out[out.length - 1]);
+  }
+  console.log(out.join('\n'));
+  if (argv.includes('--write')) {
+    mkdirSync('docs/benchmarks', { recursive: true });
+    writeFileSync('docs/benchmarks/langid-cv-l10n.md', `${out.join('\n')}\n`);
+  }
+}
+
+if (process.argv[1]?.endsWith('cv-l10n.ts')) main();
