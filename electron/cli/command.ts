@@ -46,6 +46,15 @@ export function numberOpt(values: Record<string, unknown>, name: string): number
   return n;
 }
 
+/** A whole number within [min, max], or undefined when the flag is not given; anything else is bad usage (exit 2). */
+export function intOpt(values: Record<string, unknown>, name: string, min: number, max: number): number | undefined {
+  const v = stringOpt(values, name);
+  if (v === undefined) return undefined;
+  const n = v.trim() === '' ? NaN : Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got '${v}'`);
+  return n;
+}
+
 export function writeJson(io: CliIo, value: unknown): void {
   io.stdout.write(JSON.stringify(value) + '\n');
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { documentResults } from './corpus';
+import { piiBrowseFilters } from './pii';
 import { qualityBrowseFilters, signalName, signalSortKey } from './quality';
 
 /** Columns the corpus browser can sort on; each is backed by an index so paging stays in SQLite. */
@@ -13,6 +14,7 @@ export const documentFilters = z.object({
   dupStatus: z.string().min(1).max(32).optional(),
   hasLabels: z.boolean().optional(),
   piiMin: z.number().int().min(0).optional(),
+  ...piiBrowseFilters,
   qualityPass: z.boolean().optional(),
   codeMixed: z.boolean().optional(),
   ...qualityBrowseFilters,

@@ -4,25 +4,43 @@ import { method } from './define';
 export const importFormat = z.enum(['auto', 'csv', 'tsv', 'jsonl', 'txt']);
 export type ImportFormat = z.infer<typeof importFormat>;
 
-export const importOptions = z.object({
-  /** Files or folders (read recursively); any of them may be gzipped (.gz). */
-  paths: z.array(z.string().min(1)).min(1),
-  /** Source name; defaults to the base name of the first path. */
-  source: z.string().min(1).optional(),
-  /** Declared licence of the source, as an SPDX expression. */
-  license: z.string().min(1).optional(),
-  format: importFormat.default('auto'),
-  /** Column or field holding the text; defaults to the first of text/content/body/sentence/paragraph. */
-  textField: z.string().min(1).optional(),
-  /** Column or field holding a stable id; otherwise ids are generated as `<file>:<line>`. */
-  idField: z.string().min(1).optional(),
-  /** Columns/fields to keep as metadata; defaults to every other one. */
-  metadataFields: z.array(z.string()).optional(),
-  /** How a .txt file becomes documents. */
-  txtMode: z.enum(['file', 'line', 'paragraph']).default('file'),
-  /** Records larger than this (bytes of text) are rejected. */
-  maxRecordBytes: z.number().int().positive().default(1_000_000),
-});
+export const importOptions = z
+  .object({
+    /** Files or folders (read recursively); any of them may be gzipped (.gz). */
+    paths: z.array(z.string().min(1)).min(1),
+    /** Source name; defaults to the base name of the first path. */
+    source: z.string().min(1).optional(),
+    /** Declared licence of the source, as an SPDX expression. */
+    license: z.string().min(1).optional(),
+    format: importFormat.default('auto'),
+    /** Column or field holding the text; defaults to the first of text/content/body/sentence/paragraph. */
+    textField: z.string().min(1).optional(),
+    /** Column or field holding a stable id; otherwise ids are generated as `<file>:<line>`. */
+    idField: z.string().min(1).optional(),
+    /** Columns/fields to keep as metadata; defaults to every other one. */
+    metadataFields: z.array(z.string()).optional(),
+    /** How a .txt file becomes documents. */
+    txtMode: z.enum(['file', 'line', 'paragraph']).default('file'),
+    /** Records larger than this (bytes of text) are rejected. */
+    maxRecordBytes: z.number().int().positive().default(1_000_000),
+    /**
+     * CSV/TSV: whether the first row names the columns. Without a header row (false) every row is a record, columns
+     * are addressed by number (`textColumn`, `idColumn`) and the other columns are kept as metadata named `column_<n>`.
+     */
+    header: z.boolean().default(true),
+    /** CSV/TSV without a header row: the 1-based number of the text column; needed unless the rows have one column. */
+    textColumn: z.number().int().min(1).optional(),
+    /** CSV/TSV without a header row: the 1-based number of the column holding a stable id. */
+    idColumn: z.number().int().min(1).optional(),
+  })
+  .superRefine((o, ctx) => {
+    // With a header row, columns are named (textField, idField): a number there would be silently ignored.
+    for (const key of ['textColumn', 'idColumn'] as const)
+      if (o[key] !== undefined && o.header)
+        ctx.addIssue({ code: 'custom', path: [key], message: 'a column number is only for CSV/TSV files without a header row (header: false)' });
+    if (o.textColumn !== undefined && o.textColumn === o.idColumn)
+      ctx.addIssue({ code: 'custom', path: ['idColumn'], message: 'the id column cannot be the text column' });
+  });
 export type ImportOptions = z.infer<typeof importOptions>;
 export type ImportOptionsInput = z.input<typeof importOptions>;
 

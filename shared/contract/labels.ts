@@ -131,6 +131,9 @@ export const queueResult = z.object({
   more: z.boolean(),
 });
 
+/** The most conflicts one page (`labels.conflicts`, `kurasi labels conflicts --limit`) returns. */
+export const CONFLICTS_PAGE_MAX = 500;
+
 export const conflictRecord = z.object({
   documentId: z.number().int(),
   externalId: z.string(),
@@ -213,7 +216,7 @@ export const labelsMethods = {
   ),
   'labels.removeSpan': method(z.object({ spanId: z.number().int().positive() }), actionResult),
   'labels.conflicts': method(
-    z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) }),
+    z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(CONFLICTS_PAGE_MAX).default(50) }),
     z.object({ rows: z.array(conflictRecord), total: z.number().int() }),
   ),
   'labels.adjudicate': method(

@@ -34,6 +34,11 @@ export const PII_TYPE_NAMES: Record<PiiType, { id: string; en: string }> = {
   PASSPORT: { id: 'Paspor', en: 'Passport' },
 };
 
+/** The corpus browser's filter on one kind of personal data: documents with a finding of that type (what pii.summary counts). */
+export const piiBrowseFilters = {
+  piiType: piiType.optional(),
+};
+
 export const piiDecision = z.enum(['confirmed', 'dismissed']);
 
 export const storedFinding = z.object({

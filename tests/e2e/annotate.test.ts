@@ -129,6 +129,16 @@ describe('annotation end to end (kurasi serve + headless Chromium, keyboard only
   it('shows the review screen with agreement and conflicts views', async () => {
     await page.locator('[data-nav="review"]').click();
     await page.locator('[data-testid="review-screen"]').waitFor();
+    // The label-schema editor shows whole option values ("machine-translated"), not cut off by a narrow input.
+    await page.locator('[data-tab="schema"]').click();
+    const editor = page.locator('[data-testid="schema-editor"]');
+    await editor.waitFor();
+    const cut = () =>
+      editor.locator('input').evaluateAll((inputs) =>
+        (inputs as HTMLInputElement[]).filter((i) => i.scrollWidth > i.clientWidth + 1 || i.getBoundingClientRect().right > window.innerWidth).map((i) => i.value),
+      );
+    expect(await editor.locator('input[value="machine-translated"]').count()).toBe(1);
+    expect(await cut()).toEqual([]);
     await page.locator('[data-tab="agreement"]').click();
     // Computed by an agreement job; one annotator so far, so nothing to compare yet.
     await expect.poll(() => page.locator('[data-testid="review-screen"]').innerText(), { timeout: 20_000 }).toMatch(/Belum ada dokumen yang dilabeli oleh dua anotator/);

@@ -14,6 +14,19 @@ let dir: string;
 let dbPath: string;
 
 
+/** Header cells of the licence table that lie outside its visible box (cut off, or only reachable by scrolling). */
+function clippedColumns(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const table = document.querySelector<HTMLElement>('[data-testid="lic-table"]');
+    if (!table) return ['no table'];
+    const box = table.getBoundingClientRect();
+    const right = box.left + table.clientWidth;
+    const out = [...table.querySelectorAll<HTMLElement>('thead th')].filter((th) => th.getBoundingClientRect().right > right + 1).map((th) => th.innerText);
+    if (table.scrollWidth > table.clientWidth + 1) out.push(`scrolls ${table.scrollWidth} > ${table.clientWidth}`);
+    return out;
+  });
+}
+
 function row(name: string) {
   return page.locator(`[data-testid="lic-row-${name}"]`);
 }
@@ -104,5 +117,14 @@ describe('licence review end to end (kurasi serve + headless Chromium)', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('keeps every column in view beside the detail pane, at the tests\' window size and at 1280×800', async () => {
+    await row('web').click();
+    await page.locator('[data-testid="lic-detail"]').waitFor();
+    expect(await clippedColumns(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => clippedColumns(page)).toEqual([]);
+    expect(await page.locator('[data-testid="lic-detail"]').isVisible()).toBe(true);
   });
 });

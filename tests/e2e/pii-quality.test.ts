@@ -71,6 +71,23 @@ describe('personal data and text quality end to end (kurasi serve + headless Chr
     await page.screenshot({ path: `${SHOTS}/pii.png` });
   });
 
+  it('opens the documents of one kind of personal data from its summary row', async () => {
+    const table = page.locator('[data-testid="pii-summary"]');
+    // A button (reachable by keyboard), named for what it opens.
+    const open = table.locator('tr[data-type="EMAIL"]').getByRole('button', { name: /Surel/ });
+    expect(await open.innerText()).toBe('1');
+    await open.focus();
+    await page.keyboard.press('Enter');
+    // The corpus browser, filtered to the documents with that kind: the one document holding an e-mail address.
+    await expect.poll(() => page.locator('[data-testid="doc-count"]').innerText(), { timeout: 15_000 }).toMatch(/^1 dokumen/);
+    expect(await page.locator('nav [data-nav="browser"]').getAttribute('aria-current')).toBe('page');
+    expect(await page.locator('[data-testid="filter-pii-type"]').inputValue()).toBe('EMAIL');
+    await expect.poll(() => page.locator('.dt-row[data-index="0"]:not(.skeleton)').innerText(), { timeout: 15_000 }).toContain('Siti Rahayu');
+    // The filter is an ordinary one: clearing it shows the whole corpus again.
+    await page.locator('[data-testid="filter-pii-type"]').selectOption('');
+    await expect.poll(() => page.locator('[data-testid="doc-count"]').innerText(), { timeout: 15_000 }).toMatch(/^32 dokumen/);
+  });
+
   it('updates the live count when a rule is switched off, and draws a histogram', async () => {
     await page.evaluate(() => sessionStorage.setItem('kurasi-screen', 'quality'));
     await page.reload();

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { exportFormat, exportOptions, type ExportPreview, type ExportResult } from '../../../shared/contract/export';
+import { exportFilters, exportFormat, exportOptions, type ExportPreview, type ExportResult } from '../../../shared/contract/export';
 import { openEngine } from '../../engine/engine';
+import { previewExport } from '../../engine/export/select';
+import { openCorpusToRead } from '../read-corpus';
 import { requireDone, runJobFromCli } from '../run-job';
 import { UsageError, numberOpt, requireString, stringOpt, writeJson, type CliCommand } from '../command';
 
@@ -92,18 +94,22 @@ export const exportCommand: CliCommand = {
       name: stringOpt(values, 'name'),
     });
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    if (!existsSync(db)) throw new Error(`${db}: no such corpus file`);
-    const engine = openEngine({ dbPath: db });
-    try {
-      if (preview) {
-        const { out: _out, format: _f, maxDocs: _md, maxBytes: _mb, meta: _m, name: _n, ...filters } = parsed.data;
-        const job = await runJobFromCli(engine, 'export-preview', filters, io);
-        requireDone(job);
-        const p = job.result as ExportPreview;
+    if (preview) {
+      // Counting only reads: done here on a read-only open (no job row), so it works on a corpus one may not write to.
+      const { out: _out, format: _f, maxDocs: _md, maxBytes: _mb, meta: _m, name: _n, ...filters } = parsed.data;
+      const corpus = openCorpusToRead(db);
+      try {
+        const p = previewExport(corpus, exportFilters.parse(filters));
         if (values.json) writeJson(io, p);
         else printPreview(p, io);
         return 0;
+      } finally {
+        corpus.close();
       }
+    }
+    if (!existsSync(db)) throw new Error(`${db}: no such corpus file`);
+    const engine = openEngine({ dbPath: db });
+    try {
       const job = await runJobFromCli(engine, 'export', { ...parsed.data, actor: engine.actor }, io);
       requireDone(job);
       const r = job.result as ExportResult;

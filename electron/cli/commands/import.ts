@@ -1,15 +1,21 @@
 import { importFormat, type ImportResult } from '../../../shared/contract/import';
 import { openEngine } from '../../engine/engine';
-import { UsageError, requireString, stringOpt, writeJson, type CliCommand } from '../command';
+import { UsageError, intOpt, requireString, stringOpt, writeJson, type CliCommand } from '../command';
 import { requireDone, runJobFromCli } from '../run-job';
 import { resolveLicense } from '../../../shared/license/resolve';
+
+/** Upper bound of --text-column/--id-column: far above any real CSV, so the usage message can name a range. */
+const MAX_COLUMN = 100_000;
 
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'import CSV/TSV, JSONL, TXT files or folders (optionally .gz) into a corpus',
   usage:
     'kurasi import <path...> --db <file> [--source <name>] [--license <SPDX>] [--format auto|csv|tsv|jsonl|txt]\n' +
-    '              [--text-field <name>] [--id-field <name>] [--txt-mode file|line|paragraph] [--json]',
+    '              [--text-field <name>] [--id-field <name>] [--txt-mode file|line|paragraph]\n' +
+    '              [--no-header [--text-column <n>] [--id-column <n>]] [--json]\n' +
+    '  --no-header: CSV/TSV files have no header row; columns are numbered from 1 (--text-column 2), the others are\n' +
+    '  kept as metadata column_<n>. --text-column may be left out when the rows have a single column.',
   allowPositionals: true,
   options: {
     db: { type: 'string' },
@@ -19,6 +25,9 @@ export const importCommand: CliCommand = {
     'text-field': { type: 'string' },
     'id-field': { type: 'string' },
     'txt-mode': { type: 'string', default: 'file' },
+    'no-header': { type: 'boolean', default: false },
+    'text-column': { type: 'string' },
+    'id-column': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
   async run({ values, positionals }, io) {
@@ -28,6 +37,12 @@ export const importCommand: CliCommand = {
     if (!format.success) throw new UsageError(`--format must be one of ${importFormat.options.join(', ')}`);
     const txtMode = stringOpt(values, 'txt-mode');
     if (txtMode !== 'file' && txtMode !== 'line' && txtMode !== 'paragraph') throw new UsageError('--txt-mode must be file, line or paragraph');
+    const header = values['no-header'] !== true;
+    for (const flag of ['text-column', 'id-column'])
+      if (header && values[flag] !== undefined)
+        throw new UsageError(`--${flag} numbers the columns of CSV/TSV files without a header row: add --no-header (with a header row, name the column with --${flag.replace('column', 'field')})`);
+    const textColumn = intOpt(values, 'text-column', 1, MAX_COLUMN);
+    const idColumn = intOpt(values, 'id-column', 1, MAX_COLUMN);
     const license = stringOpt(values, 'license');
     if (license !== undefined) {
       // Kept as declared (a source may say anything), but a data lead should hear now that it is not SPDX.
@@ -48,6 +63,9 @@ export const importCommand: CliCommand = {
           textField: stringOpt(values, 'text-field'),
           idField: stringOpt(values, 'id-field'),
           txtMode,
+          header,
+          textColumn,
+          idColumn,
         },
         io,
       );

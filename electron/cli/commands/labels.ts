@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import type { ImportReport } from '../../../shared/contract/labels';
+import { CONFLICTS_PAGE_MAX, type ImportReport } from '../../../shared/contract/labels';
 import { computeAgreement } from '../../engine/labels/agreement';
 import { listConflicts } from '../../engine/labels/conflicts';
 import { exportPack } from '../../engine/labels/pack-export';
 import { importPacks } from '../../engine/labels/pack-import';
 import { annotatorOr } from '../../engine/labels/settings';
 import { openCorpus, type Db } from '../../engine/store/open';
-import { UsageError, numberOpt, requireString, writeJson, type CliCommand } from '../command';
+import { UsageError, intOpt, requireString, writeJson, type CliCommand } from '../command';
+import { openCorpusToRead } from '../read-corpus';
 
 function openExisting(path: string): Db {
   if (!existsSync(path)) throw new Error(`${path}: no such corpus file`);
@@ -83,12 +84,13 @@ export const labelsImportCommand: CliCommand = {
 export const labelsConflictsCommand: CliCommand = {
   name: 'labels conflicts',
   summary: 'documents where annotators gave different answers and no adjudication exists yet',
-  usage: 'kurasi labels conflicts --db <file> [--limit N] [--json]',
+  usage: `kurasi labels conflicts --db <file> [--limit 1-${CONFLICTS_PAGE_MAX}] [--json]`,
   options: { db: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false } },
   async run({ values }, io) {
-    const db = openExisting(requireString(values, 'db'));
+    const limit = intOpt(values, 'limit', 1, CONFLICTS_PAGE_MAX) ?? 50;
+    const db = openCorpusToRead(requireString(values, 'db'));
     try {
-      const r = listConflicts(db, 0, Math.min(500, Math.max(1, numberOpt(values, 'limit') ?? 50)));
+      const r = listConflicts(db, 0, limit);
       if (values.json) writeJson(io, r);
       else {
         for (const c of r.rows)
@@ -110,7 +112,7 @@ export const agreementCommand: CliCommand = {
   usage: 'kurasi agreement --db <file> [--json]',
   options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
   async run({ values }, io) {
-    const db = openExisting(requireString(values, 'db'));
+    const db = openCorpusToRead(requireString(values, 'db'));
     try {
       const rows = computeAgreement(db);
       if (values.json) writeJson(io, { questions: rows });

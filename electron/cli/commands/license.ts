@@ -5,6 +5,7 @@ import { openEngine } from '../../engine/engine';
 import { evidenceFromArg, findSourceRow, licenseSummary, listEvidence, listLicenseSources, setLicenseRef, setSourceLicense, toLicenseRow } from '../../engine/license';
 import { listAudit } from '../../engine/store/audit';
 import { UsageError, requireString, stringOpt, writeJson, type CliCommand } from '../command';
+import { openCorpusToRead } from '../read-corpus';
 
 function oneOf<T extends string>(values: readonly T[], v: string | undefined, flag: string): T | undefined {
   if (v === undefined) return undefined;
@@ -90,10 +91,10 @@ export const licenseListCommand: CliCommand = {
   async run({ values }, io) {
     const path = requireString(values, 'db');
     const states = list(values.state).map((s) => oneOf([...SETTABLE_REVIEW_STATES, 'stale' as const], s, 'state')!);
-    const engine = openExisting(path);
+    const db = openCorpusToRead(path);
     try {
-      const rows = listLicenseSources(engine.db, { states });
-      const summary = licenseSummary(engine.db);
+      const rows = listLicenseSources(db, { states });
+      const summary = licenseSummary(db);
       if (values.json) {
         writeJson(io, { sources: rows, summary });
         return 0;
@@ -116,7 +117,7 @@ export const licenseListCommand: CliCommand = {
       io.stdout.write(`\n${summary.clearedCommercialDocuments} of ${summary.documents} documents (${pct}%) are cleared for commercial use\n`);
       return 0;
     } finally {
-      await engine.close();
+      db.close();
     }
   },
 };
@@ -129,12 +130,12 @@ export const licenseShowCommand: CliCommand = {
   async run({ values }, io) {
     const path = requireString(values, 'db');
     const source = requireString(values, 'source');
-    const engine = openExisting(path);
+    const db = openCorpusToRead(path);
     try {
-      const found = findSourceRow(engine.db, source);
-      const row = toLicenseRow(engine.db, found);
-      const evidence = listEvidence(engine.db, found.id);
-      const history = listAudit(engine.db, 'source', found.id);
+      const found = findSourceRow(db, source);
+      const row = toLicenseRow(db, found);
+      const evidence = listEvidence(db, found.id);
+      const history = listAudit(db, 'source', found.id);
       if (values.json) {
         writeJson(io, { source: row, evidence, history });
         return 0;
@@ -150,7 +151,7 @@ export const licenseShowCommand: CliCommand = {
       for (const h of history) io.stdout.write(`  ${h.at} ${h.actor} ${h.action}${h.note ? ` — ${h.note}` : ''}\n`);
       return 0;
     } finally {
-      await engine.close();
+      db.close();
     }
   },
 };

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { corpusStats } from '../../engine/corpus/stats';
-import { openCorpus } from '../../engine/store/open';
 import { requireString, writeJson, type CliCommand } from '../command';
+import { openCorpusToRead } from '../read-corpus';
 
 export const statsCommand: CliCommand = {
   name: 'stats',
@@ -9,9 +8,7 @@ export const statsCommand: CliCommand = {
   usage: 'kurasi stats --db <file> [--json]',
   options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
   async run({ values }, io) {
-    const path = requireString(values, 'db');
-    if (!existsSync(path)) throw new Error(`${path}: no such corpus file`);
-    const db = openCorpus(path, { mustExist: true });
+    const db = openCorpusToRead(requireString(values, 'db'));
     try {
       const s = corpusStats(db);
       if (values.json) writeJson(io, s);

@@ -74,6 +74,8 @@ export function buildWhere(f: DocumentFilters, db?: Db, scored = false): Where {
   }
   if (f.hasLabels !== undefined) clauses.push(f.hasLabels ? 'd.label_count > 0' : 'd.label_count = 0');
   if (f.piiMin !== undefined) add('d.pii_count >= ?', f.piiMin);
+  // Documents with a finding of this type, dismissed or not: the documents pii.summary counts (index pii_findings_type).
+  if (f.piiType !== undefined) add('d.id IN (SELECT document_id FROM pii_findings WHERE type = ?)', f.piiType);
   if (f.qualityPass !== undefined) add('d.quality_pass = ?', f.qualityPass ? 1 : 0);
   if (f.codeMixed !== undefined) add('d.code_mixed = ?', f.codeMixed ? 1 : 0);
   if (db) qualityWhere(f, add, db, scored);

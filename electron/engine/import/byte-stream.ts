@@ -10,7 +10,23 @@ export interface ByteCounter {
 
 const CHUNK = 1 << 20;
 
-async function isGzip(path: string): Promise<boolean> {
+/** A file named `.gz` whose bytes are not gzip: the import rejects that file and goes on with the others. */
+export class NotGzipError extends Error {
+  constructor(readonly file: string) {
+    super(NOT_GZIP_REASON);
+    this.name = 'NotGzipError';
+  }
+}
+
+/** The reject reason of such a file (the reject names the file). */
+export const NOT_GZIP_REASON = 'not gzip data (the name ends in .gz, but the file does not start with the gzip bytes 1f 8b)';
+
+export function namedGz(path: string): boolean {
+  return path.toLowerCase().endsWith('.gz');
+}
+
+/** Whether the file starts with the gzip magic bytes 1f 8b. */
+export async function isGzip(path: string): Promise<boolean> {
   const fh = await open(path, 'r');
   try {
     const head = Buffer.alloc(2);
@@ -23,10 +39,12 @@ async function isGzip(path: string): Promise<boolean> {
 
 /**
  * The decompressed bytes of a file, chunk by chunk (gzip is recognised by its magic bytes). Counts raw bytes
- * and, when asked, hashes them (SHA-256 of the file as stored) in the same single pass.
+ * and, when asked, hashes them (SHA-256 of the file as stored) in the same single pass. A file named `.gz` must be
+ * gzip (NotGzipError otherwise): read as plain text, a mislabelled or broken download would become documents.
  */
 export async function* readFileBytes(path: string, counter: ByteCounter, hash: Hash | null = null): AsyncGenerator<Buffer> {
   const gz = await isGzip(path);
+  if (!gz && namedGz(path)) throw new NotGzipError(path);
   const raw = createReadStream(path, { highWaterMark: CHUNK });
   if (!gz) {
     for await (const chunk of raw as AsyncIterable<Buffer>) {

@@ -1,4 +1,6 @@
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { importOptions, type ImportOptions, type ImportResult } from '../../../shared/contract/import';
 import { ensureSource } from '../corpus/sources';
 import { CancelledError } from '../errors';
@@ -7,13 +9,13 @@ import { defineJob } from '../jobs/types';
 import type { Db } from '../store/open';
 import { syncFullTextIndex } from '../store/fts';
 import { refreshPlannerStatistics } from '../store/statistics';
-import { readFileBytes, sha256File, type ByteCounter } from './byte-stream';
+import { NotGzipError, readFileBytes, sha256File, type ByteCounter } from './byte-stream';
 import { dropIndexesForBulkLoad, restoreDroppedIndexes } from './bulk-load';
 import { preparedInThread, preparedInWorker } from './prepare-pool';
 import type { PrepareTask } from './prepare-protocol';
 import { readItems } from './prepare-run';
 import { listImportFiles, sniffFormat, stripGz, type ConcreteFormat, type ImportFile } from './files';
-import { UnreadableFileError, type ReaderOptions } from './items';
+import { UnreadableFileError, excerpt, type ReaderOptions } from './items';
 import { lineBlocks, type LineBlock } from './lines';
 import { DocumentWriter, type Totals } from './writer';
 import { JOB_PHASE } from '../../../shared/jobs/phases';
@@ -62,10 +64,20 @@ interface Checkpoint {
   sourceId: number;
 }
 
-type Planned = ImportFile & { format: ConcreteFormat };
+/** A file to read, or (`rejected`) one refused as a whole, recorded as a reject without a line while the others import. */
+type Planned = ImportFile & { format: ConcreteFormat; rejected: { file: string; reason: string; excerpt: string } | null };
 
 function readerOptions(f: ImportFile, o: ImportOptions): ReaderOptions {
-  return { name: f.name, textField: o.textField, idField: o.idField, metadataFields: o.metadataFields, maxRecordBytes: o.maxRecordBytes };
+  return {
+    name: f.name,
+    textField: o.textField,
+    idField: o.idField,
+    metadataFields: o.metadataFields,
+    maxRecordBytes: o.maxRecordBytes,
+    header: o.header,
+    textColumn: o.textColumn,
+    idColumn: o.idColumn,
+  };
 }
 
 function lineCap(o: ImportOptions): number {
@@ -89,6 +101,11 @@ async function probe(f: ImportFile, o: ImportOptions): Promise<Planned> {
     await it.return(undefined);
     if (!r.done) first = r.value;
   } catch (e) {
+    if (e instanceof NotGzipError) {
+      // Named as on disk (ids and line rejects drop the `.gz`): the name is what is wrong with it.
+      const file = `${f.name}${f.path.slice(-'.gz'.length)}`;
+      return { ...f, format: f.format ?? 'txt', rejected: { file, reason: e.message, excerpt: await firstBytes(f.path) } };
+    }
     const code = (e as NodeJS.ErrnoException).code;
     throw new UnreadableFileError(f.name, code ? `cannot read (${code})` : e instanceof Error ? e.message : String(e));
   }
@@ -101,7 +118,22 @@ async function probe(f: ImportFile, o: ImportOptions): Promise<Planned> {
       await items.return(undefined);
     }
   }
-  return { ...f, format };
+  return { ...f, format, rejected: null };
+}
+
+/** What a file refused as a whole starts with, for its reject's excerpt: text if it is UTF-8, else the first bytes in hex. */
+async function firstBytes(path: string): Promise<string> {
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(120);
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    const b = head.subarray(0, bytesRead);
+    // The cut may fall inside a character: up to 3 bytes of it may be dropped.
+    const text = [0, 1, 2, 3].map((k) => b.subarray(0, Math.max(0, b.length - k))).find((t) => isUtf8(t));
+    return text && !text.includes(0) ? excerpt(text.toString('utf8')) : [...b.subarray(0, 16)].map((x) => x.toString(16).padStart(2, '0')).join(' ');
+  } finally {
+    await fh.close();
+  }
 }
 
 function defaultSourceName(paths: string[]): string {
@@ -155,6 +187,15 @@ export const importJob = defineJob({
           counter.read += f.size;
           continue;
         }
+        if (f.rejected) {
+          // One reject without a line, committed with the checkpoint past the file.
+          writer.file = { imported: 0, skipped: 0, rejected: 0 };
+          writer.addReject(f.rejected.file, { line: null, reason: f.rejected.reason, excerpt: f.rejected.excerpt });
+          writer.flush(() => ctx.saveCheckpoint({ fileIndex: fi + 1, line: 0, totals: { ...writer.totals }, firstId, sourceId }));
+          counter.read += f.size;
+          ctx.progress(counter.read, totalBytes, f.name);
+          continue;
+        }
         const resumeAfter = saved && fi === saved.fileIndex ? saved.line : 0;
         await importFile(ctx, db, writer, { f, fi, sourceId, firstId, resumeAfter, counter, totalBytes });
       }
@@ -194,7 +235,7 @@ export const importJob = defineJob({
 
 /** The options that decide which documents a file yields. */
 function readingKey(o: ImportOptions): string {
-  return JSON.stringify([o.format, o.textField, o.idField, o.metadataFields, o.txtMode, o.maxRecordBytes]);
+  return JSON.stringify([o.format, o.textField, o.idField, o.metadataFields, o.txtMode, o.maxRecordBytes, o.header, o.textColumn, o.idColumn]);
 }
 
 /** Whether a job's stored params (JSON, as in its row) read files as `o` does; unreadable params count as different. */

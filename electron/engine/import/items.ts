@@ -18,6 +18,11 @@ export interface ReaderOptions {
   idField: string | undefined;
   metadataFields: string[] | undefined;
   maxRecordBytes: number;
+  /** CSV/TSV: false when the first row is a record, not column names (default true). */
+  header?: boolean;
+  /** CSV/TSV without a header row: 1-based column numbers. */
+  textColumn?: number;
+  idColumn?: number;
 }
 
 export const DEFAULT_TEXT_FIELDS = ['text', 'content', 'body', 'sentence', 'paragraph'];

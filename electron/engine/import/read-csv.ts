@@ -48,14 +48,17 @@ export function parseCsvText(text: string, delimiter: string): Promise<string[][
 }
 
 interface Columns {
+  /** Column names: the header row's, or `column_<n>` for a file without one. */
   header: string[];
   text: number;
   id: number;
   meta: number[];
+  /** Without a header row, rows are checked against the first row's field count. */
+  numbered: boolean;
 }
 
 /**
- * CSV/TSV with a header row. Lines are grouped into records here (so every record knows its first line and a
+ * CSV/TSV, with a header row or (`header: false`) without one, columns then addressed by number. Lines are grouped into records here (so every record knows its first line and a
  * bad one can be rejected alone), then parsed by fast-csv a block of records at a time; when fast-csv rejects a
  * block, its records are parsed one by one to find the malformed ones.
  */
@@ -100,7 +103,7 @@ export async function* readCsv(blocks: AsyncIterable<LineBlock>, o: ReaderOption
         inside = false;
       }
     }
-    if (cols === null && records.length > 0) cols = await readHeader(records.shift()!, o, delimiter);
+    if (cols === null && records.length > 0) cols = o.header === false ? await numberColumns(records[0]!, o, delimiter) : await readHeader(records.shift()!, o, delimiter);
     if (cols) await toItems(records, cols, o, delimiter, items);
     items.sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0));
     yield items;
@@ -130,7 +133,32 @@ async function readHeader(rec: CsvRecord, o: ReaderOptions, delimiter: string): 
   const meta = header
     .map((_, i) => i)
     .filter((i) => i !== text && i !== id && header[i] !== '' && (o.metadataFields ? o.metadataFields.includes(header[i]!) : true));
-  return { header, text, id, meta };
+  return { header, text, id, meta, numbered: false };
+}
+
+/** A file without a header row: the first record (data like the rest) tells how many columns there are. */
+async function numberColumns(rec: CsvRecord, o: ReaderOptions, delimiter: string): Promise<Columns> {
+  let rows: string[][];
+  try {
+    rows = await parseCsvText(rec.text, delimiter);
+  } catch (e) {
+    throw new UnreadableFileError(o.name, `malformed first row (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const count = rows[0]?.length ?? 0;
+  const header = Array.from({ length: count }, (_, i) => `column_${i + 1}`);
+  const column = (n: number | undefined, what: string): number => {
+    if (n === undefined) return -1;
+    if (n > count) throw new UnreadableFileError(o.name, `no ${what} column ${n} (the first row has ${count} column${count === 1 ? '' : 's'})`);
+    return n - 1;
+  };
+  let text = column(o.textColumn, 'text');
+  if (text === -1) {
+    if (count !== 1) throw new UnreadableFileError(o.name, `no header row: choose the text column by number with --text-column (the first row has ${count} columns)`);
+    text = 0;
+  }
+  const id = column(o.idColumn, 'id');
+  const meta = header.map((_, i) => i).filter((i) => i !== text && i !== id && (o.metadataFields ? o.metadataFields.includes(header[i]!) : true));
+  return { header, text, id, meta, numbered: true };
 }
 
 async function toItems(records: CsvRecord[], cols: Columns, o: ReaderOptions, delimiter: string, items: Item[]): Promise<void> {
@@ -156,7 +184,8 @@ async function toItems(records: CsvRecord[], cols: Columns, o: ReaderOptions, de
       continue;
     }
     if (row.length !== cols.header.length) {
-      items.push({ kind: 'reject', line: rec.line, reason: `malformed row: ${row.length} fields, the header has ${cols.header.length}`, excerpt: excerpt(rec.text) });
+      const expected = cols.numbered ? `the first row has ${cols.header.length}` : `the header has ${cols.header.length}`;
+      items.push({ kind: 'reject', line: rec.line, reason: `malformed row: ${row.length} fields, ${expected}`, excerpt: excerpt(rec.text) });
       continue;
     }
     const text = row[cols.text]!;

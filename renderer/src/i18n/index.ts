@@ -8,6 +8,7 @@ import { piiStrings } from './pii';
 import { qualityStrings } from './quality';
 import { exportStrings } from './export';
 import { auditStrings } from './audit';
+import { errorStrings } from './errors';
 
 export type Lang = 'id' | 'en';
 export const languages: { code: Lang; name: string }[] = [
@@ -32,6 +33,7 @@ const dictionaries: Dictionary[] = [
   qualityStrings,
   exportStrings,
   auditStrings,
+  errorStrings,
 ];
 
 const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };

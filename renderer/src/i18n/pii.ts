@@ -37,6 +37,9 @@ export const piiStrings = {
     'pii.redactedAtExport': 'Akan disamarkan saat ekspor',
     'pii.keptAtExport': 'Tidak disamarkan saat ekspor',
     'pii.col.count': 'Data pribadi',
+    'pii.openDocuments': 'Tampilkan dokumen berisi {type} ({n})',
+    'pii.filter.type': 'Jenis data pribadi',
+    'pii.filter.anyType': 'Semua jenis',
   },
   en: {
     ...names('en'),
@@ -71,5 +74,8 @@ export const piiStrings = {
     'pii.redactedAtExport': 'Redacted at export',
     'pii.keptAtExport': 'Not redacted at export',
     'pii.col.count': 'Personal data',
+    'pii.openDocuments': 'Show documents with {type} ({n})',
+    'pii.filter.type': 'Kind of personal data',
+    'pii.filter.anyType': 'Any kind',
   },
 };

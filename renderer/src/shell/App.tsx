@@ -6,6 +6,7 @@ import { UndoToaster } from '../features/audit/UndoToaster';
 import { useJobs } from '../features/jobs/useJobs';
 import { allScreens } from '../features/registry';
 import { languages, useI18n, type Lang } from '../i18n';
+import type { DocumentFilters } from '../../../shared/contract/browse';
 import { ShellContext, type Shell } from './context';
 
 const SCREEN_KEY = 'kurasi-screen';
@@ -15,6 +16,7 @@ export function App() {
   const { t, lang, setLang } = useI18n();
   const screens = allScreens();
   const [screen, setScreen] = useState(() => sessionStorage.getItem(SCREEN_KEY) ?? 'browser');
+  const [browserFilters, setBrowserFilters] = useState<DocumentFilters | null>(null);
   const [importOpen, setImportOpen] = useState(false);
   const [corpusVersion, setCorpusVersion] = useState(0);
   const [corpusName, setCorpusName] = useState('');
@@ -34,12 +36,19 @@ export function App() {
       screen,
       navigate: (id) => {
         sessionStorage.setItem(SCREEN_KEY, id);
+        setBrowserFilters(null);
         setScreen(id);
       },
+      openDocuments: (filters) => {
+        sessionStorage.setItem(SCREEN_KEY, 'browser');
+        setBrowserFilters(filters);
+        setScreen('browser');
+      },
+      browserFilters,
       openImport: () => setImportOpen(true),
       corpusVersion,
     }),
-    [screen, corpusVersion],
+    [screen, corpusVersion, browserFilters],
   );
   const current = screens.find((s) => s.id === screen) ?? screens[0];
 

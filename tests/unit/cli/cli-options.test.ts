@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runKurasi } from '../../helpers/cli';
 import { tempDbPath, tempDir } from '../../helpers/temp';
 import { fixture } from '../import/helpers';
+import { seedCorpus } from '../../helpers/corpus';
 
 describe('kurasi CLI: option values and jobs from the command line', () => {
   it('an option value the engine refuses is bad usage (exit 2) named by its flag, not an internal error', async () => {
@@ -68,6 +69,21 @@ describe('kurasi CLI: option values and jobs from the command line', () => {
     const r = await runKurasi(['stats', '--db', notDb]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`kurasi stats: ${notDb}: file is not a database\n`);
+  });
+
+  it('labels conflicts refuses a --limit out of range (exit 2, naming the flag and the range) instead of clamping it', async () => {
+    const { path, db } = seedCorpus([{ text: 'Satu dokumen untuk dilabeli.' }]);
+    db.close();
+    for (const limit of ['1000', '501', '0', '-3', '2.5', 'lima']) {
+      const r = await runKurasi(['labels', 'conflicts', '--db', path, `--limit=${limit}`, '--json']);
+      expect([limit, r.code, r.stdout]).toEqual([limit, 2, '']);
+      expect(r.stderr).toContain(`kurasi labels conflicts: --limit must be an integer from 1 to 500, got '${limit}'`);
+    }
+    for (const limit of ['1', '500']) {
+      const r = await runKurasi(['labels', 'conflicts', '--db', path, '--limit', limit, '--json']);
+      expect([limit, r.code, r.stderr]).toEqual([limit, 0, '']);
+      expect(JSON.parse(r.stdout)).toEqual({ rows: [], total: 0 });
+    }
   });
 
   it('a command group alone lists its subcommands; "licence" is accepted for "license"', async () => {

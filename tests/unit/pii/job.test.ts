@@ -94,6 +94,22 @@ describe('pii job', () => {
     expect(redactDocument(e.db, 2, docs(3)[1]!.text).changed).toBe(false);
   });
 
+  it('lists the documents of one kind in the browser: as many as the summary counts', async () => {
+    const { path, db } = seedCorpus(docs(30));
+    db.close();
+    const e = (engine = openEngine({ dbPath: path, actor: 'test' }));
+    expect((await e.jobs.wait(e.jobs.start('pii', { workers: 1 }))).state).toBe('done');
+    const summary = await call(e, 'pii.summary', {});
+    const emails = summary.types.find((r) => r.type === 'EMAIL')!;
+    const page = await call(e, 'documents.list', { limit: 500, filters: { piiType: 'EMAIL' } });
+    expect(page.total).toBe(emails.documents);
+    expect(page.rows.map((r) => r.externalId)).toEqual(Array.from({ length: 10 }, (_, i) => `d${i * 3 + 2}`));
+    // With another filter, and a kind nothing was found of.
+    expect((await call(e, 'documents.list', { filters: { piiType: 'NIK', piiMin: 2 } })).total).toBe(10);
+    expect((await call(e, 'documents.list', { filters: { piiType: 'PASSPORT' } })).total).toBe(0);
+    expect((await dispatch(e, 'documents.list', { filters: { piiType: 'SHOE_SIZE' } })).ok).toBe(false);
+  });
+
   it('rejects bad decisions at the boundary and redacts unscanned documents on the fly', async () => {
     const { path, db } = seedCorpus([{ text: BARE }, { text: 'NIK 3174055203900002' }]);
     db.close();

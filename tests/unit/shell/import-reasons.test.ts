@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translate } from '../../../renderer/src/i18n';
 import { describeImportReason } from '../../../renderer/src/features/import/reasons';
 import { checkText, noTextFieldReason } from '../../../electron/engine/import/items';
+import { NOT_GZIP_REASON } from '../../../electron/engine/import/byte-stream';
 
 const id = (key: string, vars?: Record<string, string | number>) => translate('id', key, vars);
 const en = (key: string, vars?: Record<string, string | number>) => translate('en', key, vars);
@@ -22,6 +23,19 @@ describe('import reasons in the UI language', () => {
     expect(describeImportReason(id, 'C:\\data\\a.csv: binary data, not UTF-8 text')).toBe('C:\\data\\a.csv: data biner, bukan teks UTF-8');
     // A file name that itself holds ": ".
     expect(describeImportReason(id, 'arsip: lama/x.csv: cannot read (ENOENT)')).toBe('arsip: lama/x.csv: berkas atau folder tidak ada');
+  });
+
+  it('translates the reasons of a file named .gz that is not gzip and of CSV/TSV without a header row', () => {
+    expect(describeImportReason(id, `b.jsonl.gz: ${NOT_GZIP_REASON}`)).toBe(
+      'b.jsonl.gz: bukan data gzip (nama berkasnya berakhiran .gz, tetapi isinya tidak diawali bita gzip 1f 8b)',
+    );
+    expect(describeImportReason(en, NOT_GZIP_REASON)).toBe(NOT_GZIP_REASON);
+    expect(describeImportReason(id, 'malformed row: 2 fields, the first row has 3')).toBe('baris rusak: 2 kolom, padahal baris pertama punya 3');
+    const noColumn = 'berita.tsv: no header row: choose the text column by number with --text-column (the first row has 3 columns)';
+    expect(describeImportReason(id, noColumn)).toBe('berita.tsv: tanpa baris header: isi nomor kolom teks di “Nomor kolom teks” (baris pertama punya 3 kolom)');
+    expect(describeImportReason(en, noColumn)).not.toContain('--text-column');
+    expect(describeImportReason(id, 'x.csv: no text column 4 (the first row has 3 columns)')).toBe('x.csv: tidak ada kolom teks nomor 4 (baris pertama hanya punya 3 kolom)');
+    expect(describeImportReason(en, 'x.csv: no id column 9 (the first row has 1 column)')).toBe('x.csv: no id column 9 (the first row has only 1)');
   });
 
   it('leaves text it does not know as it is', () => {

@@ -3,6 +3,7 @@ import type { DocumentLabels, LabelSchema, LabelValue, QueueFilter } from '../..
 import { api } from '../../api/client';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
+import { describeEngineError } from '../../i18n/engine-messages';
 import { QueueFilterBar } from './FilterBar';
 import { HistoryPane } from './HistoryPane';
 import { IdentityPrompt } from './IdentityPrompt';
@@ -136,7 +137,7 @@ export function AnnotateScreen() {
           const a = typeof action === 'function' ? action() : action;
           if (a) await perform(a);
         })
-        .catch((e: unknown) => setStatus({ kind: 'bad', text: `${t('annotate.error')}: ${e instanceof Error ? e.message : String(e)}` }));
+        .catch((e: unknown) => setStatus({ kind: 'bad', text: `${t('annotate.error')}: ${describeEngineError(t, e)}` }));
     },
     [perform, syncLabels, t],
   );

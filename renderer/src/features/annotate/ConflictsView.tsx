@@ -3,6 +3,7 @@ import type { ConflictRecord, LabelSchema, LabelValue } from '../../../../shared
 import { api } from '../../api/client';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
+import { describeEngineError } from '../../i18n/engine-messages';
 import { useShell } from '../../shell/context';
 import { formatValue } from './keys';
 
@@ -37,7 +38,7 @@ function Conflict({ c, schema, onDone }: { c: ConflictRecord; schema: LabelSchem
       await api.call('labels.adjudicate', { documentId: c.documentId, question: c.question, value: choice.value, reason });
       onDone();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeEngineError(t, e));
     }
   };
   return (

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
+import { describeEngineError } from '../../i18n/engine-messages';
 
 /** First run: who is labelling on this laptop. */
 export function IdentityPrompt({ initial, onChoose, onCancel }: { initial?: string; onChoose(name: string): Promise<void>; onCancel?: () => void }) {
@@ -12,7 +13,7 @@ export function IdentityPrompt({ initial, onChoose, onCancel }: { initial?: stri
     try {
       await onChoose(name.trim());
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeEngineError(t, err));
     }
   };
   return (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { labelSchema, type LabelQuestion, type LabelSchema, type QuestionKind } from '../../../../shared/contract/labels';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { describeEngineError } from '../../i18n/engine-messages';
 
 const kinds: QuestionKind[] = ['single', 'multi', 'rating', 'note', 'span'];
 
@@ -19,7 +20,7 @@ export function SchemaEditor({ schema, onSaved }: { schema: LabelSchema; onSaved
       onSaved(saved);
       setMessage({ ok: true, text: t('schema.saved') });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: describeEngineError(t, e) });
     }
   };
   return (
@@ -62,14 +63,14 @@ export function SchemaEditor({ schema, onSaved }: { schema: LabelSchema; onSaved
             </button>
           </div>
           {(q.kind === 'single' || q.kind === 'multi' || q.kind === 'span') && (
-            <table>
+            <table className="schema-options">
               <thead>
                 <tr>
-                  <th>{t('schema.value')}</th>
+                  <th className="col-value">{t('schema.value')}</th>
                   <th>{t('schema.titleId')}</th>
                   <th>{t('schema.titleEn')}</th>
-                  <th>{t('schema.hotkey')}</th>
-                  <th />
+                  <th className="col-hotkey">{t('schema.hotkey')}</th>
+                  <th className="col-remove" />
                 </tr>
               </thead>
               <tbody>

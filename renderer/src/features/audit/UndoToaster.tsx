@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
+import { describeEngineError } from '../../i18n/engine-messages';
 import { callUndo, screenUndoHandler, undoMessage, undoShortcut } from './undo';
 import './audit.css';
 
@@ -29,7 +30,7 @@ export function UndoToaster() {
           const r = await callUndo(direction);
           setToast((p) => ({ text: undoMessage(t, direction, r), bad: r.actionId === null, n: (p?.n ?? 0) + 1 }));
         } catch (err) {
-          setToast((p) => ({ text: t('audit.failed', { message: err instanceof Error ? err.message : String(err) }), bad: true, n: (p?.n ?? 0) + 1 }));
+          setToast((p) => ({ text: t('audit.failed', { message: describeEngineError(t, err) }), bad: true, n: (p?.n ?? 0) + 1 }));
         }
       });
     };

@@ -25,7 +25,11 @@ type SearchState = { q: string; status: 'loading' } | { q: string; status: 'done
 export function BrowserScreen() {
   const { t, n } = useI18n();
   const shell = useShell();
-  const [filters, setFilters] = useState<DocumentFilters>({});
+  // Another screen may open the browser on a subset (shell.openDocuments); the screen is mounted anew for it.
+  const [filters, setFilters] = useState<DocumentFilters>(() => shell.browserFilters ?? {});
+  useEffect(() => {
+    if (shell.browserFilters) setFilters(shell.browserFilters);
+  }, [shell.browserFilters]);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -42,7 +46,10 @@ export function BrowserScreen() {
   // Visible quality-signal columns ask documents.list for their values.
   const withSignals = useMemo(() => SIGNAL_NAMES.filter((s) => columns.some((c) => c.meta?.withSignal === s)), [columns]);
   // A hidden column's filter stays in the bar while it is set, so it can be seen and cleared.
-  const filterColumns = useMemo(() => allCols.filter((c) => visibility.isVisible(c) || filterIsSet(filters, c.meta?.filter?.key)), [allCols, visibility, filters]);
+  const filterColumns = useMemo(
+    () => allCols.filter((c) => visibility.isVisible(c) || [c.meta?.filter?.key, ...(c.meta?.filter?.alsoKeys ?? [])].some((k) => filterIsSet(filters, k))),
+    [allCols, visibility, filters],
+  );
   const sort = useMemo(() => {
     const s = sorting[0];
     const key = s ? columns.find((c) => c.id === s.id)?.meta?.sort : undefined;
@@ -57,8 +64,8 @@ export function BrowserScreen() {
     },
     [sort, filters, withSignals],
   );
-  // The page written into index.html is the default view's (no signals asked for).
-  const [initialPage] = useState(() => (withSignals.length === 0 ? takeInlineFirstPage() : null));
+  // The page written into index.html is the default view's (no signals asked for, no filters given by another screen).
+  const [initialPage] = useState(() => (withSignals.length === 0 && Object.keys(filters).length === 0 ? takeInlineFirstPage() : null));
   const source = usePagedRows<DocumentSummary>(fetchPage, queryKey, { pageSize: 100, initialPage });
   const state = useDataTable({ columns, source, sorting, onSortingChange: setSorting });
 

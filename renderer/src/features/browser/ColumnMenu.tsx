@@ -25,6 +25,8 @@ declare module '../../components/DataTable/useDataTable' {
   interface FilterMeta {
     /** Draws the filter itself; `key` then only names it. */
     Control?: ComponentType<FilterControlProps>;
+    /** Other filter fields the control sets: the filter stays in the bar while any of them is set. */
+    alsoKeys?: string[];
   }
 }
 

@@ -93,7 +93,7 @@ function parseCount(text: string): number | undefined | null {
  * A whole number ≥ 0. What the user types is kept as typed; the filter changes only when it is a valid count, so
  * "-1" or "1.5" marks the field instead of sending the list request something it refuses.
  */
-function CountFilter(props: { id: string; value: number | undefined; onChange(v: number | undefined): void; invalidText: string }) {
+export function CountFilter(props: { id: string; value: number | undefined; onChange(v: number | undefined): void; invalidText: string }) {
   const [text, setText] = useState(props.value === undefined ? '' : String(props.value));
   useEffect(() => {
     // Cleared or set from outside (the "clear filters" button): show that, unless an invalid entry is being fixed.

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { describeEngineError } from '../../i18n/engine-messages';
 import { diffWords, type Span } from './diff';
 
 type Detail = Output<'dedupe.cluster'>;
@@ -52,7 +53,7 @@ export function ClusterView({ clusterId, onChanged }: { clusterId: number; onCha
         onChanged();
         load();
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(describeEngineError(t, e));
       }
     },
     [detail, member, onChanged, load],

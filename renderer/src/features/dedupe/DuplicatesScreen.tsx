@@ -4,6 +4,7 @@ import type { KeepRule } from '../../../../shared/contract/dedupe';
 import { api } from '../../api/client';
 import { EmptyState, ErrorState } from '../../components/States';
 import { useI18n } from '../../i18n';
+import { describeEngineError } from '../../i18n/engine-messages';
 import { useShell } from '../../shell/context';
 import { ClusterView } from './ClusterView';
 import './dedupe.css';
@@ -78,7 +79,7 @@ export function DuplicatesScreen() {
       await api.call('dedupe.start', { threshold, keepRule: rule });
       setRunning({ done: 0, total: null });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeEngineError(t, e));
     }
   };
 
@@ -97,7 +98,7 @@ export function DuplicatesScreen() {
       setMergeFrom(null);
       setVersion((v) => v + 1);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeEngineError(t, e));
     }
   }, [current, mergeFrom, t]);
 

@@ -12,6 +12,13 @@ type TxtMode = (typeof TXT_MODES)[number];
 
 type Mode = 'upload' | 'path';
 
+/** A 1-based column number typed in the dialog: the number, undefined when left empty, null when it is not one. */
+function columnNumber(v: string): number | undefined | null {
+  if (v.trim() === '') return undefined;
+  const n = Number(v.trim());
+  return Number.isInteger(n) && n >= 1 ? n : null;
+}
+
 function isImportResult(v: unknown): v is ImportResult {
   return typeof v === 'object' && v !== null && 'imported' in v && 'rejected' in v;
 }
@@ -29,6 +36,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const [textField, setTextField] = useState('');
   const [idField, setIdField] = useState('');
   const [txtMode, setTxtMode] = useState<TxtMode>('file');
+  const [noHeader, setNoHeader] = useState(false);
   const [uploadPct, setUploadPct] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<number | null>(null);
@@ -50,8 +58,15 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     api.call('rejects.list', { jobId, limit: 200 }).then((r) => setRejects(r.rows), () => setRejects([]));
   }, [finished, jobId]);
 
+  // Only CSV/TSV files have a header row to go without; with "auto" a folder may hold some.
+  const tabular = format === 'csv' || format === 'tsv' || format === 'auto';
+  const numbered = noHeader && tabular;
+
   const start = async () => {
     setError(null);
+    const textColumn = numbered ? columnNumber(textField) : undefined;
+    const idColumn = numbered ? columnNumber(idField) : undefined;
+    if (textColumn === null || idColumn === null) return setError(t('import.needColumnNumber'));
     try {
       let list: string[];
       if (mode === 'upload') {
@@ -70,8 +85,12 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
         format,
         ...(sourceName.trim() ? { source: sourceName.trim() } : defaultSource ? { source: defaultSource } : {}),
         ...(license.trim() ? { license: license.trim() } : {}),
-        ...(textField.trim() && format !== 'txt' ? { textField: textField.trim() } : {}),
-        ...(idField.trim() && format !== 'txt' ? { idField: idField.trim() } : {}),
+        ...(numbered
+          ? { header: false, ...(textColumn ? { textColumn } : {}), ...(idColumn ? { idColumn } : {}) }
+          : {
+              ...(textField.trim() && format !== 'txt' ? { textField: textField.trim() } : {}),
+              ...(idField.trim() && format !== 'txt' ? { idField: idField.trim() } : {}),
+            }),
         txtMode,
       });
       setJobId(id);
@@ -154,16 +173,30 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
               </label>
               {format !== 'txt' && (
                 <label>
-                  <span>{t('import.textField')}</span>
-                  <input type="text" value={textField} onChange={(e) => setTextField(e.target.value)} placeholder="text" data-testid="import-text-field" />
+                  <span>{numbered ? t('import.textColumnNumber') : t('import.textField')}</span>
+                  <input
+                    type={numbered ? 'number' : 'text'}
+                    min={numbered ? 1 : undefined}
+                    value={textField}
+                    onChange={(e) => setTextField(e.target.value)}
+                    placeholder={numbered ? '1' : 'text'}
+                    data-testid="import-text-field"
+                  />
                 </label>
               )}
             </div>
             <div className="row">
               {format !== 'txt' && (
                 <label>
-                  <span>{t('import.idField')}</span>
-                  <input type="text" value={idField} onChange={(e) => setIdField(e.target.value)} placeholder="id" data-testid="import-id-field" />
+                  <span>{numbered ? t('import.idColumnNumber') : t('import.idField')}</span>
+                  <input
+                    type={numbered ? 'number' : 'text'}
+                    min={numbered ? 1 : undefined}
+                    value={idField}
+                    onChange={(e) => setIdField(e.target.value)}
+                    placeholder={numbered ? '' : 'id'}
+                    data-testid="import-id-field"
+                  />
                 </label>
               )}
               {/* Only .txt files are cut this way; with "auto" a folder may hold some. */}
@@ -180,6 +213,22 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                 </label>
               )}
             </div>
+            {tabular && (
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={noHeader}
+                  onChange={(e) => {
+                    // Names become numbers (and back): what was typed for the other kind would not fit.
+                    setNoHeader(e.target.checked);
+                    setTextField('');
+                    setIdField('');
+                  }}
+                  data-testid="import-no-header"
+                />
+                <span>{t('import.noHeader')}</span>
+              </label>
+            )}
             {uploadPct !== null && <p>{t('import.uploading', { p: uploadPct })}</p>}
             {error && (
               <p className="bad" role="alert">

@@ -12,6 +12,7 @@ const PATTERNS: MessagePattern[] = [
   [/^not a JSON object$/, 'import.reason.notObject', []],
   [/^malformed JSON: (.*)$/s, 'import.reason.malformedJson', ['detail']],
   [/^malformed row: (\d+) fields, the header has (\d+)$/, 'import.reason.fieldCount', ['n', 'header']],
+  [/^malformed row: (\d+) fields, the first row has (\d+)$/, 'import.reason.fieldCountFirstRow', ['n', 'first']],
   [/^malformed row: (.*)$/s, 'import.reason.malformedRow', ['detail']],
   [/^malformed row$/, 'import.reason.malformedRowBare', []],
   [/^unterminated quoted field$/, 'import.reason.unterminated', []],
@@ -27,6 +28,11 @@ const PATTERNS: MessagePattern[] = [
   [/^cannot read \(ENOENT\)$/, 'import.reason.missing', []],
   [/^cannot read \((E[A-Z]+)\)$/, 'import.reason.unreadable', ['code']],
   [/^no files to import \(.*\)$/, 'import.reason.noFiles', []],
+  [/^not gzip data \(.*\)$/, 'import.reason.notGzip', []],
+  [/^no header row: choose the text column by number with --text-column \(the first row has (\d+) columns\)$/, 'import.reason.noHeaderTextColumn', ['n']],
+  [/^no text column (\d+) \(the first row has (\d+) columns?\)$/, 'import.reason.noTextColumnNumber', ['n', 'count']],
+  [/^no id column (\d+) \(the first row has (\d+) columns?\)$/, 'import.reason.noIdColumnNumber', ['n', 'count']],
+  [/^malformed first row \((.*)\)$/s, 'import.reason.malformedFirstRow', ['detail']],
 ];
 
 /** A reject reason, or an import error that may start with the file it is about ("berita.csv: cannot read (ENOENT)"). */

@@ -47,7 +47,7 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
           <button
             type="button"
             onClick={() =>
-              void api.request('jobs.resume', { id: job.id }).then((r) => setActionError(r.ok ? null : r.error.message))
+              void api.request('jobs.resume', { id: job.id }).then((r) => setActionError(r.ok ? null : describeEngineMessage(t, r.error.message)))
             }
           >
             {t(job.state === 'failed' ? 'jobs.retry' : 'jobs.resume')}

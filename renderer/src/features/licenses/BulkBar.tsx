@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { SETTABLE_REVIEW_STATES, type SettableReviewState } from '../../../../shared/license';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 
 /** One decision for every selected source; each source succeeds or fails on its own. */
 export function BulkBar({ ids, onDone, onClear }: { ids: number[]; onDone(): void; onClear(): void }) {
@@ -25,7 +26,7 @@ export function BulkBar({ ids, onDone, onClear }: { ids: number[]; onDone(): voi
     });
     setBusy(false);
     if (!r.ok) {
-      setMessage(r.error.message);
+      setMessage(describeEngineMessage(t, r.error.message));
       return;
     }
     setMessage(t('lic.bulk.done', { n: r.value.updated.length }));
@@ -61,7 +62,7 @@ export function BulkBar({ ids, onDone, onClear }: { ids: number[]; onDone(): voi
       {message && <span role="status">{message}</span>}
       {failed.length > 0 && (
         <span className="bad" role="alert">
-          {t('lic.bulk.failed', { n: failed.length })} {failed.map((f) => f.message).join('; ')}
+          {t('lic.bulk.failed', { n: failed.length })} {failed.map((f) => describeEngineMessage(t, f.message)).join('; ')}
         </span>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { EvidenceItem } from '../../../../shared/contract/license';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 
 function toBase64(buf: ArrayBuffer): string {
   let s = '';
@@ -22,7 +23,7 @@ export function EvidenceList({ sourceId, items, onChanged }: { sourceId: number;
     setError(null);
     const r = await api.request('license.addEvidence', { source: sourceId, ...input, ...(note.trim() ? { note: note.trim() } : {}) });
     if (!r.ok) {
-      setError(r.error.message);
+      setError(describeEngineMessage(t, r.error.message));
       return;
     }
     setUrl('');
@@ -32,7 +33,7 @@ export function EvidenceList({ sourceId, items, onChanged }: { sourceId: number;
 
   async function remove(id: number) {
     const r = await api.request('license.removeEvidence', { id });
-    if (!r.ok) setError(r.error.message);
+    if (!r.ok) setError(describeEngineMessage(t, r.error.message));
     else onChanged();
   }
 

@@ -105,7 +105,7 @@ export function LicensesScreen() {
       ) : summary.sources === 0 ? (
         <EmptyState icon="⚖" title={t('lic.empty.title')} body={t('lic.empty.body')} />
       ) : (
-        <div className="lic-body">
+        <div className={`lic-body${open !== null ? ' with-detail' : ''}`}>
           <table className="lic-table" data-testid="lic-table">
             <thead>
               <tr>
@@ -145,13 +145,13 @@ export function LicensesScreen() {
                   <td onClick={(e) => e.stopPropagation()}>
                     <input type="checkbox" aria-label={r.name} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
                   </td>
-                  <td>
+                  <td className="lic-wrap lic-source">
                     <button type="button" className="link" onClick={() => setOpen(r.id)}>
                       {r.name}
                     </button>
                   </td>
                   <td className="num">{n(r.documentCount)}</td>
-                  <td className="mono">
+                  <td className="mono lic-wrap">
                     {r.declaredLicense ?? t('lic.none')}
                     {/* What a source declares is kept as written; one no SPDX reading fits is flagged for the reviewer. */}
                     {r.declaredLicense !== null && !resolveLicense(r.declaredLicense).ok && (
@@ -161,14 +161,14 @@ export function LicensesScreen() {
                       </span>
                     )}
                   </td>
-                  <td className="mono">{r.concludedLicense ?? t('lic.none')}</td>
-                  <td title={r.flagsFrom === 'declared' ? t('lic.fromDeclared') : undefined}>
+                  <td className="mono lic-wrap">{r.concludedLicense ?? t('lic.none')}</td>
+                  <td className="lic-flags-cell" title={r.flagsFrom === 'declared' ? t('lic.fromDeclared') : undefined}>
                     <LicenseFlags flags={r.flags} dim={r.flagsFrom !== 'concluded'} />
                   </td>
-                  <td>
+                  <td className="lic-state-cell">
                     <span className={`lic-state lic-state-${r.reviewState}`}>{t(`lic.state.${r.reviewState}`)}</span>
                   </td>
-                  <td>{r.reviewer ?? t('lic.none')}</td>
+                  <td className="lic-wrap">{r.reviewer ?? t('lic.none')}</td>
                   <td>{r.ageDays === null ? t('lic.none') : r.ageDays === 0 ? t('lic.age.today') : t('lic.age.days', { n: r.ageDays })}</td>
                 </tr>
               ))}

@@ -99,7 +99,22 @@ export function PiiScreen() {
                     </td>
                     <td>{t(`pii.category.${PII_CATEGORY[type]}`)}</td>
                     <td className="num">{n(r?.findings ?? 0)}</td>
-                    <td className="num">{n(r?.documents ?? 0)}</td>
+                    <td className="num">
+                      {r && r.documents > 0 ? (
+                        <button
+                          type="button"
+                          className="link"
+                          data-testid="pii-open-documents"
+                          aria-label={t('pii.openDocuments', { n: r.documents, type: t(`piitype.${type}`) })}
+                          title={t('pii.openDocuments', { n: r.documents, type: t(`piitype.${type}`) })}
+                          onClick={() => shell.openDocuments({ piiType: type })}
+                        >
+                          {n(r.documents)}
+                        </button>
+                      ) : (
+                        n(r?.documents ?? 0)
+                      )}
+                    </td>
                     <td className="num">{n(r?.confirmed ?? 0)}</td>
                     <td className="num">{n(r?.dismissed ?? 0)}</td>
                   </tr>

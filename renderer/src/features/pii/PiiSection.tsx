@@ -3,6 +3,7 @@ import type { DocumentRecord } from '../../../../shared/contract/corpus';
 import type { StoredFindingDto } from '../../../../shared/contract/pii';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { describeEngineError } from '../../i18n/engine-messages';
 import './pii.css';
 
 /** Redaction at export: confirmed, or detected at ≥ 0.8 and not dismissed (electron/engine/pii/store.ts). */
@@ -57,7 +58,7 @@ export function PiiSection({ doc, refresh }: { doc: DocumentRecord; query: strin
         setPreview(false);
       }
     } catch (e) {
-      setMessage(t('pii.error', { m: e instanceof Error ? e.message : String(e) }));
+      setMessage(t('pii.error', { m: describeEngineError(t, e) }));
     }
   }, [doc.id, doc.piiCount, doc.text, t]);
 
@@ -73,7 +74,7 @@ export function PiiSection({ doc, refresh }: { doc: DocumentRecord; query: strin
       await load();
       refresh();
     } catch (e) {
-      setMessage(t('pii.error', { m: e instanceof Error ? e.message : String(e) }));
+      setMessage(t('pii.error', { m: describeEngineError(t, e) }));
     }
   };
 
