@@ -2,9 +2,9 @@
  * Trains the language-ID n-gram model (resources/models/langid-ngram.bin) from the TRAIN splits in
  * ../shared/data only. Reproducible: fixed seed, fixed data order; same inputs give the same file.
  *
- *   npx tsx scripts/train-langid.ts [--out resources/models/langid-ngram.bin] [--bits 18] [--epochs 10]
- *   npx tsx scripts/train-langid.ts --ind-zlm l10n|tiers|stacked [--out FILE]   (the round-4 / 3 / 2 Indonesian/Malay splits)
- *   npx tsx scripts/train-langid.ts --discriminator-only FILE --ind-zlm l10n|tiers|stacked --out FILE2   (FILE's main model + a refit split)
+ *   npx tsx scripts/train-langid.ts [--out resources/models/langid-ngram.bin] [--bits 18] [--epochs 10]   (round 4: shipped)
+ *   npx tsx scripts/train-langid.ts --ind-zlm markers|tiers|stacked [--out FILE]   (the round-1 / 3 / 2 Indonesian/Malay splits)
+ *   npx tsx scripts/train-langid.ts --discriminator-only FILE --ind-zlm l10n|markers|tiers|stacked --out FILE2   (FILE's main model + a refit split)
  *
  * Model: multinomial logistic regression over hashed char 1-5-grams + words + word bigrams,
  * trained with averaged SGD, class-balanced. Temperature and the franc blend are fitted on a 10%
@@ -27,9 +27,10 @@ import { expand, hashStr, pseudoParagraphs, quantize, rng, train, type Trained }
 interface Args {
   out: string;
   /**
-   * 'markers' (shipped): the marker-weight rule fitted on the calibration slice; 'tiers' (round 3, not shipped): main
-   * logit + strong and lean marker counts stacked by block-fold CV; 'stacked' (round 2, not shipped): with a binary word
-   * model. See docs/benchmarks/langid-eval.md for how each was judged.
+   * 'l10n' (round 4, shipped since 2026-12-03): main logit, marker tiers, Tesseract word-list count and a binary word
+   * model trained with Mozilla's id/ms interface strings, stacked by block-fold CV; 'markers' (round 1, shipped before):
+   * the marker-weight rule fitted on the calibration slice; 'tiers' (round 3): main logit + strong and lean marker counts;
+   * 'stacked' (round 2): with a binary word model trained on TALPCo only. See docs/benchmarks/langid-eval.md.
    */
   indZlm: 'l10n' | 'tiers' | 'markers' | 'stacked';
   discriminatorOnly?: string;
@@ -39,7 +40,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { indZlm: 'markers', out: 'resources/models/langid-ngram.bin', bits: 18, epochs: 10, seed: 20261127 };
+  const a: Args = { indZlm: 'l10n', out: 'resources/models/langid-ngram.bin', bits: 18, epochs: 10, seed: 20261127 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
@@ -49,7 +50,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--epochs') a.epochs = Number(v);
     else if (k === '--seed') a.seed = Number(v);
     else if (k === '--discriminator-only') a.discriminatorOnly = v;
-    else if (k === '--ind-zlm') a.indZlm = v === 'stacked' || v === 'markers' || v === 'l10n' ? v : 'tiers';
+    else if (k === '--ind-zlm') a.indZlm = v === 'stacked' || v === 'markers' || v === 'tiers' ? v : 'l10n';
     else continue;
     i++;
   }
@@ -227,7 +228,7 @@ function main(): void {
   }
   console.error(`franc blend weight ${best.francWeight} below ${best.francBelow}: dev accuracy ${best.acc.toFixed(4)}`);
 
-  // --ind-zlm markers (the shipped default): marker weight and pairwise calibration, fitted together on the
+  // --ind-zlm markers (round 1): marker weight and pairwise calibration, fitted together on the
   // calibration slice. --ind-zlm tiers: round 3 (scripts/langid/cv-tiers.ts). --ind-zlm stacked: round 2 (`npm run cv:langid`).
   let indZlm: Partial<ModelHeader>;
   let pairQ: { q: Int8Array; scale: number } | undefined;

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -6,17 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { setLabel } from '../../../electron/engine/labels/labels';
 import { setSourceLicense } from '../../../electron/engine/license';
 import { migrations } from '../../../electron/engine/store/migrations';
-import { runKurasi } from '../../helpers/cli';
+import { CLI, runKurasi } from '../../helpers/cli';
 import { seedCorpus } from '../../helpers/corpus';
 import { tempDir } from '../../helpers/temp';
 
 /**
- * Root ignores file permissions, so a chmod alone would prove nothing when the tests run as root: the CLI is then
- * run as `nobody`, for whom the corpus really is read-only. Its temporary files go to a folder of their own, to
- * check that nothing is left behind.
+ * Root ignores file permissions, so a chmod alone proves less when the tests run as root: the CLI is then run as
+ * `nobody`, for whom the corpus really is read-only, whenever `nobody` can reach this checkout. A checkout under a
+ * private folder (CI clones into `mktemp -d`, mode 0700) is out of its reach; the CLI then runs as root, and the
+ * fingerprint checks below (same bytes, same mtime, no -wal/-shm, nothing left in TMPDIR) still fail if a command
+ * writes. Its temporary files go to a folder of their own, to check that nothing is left behind.
  */
-const asRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
+const asNobody =
+  process.getuid?.() === 0 &&
+  spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(CLI)})`], { uid: NOBODY, gid: NOBODY }).status === 0;
 
 function corpusWithEverything(): string {
   const { path, db, ids } = seedCorpus([
@@ -62,7 +67,7 @@ describe('kurasi commands that only read, on a read-only corpus', () => {
     const path = corpusWithEverything();
     const scratch = tempDir('kurasi-scratch-');
     chmodSync(scratch, 0o777);
-    const user = asRoot ? { uid: NOBODY, gid: NOBODY } : {};
+    const user = asNobody ? { uid: NOBODY, gid: NOBODY } : {};
     const run = (args: string[]) => runKurasi([...args, '--db', path], { ...user, env: { TMPDIR: scratch } });
     const before = fingerprint(path);
     expect(before.folder).toEqual(['corpus.db']);
