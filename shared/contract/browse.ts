@@ -12,6 +12,8 @@ export const documentFilters = z.object({
   sourceId: z.number().int().positive().optional(),
   lang: z.string().min(1).max(32).optional(),
   dupStatus: z.string().min(1).max(32).optional(),
+  /** Members of one duplicate cluster (dedupe.clusters ids): what the duplicates screen opens the browser with. */
+  dupCluster: z.number().int().positive().optional(),
   hasLabels: z.boolean().optional(),
   piiMin: z.number().int().min(0).optional(),
   ...piiBrowseFilters,

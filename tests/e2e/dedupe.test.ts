@@ -99,6 +99,35 @@ describe('duplicates view end to end (kurasi serve + headless Chromium, keyboard
     await expect.poll(() => list.first().innerText()).toMatch(/4/);
   });
 
+  it('opens the documents of the selected cluster in the browser, the cluster shown as a filter that can be removed', async () => {
+    const list = page.locator('[data-testid="dedupe-clusters"] li');
+    await expect.poll(() => list.count()).toBe(1);
+    const id = /#(\d+)/.exec(await page.locator('[data-testid="dedupe-clusters"] li.selected').innerText())?.[1];
+    expect(id).toMatch(/^\d+$/);
+    const open = page.locator('[data-testid="dedupe-open-documents"]');
+    expect(await open.innerText()).toBe(`Buka 4 dokumen klaster #${id} di daftar Dokumen`);
+    await open.focus();
+    await page.keyboard.press('Enter');
+    // The corpus browser with the four members of the merged cluster only (of six documents).
+    const count = () => page.locator('[data-testid="doc-count"]').innerText();
+    await expect.poll(count, { timeout: 15_000 }).toMatch(/^4 dokumen/);
+    expect(await page.locator('nav [data-nav="browser"]').getAttribute('aria-current')).toBe('page');
+    const chip = page.locator('[data-testid="filter-dup-cluster"]');
+    expect(await chip.innerText()).toContain(`klaster #${id}`);
+    const scroll = page.locator('[data-testid="dt-scroll"]');
+    await expect.poll(() => scroll.locator('.chip.dup-kept, .chip.dup-duplicate').count(), { timeout: 15_000 }).toBe(4);
+    // It combines with the status filter: the members marked duplicate.
+    const duplicates = await scroll.locator('.chip.dup-duplicate').count();
+    expect(duplicates).toBeGreaterThan(0);
+    await page.locator('#filter-dupStatus').selectOption('duplicate');
+    await expect.poll(count).toMatch(new RegExp(`^${duplicates} dokumen`));
+    await page.locator('#filter-dupStatus').selectOption('');
+    // Removing the cluster filter shows the whole corpus again.
+    await chip.getByRole('button', { name: `Hapus filter klaster #${id}` }).click();
+    await expect.poll(count, { timeout: 15_000 }).toMatch(/^6 dokumen/);
+    expect(await chip.count()).toBe(0);
+  });
+
   it('the browser labels and filters documents that are not duplicates', async () => {
     await page.getByRole('button', { name: /Dokumen/ }).first().click();
     const scroll = page.locator('[data-testid="dt-scroll"]');

@@ -33,16 +33,19 @@ interface Where {
   sourceFilter: boolean;
   langFilter: boolean;
   dupFilter: boolean;
+  clusterFilter: boolean;
 }
 
 /**
  * The covering index to walk for a filter in id order, so the wide table rows (they carry the text) are never
  * read: a source, language or duplicate-status filter is a range of its (col, id, summary columns…) index
  * (migrations 0009, 0010); other combined filters walk the id-ordered one. A single other condition has its own
- * (col, id) index: no hint.
+ * (col, id) index: no hint. A cluster filter walks its (dup_cluster, id) index (migration 0004), whatever else is set.
  */
 function coverHint(db: Db, where: Where): string {
   if (where.fts || where.conditions === 0) return '';
+  // A cluster has a handful of members: its (dup_cluster, id) index beats walking any cover.
+  if (where.clusterFilter) return indexHint(db, 'labels_queue_cluster');
   const name = where.sourceFilter
     ? 'documents_browse_source_cover'
     : where.langFilter
@@ -72,6 +75,8 @@ export function buildWhere(f: DocumentFilters, db?: Db, scored = false): Where {
     if (f.dupStatus === '-') clauses.push('d.dup_status IS NULL');
     else add('d.dup_status = ?', f.dupStatus);
   }
+  // The members of one cluster: a range of the (dup_cluster, id) index (migration 0004).
+  if (f.dupCluster !== undefined) add('d.dup_cluster = ?', f.dupCluster);
   if (f.hasLabels !== undefined) clauses.push(f.hasLabels ? 'd.label_count > 0' : 'd.label_count = 0');
   if (f.piiMin !== undefined) add('d.pii_count >= ?', f.piiMin);
   // Documents with a finding of this type, dismissed or not: the documents pii.summary counts (index pii_findings_type).
@@ -98,6 +103,7 @@ export function buildWhere(f: DocumentFilters, db?: Db, scored = false): Where {
     sourceFilter: f.sourceId !== undefined,
     langFilter: f.lang !== undefined,
     dupFilter: f.dupStatus !== undefined,
+    clusterFilter: f.dupCluster !== undefined,
   };
 }
 

@@ -353,6 +353,8 @@ function undoJob(db: Db, jobId: number, sourceId: number, firstId: number): void
       .prepare('SELECT count(*) AS n, coalesce(sum(char_count), 0) AS c, coalesce(sum(word_count), 0) AS w FROM documents WHERE id > ? AND import_job_id = ?')
       .get(firstId, jobId) as { n: number; c: number; w: number };
     db.prepare('DELETE FROM documents WHERE id > ? AND import_job_id = ?').run(firstId, jobId);
+    // Rejects it found again go back to the import that had them (writer.ts takes them over); the ones it added go.
+    db.prepare('UPDATE rejects SET job_id = earlier_job_id, earlier_job_id = NULL WHERE job_id = ? AND earlier_job_id IS NOT NULL').run(jobId);
     const rejects = db.prepare('DELETE FROM rejects WHERE job_id = ?').run(jobId).changes;
     db.prepare('DELETE FROM import_files WHERE job_id = ?').run(jobId);
     db.prepare(

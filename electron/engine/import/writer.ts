@@ -46,6 +46,7 @@ export class DocumentWriter {
   private readonly chunkArgs: unknown[] = new Array<unknown>(ROWS_PER_INSERT * DOC_COLUMNS);
   private readonly existing: Statement;
   private readonly insertReject: Statement;
+  private readonly takeOverReject: Statement;
   private readonly bumpSource: Statement;
 
   constructor(
@@ -63,6 +64,14 @@ export class DocumentWriter {
     );
     this.existing = db.prepare('SELECT text_hash FROM documents WHERE source_id = ? AND external_id = ?').pluck();
     this.insertReject = db.prepare('INSERT INTO rejects(job_id, source_id, file, line, reason, excerpt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    // A reject another import already recorded (the same file read again, e.g. uploaded again or a .gz that is not
+    // gzip): that row now belongs to this job rather than being added twice; earlier_job_id lets undoJob give it back.
+    this.takeOverReject = db.prepare(
+      `UPDATE rejects SET earlier_job_id = job_id, job_id = @job WHERE id = (
+         SELECT id FROM rejects WHERE source_id = @source AND file = @file AND line IS @line AND reason = @reason AND excerpt IS @excerpt
+           AND job_id IS NOT NULL AND job_id <> @job
+         ORDER BY id DESC LIMIT 1)`,
+    );
     this.bumpSource = db.prepare(
       'UPDATE sources SET document_count = document_count + ?, char_count = char_count + ?, word_count = word_count + ?, reject_count = reject_count + ?, imported_at = ? WHERE id = ?',
     );
@@ -175,8 +184,16 @@ export class DocumentWriter {
           }
         }
       }
-      for (const r of rejects) this.insertReject.run(this.jobId, this.sourceId, r.file, r.line, r.reason, r.excerpt, now);
-      this.bumpSource.run(added, chars, words, rejects.length, now, this.sourceId);
+      // Every reject found counts for this run (totals, the file's row); the source counts the rows it holds.
+      let newRejects = 0;
+      for (const r of rejects) {
+        const found = { job: this.jobId, source: this.sourceId, file: r.file, line: r.line, reason: r.reason, excerpt: r.excerpt };
+        if (this.takeOverReject.run(found).changes === 0) {
+          this.insertReject.run(this.jobId, this.sourceId, r.file, r.line, r.reason, r.excerpt, now);
+          newRejects++;
+        }
+      }
+      this.bumpSource.run(added, chars, words, newRejects, now, this.sourceId);
       t.imported += added;
       f.imported += added;
       t.rejected += rejects.length;

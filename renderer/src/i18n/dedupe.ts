@@ -48,6 +48,9 @@ export const dedupeStrings = {
     'dedupe.mergeCancel': 'Batal (Esc)',
     'dedupe.mergeChip': 'akan digabung',
     'dedupe.merged': 'Klaster #{from} dan #{to} digabung.',
+    'dedupe.openDocuments': 'Buka {n} dokumen klaster #{id} di daftar Dokumen',
+    'dedupe.filter.cluster': 'klaster #{id}',
+    'dedupe.filter.clusterClear': 'Hapus filter klaster #{id}',
   },
   en: {
     'nav.dedupe': 'Duplicates',
@@ -97,5 +100,8 @@ export const dedupeStrings = {
     'dedupe.mergeCancel': 'Cancel (Esc)',
     'dedupe.mergeChip': 'to merge',
     'dedupe.merged': 'Clusters #{from} and #{to} merged.',
+    'dedupe.openDocuments': 'Open the {n} documents of cluster #{id} in Documents',
+    'dedupe.filter.cluster': 'cluster #{id}',
+    'dedupe.filter.clusterClear': 'Remove the cluster #{id} filter',
   },
 };

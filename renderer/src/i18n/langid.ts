@@ -42,6 +42,9 @@ export const langidStrings = {
     'langid.confidence': 'keyakinan {p}%',
     'langid.other': 'Kode ISO 639-3 lain…',
     'langid.error': 'Gagal: {m}',
+    'langid.openDocuments': 'Tampilkan {n} dokumen dengan label bahasa {lang}',
+    'langid.openMixed': 'Tampilkan {n} dokumen campur kode yang bahasa utamanya {lang}',
+    'langid.filterNone': 'Belum berlabel',
   },
   en: {
     ...names('en'),
@@ -81,5 +84,8 @@ export const langidStrings = {
     'langid.confidence': 'confidence {p}%',
     'langid.other': 'Other ISO 639-3 code…',
     'langid.error': 'Failed: {m}',
+    'langid.openDocuments': 'Show the {n} documents labelled {lang}',
+    'langid.openMixed': 'Show the {n} code-mixed documents whose main language is {lang}',
+    'langid.filterNone': 'Not labelled',
   },
 };

@@ -6,6 +6,7 @@ import { openEngine, type Engine } from '../../../electron/engine/engine';
 import { listAudit } from '../../../electron/engine/store/audit';
 import type { Db } from '../../../electron/engine/store/open';
 import { ensureSource } from '../../../electron/engine/corpus/sources';
+import { syncFullTextIndex } from '../../../electron/engine/store/fts';
 import { seedCorpus, hashText, type SeedDoc } from '../../helpers/corpus';
 import { runKurasi } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
@@ -184,6 +185,40 @@ describe('dedupe job', () => {
     const maxId = e.db.prepare('SELECT max(id) FROM documents').pluck().get() as number;
     const summary = await dispatch(e, 'dedupe.summary', {});
     expect(summary.ok && (summary.value as { checkedThrough: number | null }).checkedThrough).toBe(maxId);
+  });
+
+  it('documents.list filters to the members of one cluster (dupCluster), alone or with other filters, and checks the id', async () => {
+    const { path, db } = seedCorpus(fixture());
+    db.close();
+    engine = openEngine({ dbPath: path });
+    const e = engine;
+    await run(e);
+    const list = async (filters: Record<string, unknown>, sort?: Record<string, unknown>) => {
+      const r = await dispatch(e, 'documents.list', { limit: 500, filters, ...(sort ? { sort } : {}) });
+      if (!r.ok) throw new Error(r.error.message);
+      const page = r.value as { total: number; rows: { externalId: string; dupStatus: string | null; dupCluster: number | null }[] };
+      return { total: page.total, ext: page.rows.map((x) => x.externalId) };
+    };
+    const triple = docId(e.db, 'd3');
+    const clusters = await dispatch(e, 'dedupe.clusters', { offset: 0, limit: 50 });
+    expect(clusters.ok).toBe(true);
+    const ids = (clusters.ok ? (clusters.value as { rows: { id: number; size: number }[] }).rows : []).map((c) => [c.id, c.size]);
+    expect(ids).toHaveLength(3);
+    // Each cluster lists exactly its members (the triple d3, d6, d7 by its id, the smallest member's).
+    for (const [id, size] of ids) expect((await list({ dupCluster: id })).total).toBe(size);
+    expect(await list({ dupCluster: triple })).toEqual({ total: 3, ext: ['d3', 'd6', 'd7'] });
+    expect(await list({ dupCluster: triple }, { column: 'length', dir: 'desc' })).toMatchObject({ total: 3, ext: expect.arrayContaining(['d3', 'd6', 'd7']) });
+    // With another filter: the members marked duplicate (d6, the longest, is kept).
+    expect(await list({ dupCluster: triple, dupStatus: 'duplicate' })).toEqual({ total: 2, ext: ['d3', 'd7'] });
+    syncFullTextIndex(e.db);
+    expect(await list({ dupCluster: triple, sourceId: 1, q: 'undang' })).toEqual({ total: 1, ext: ['d6'] });
+    // A cluster that does not exist (a unique document's id) has no members.
+    expect(await list({ dupCluster: docId(e.db, 'd8') })).toEqual({ total: 0, ext: [] });
+    // A split member leaves the cluster's list at once.
+    expect((await dispatch(e, 'dedupe.override', { action: 'split', documentIds: [docId(e.db, 'd7')] })).ok).toBe(true);
+    expect((await list({ dupCluster: triple })).ext).toEqual(['d3', 'd6']);
+    // Only a positive whole number is a cluster id.
+    for (const bad of [0, -1, 1.5, '3', null]) expect((await dispatch(e, 'documents.list', { filters: { dupCluster: bad } })).ok).toBe(false);
   });
 
   it('a cancelled run leaves the previous clusters whole', async () => {

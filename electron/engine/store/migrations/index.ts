@@ -9,6 +9,7 @@ import { migration0007 } from './0007-quality';
 import { migration0008 } from './0008-browse';
 import { migration0009 } from './0009-document-indexes';
 import { migration0010 } from './0010-dup-status-cover';
+import { migration0011 } from './0011-reject-reread';
 
 /** In order; checked to increase by one at start-up. One line per migration file. */
 export const migrations: Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];

@@ -3,6 +3,7 @@ import { agreementResult, type QuestionAgreement } from '../../../../shared/cont
 import { api } from '../../api/client';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 import { waitForJob } from './waitForJob';
 
 /** Raw agreement, Cohen's kappa (two annotators) and Krippendorff's alpha (nominal) per question. */
@@ -27,7 +28,7 @@ export function AgreementView() {
       live = false;
     };
   }, [round]);
-  if (error) return <ErrorState title={t('app.error')} message={error} />;
+  if (error) return <ErrorState title={t('app.error')} message={describeEngineMessage(t, error)} />;
   if (!rows) return <Spinner label={t('app.loading')} />;
   const again = (
     <button type="button" onClick={() => setRound((x) => x + 1)} data-testid="agreement-refresh">

@@ -3,7 +3,7 @@ import type { DocumentLabels, LabelSchema, LabelValue, QueueFilter } from '../..
 import { api } from '../../api/client';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
-import { describeEngineError } from '../../i18n/engine-messages';
+import { describeEngineError, describeEngineMessage } from '../../i18n/engine-messages';
 import { QueueFilterBar } from './FilterBar';
 import { HistoryPane } from './HistoryPane';
 import { IdentityPrompt } from './IdentityPrompt';
@@ -165,7 +165,7 @@ export function AnnotateScreen() {
     chain.current = chain.current.then(async () => putLabels((await api.call('labels.removeSpan', { spanId })).labels)).catch(() => undefined);
   };
 
-  if (who.error || error) return <div className="screen"><ErrorState title={t('app.error')} message={who.error ?? error ?? ''} /></div>;
+  if (who.error || error) return <div className="screen"><ErrorState title={t('app.error')} message={describeEngineMessage(t, who.error ?? error ?? '')} /></div>;
   if (who.loading || !schema) return <div className="screen"><Spinner label={t('app.loading')} /></div>;
   if (!who.name || changing)
     return (

@@ -3,7 +3,7 @@ import type { ConflictRecord, LabelSchema, LabelValue } from '../../../../shared
 import { api } from '../../api/client';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
-import { describeEngineError } from '../../i18n/engine-messages';
+import { describeEngineError, describeEngineMessage } from '../../i18n/engine-messages';
 import { useShell } from '../../shell/context';
 import { formatValue } from './keys';
 
@@ -86,7 +86,7 @@ export function ConflictsView({ schema }: { schema: LabelSchema }) {
     api.call('labels.conflicts', { offset: 0, limit: 100 }).then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
   useEffect(load, [load, corpusVersion]);
-  if (error) return <ErrorState title={t('app.error')} message={error} onRetry={load} retryLabel={t('app.retry')} />;
+  if (error) return <ErrorState title={t('app.error')} message={describeEngineMessage(t, error)} onRetry={load} retryLabel={t('app.retry')} />;
   if (!data) return <Spinner label={t('app.loading')} />;
   if (data.total === 0) return <EmptyState icon="✓" title={t('conflicts.empty')} />;
   return (

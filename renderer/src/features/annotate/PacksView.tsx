@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { exportSummary, importReport, type ImportReport } from '../../../../shared/contract/labels';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { describeEngineError } from '../../i18n/engine-messages';
 import { waitForJob } from './waitForJob';
 
 /** Merging packs from several annotators (upload in browser mode, paths in the desktop app) and exporting one. */
@@ -27,7 +28,7 @@ export function PacksView({ annotator }: { annotator: string }) {
       if (list.length === 0) return;
       setReport(await waitForJob((await api.call('labels.import', { paths: list })).jobId, importReport));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeEngineError(t, err));
     } finally {
       setBusy(false);
     }
@@ -39,7 +40,7 @@ export function PacksView({ annotator }: { annotator: string }) {
       const r = await waitForJob((await api.call('labels.export', { out, annotator: who })).jobId, exportSummary);
       setExported(t('packs.exported', { n: r.labels + r.spans, path: r.path }));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeEngineError(t, err));
     }
   };
   return (

@@ -3,6 +3,7 @@ import type { LabelSchema } from '../../../../shared/contract/labels';
 import { api } from '../../api/client';
 import { ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 import { AgreementView } from './AgreementView';
 import { ConflictsView } from './ConflictsView';
 import { PacksView } from './PacksView';
@@ -34,7 +35,7 @@ export function ReviewScreen() {
     sessionStorage.setItem('kurasi-review-tab', x);
     setTab(x);
   };
-  if (error) return <div className="screen"><ErrorState title={t('app.error')} message={error} /></div>;
+  if (error) return <div className="screen"><ErrorState title={t('app.error')} message={describeEngineMessage(t, error)} /></div>;
   if (!schema) return <div className="screen"><Spinner label={t('app.loading')} /></div>;
   return (
     <div className="screen review" data-testid="review-screen">

@@ -8,6 +8,7 @@ import { useDataTable } from '../../components/DataTable/useDataTable';
 import { usePagedRows } from '../../components/DataTable/usePagedRows';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 import { useShell } from '../../shell/context';
 import { allColumns } from '../registry';
 import { baseColumns, buildColumns } from './columns';
@@ -167,7 +168,7 @@ export function BrowserScreen() {
           search.status === 'loading' ? (
             <Spinner label={t('app.loading')} />
           ) : search.status === 'error' ? (
-            <ErrorState title={t('app.error')} message={search.message} onRetry={() => runSearch(search.q)} retryLabel={t('app.retry')} />
+            <ErrorState title={t('app.error')} message={describeEngineMessage(t, search.message)} onRetry={() => runSearch(search.q)} retryLabel={t('app.retry')} />
           ) : (
             <SearchResults
               q={search.q}
@@ -194,7 +195,7 @@ export function BrowserScreen() {
             }}
             ariaLabel={t('nav.browser')}
             loadingLabel={t('browser.rowLoading')}
-            error={(message) => <ErrorState title={t('browser.error.title')} message={message} onRetry={source.reload} retryLabel={t('app.retry')} />}
+            error={(message) => <ErrorState title={t('browser.error.title')} message={describeEngineMessage(t, message)} onRetry={source.reload} retryLabel={t('app.retry')} />}
             empty={
               hasFilters ? (
                 <EmptyState icon="⌀" title={t('browser.noMatch.title')} body={t('browser.noMatch.body')} action={<button type="button" onClick={() => setFilters({})}>{t('browser.clearFilters')}</button>} />

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { Highlighted } from '../../components/Highlighted';
 import { ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 import { allDocSections } from '../registry';
 import { DupCell } from '../dedupe/columns';
 import { langName } from '../langid/names';
@@ -55,7 +56,7 @@ export function DocumentPane({ id, query, onClose }: { id: number; query: string
         </button>
       </header>
       {error ? (
-        <ErrorState title={t('app.error')} message={error} onRetry={refresh} retryLabel={t('app.retry')} />
+        <ErrorState title={t('app.error')} message={describeEngineMessage(t, error)} onRetry={refresh} retryLabel={t('app.retry')} />
       ) : !doc || !parts ? (
         <Spinner label={t('app.loading')} />
       ) : (

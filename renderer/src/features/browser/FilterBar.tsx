@@ -57,6 +57,8 @@ export function FilterBar(props: {
                   {t(o.label)}
                 </option>
               ))}
+              {/* A value set from elsewhere that is not offered (a language code set by hand): shown as it is, not as "any". */}
+              {value !== undefined && !options.some((o) => o.value === String(value)) && <option value={String(value)}>{String(value)}</option>}
             </select>
           );
         } else if (f.kind === 'number') {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { describeEngineError } from '../../i18n/engine-messages';
+import { describeEngineError, describeEngineMessage } from '../../i18n/engine-messages';
 import { diffWords, type Span } from './diff';
 
 type Detail = Output<'dedupe.cluster'>;
@@ -78,7 +78,7 @@ export function ClusterView({ clusterId, onChanged }: { clusterId: number; onCha
   const left = detail?.members[0];
   const right = detail?.members[Math.min(member, (detail?.members.length ?? 1) - 1)];
   const diff = useMemo(() => (left && right ? diffWords(left.text, right.text) : null), [left, right]);
-  if (error) return <p className="error">{error}</p>;
+  if (error) return <p className="error">{describeEngineMessage(t, error)}</p>;
   if (!detail || !left || !right || !diff) return null;
   const badge = (m: Detail['members'][number]) => (
     <span className={`chip dup-${m.status}`}>

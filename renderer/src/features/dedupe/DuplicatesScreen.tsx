@@ -4,7 +4,7 @@ import type { KeepRule } from '../../../../shared/contract/dedupe';
 import { api } from '../../api/client';
 import { EmptyState, ErrorState } from '../../components/States';
 import { useI18n } from '../../i18n';
-import { describeEngineError } from '../../i18n/engine-messages';
+import { describeEngineError, describeEngineMessage } from '../../i18n/engine-messages';
 import { useShell } from '../../shell/context';
 import { ClusterView } from './ClusterView';
 import './dedupe.css';
@@ -177,7 +177,7 @@ export function DuplicatesScreen() {
           )}
         </div>
       </header>
-      {error && <ErrorState title={t('dedupe.error')} message={error} onRetry={load} retryLabel={t('dedupe.retry')} />}
+      {error && <ErrorState title={t('dedupe.error')} message={describeEngineMessage(t, error)} onRetry={load} retryLabel={t('dedupe.retry')} />}
       {!error && total === 0 && !kind && <EmptyState icon="⧉" title={t('dedupe.none')} body={t('dedupe.noneBody')} />}
       {!error && (total > 0 || kind) && (
         <div className="dedupe-body">
@@ -212,6 +212,13 @@ export function DuplicatesScreen() {
           </aside>
           <section className="dedupe-detail">
             <p className="muted small">{t('dedupe.keys')}</p>
+            {current && (
+              <div className="dedupe-open">
+                <button type="button" data-testid="dedupe-open-documents" onClick={() => shell.openDocuments({ dupCluster: current.id })}>
+                  {t('dedupe.openDocuments', { n: current.size, id: String(current.id) })}
+                </button>
+              </div>
+            )}
             {mergeFrom ? (
               <div className="dedupe-merge-bar" role="status" data-testid="dedupe-merge-bar">
                 <span>{t('dedupe.mergeMarked', { id: String(mergeFrom.id) })}</span>

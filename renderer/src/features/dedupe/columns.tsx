@@ -1,5 +1,6 @@
-import type { DocumentSummary } from '../../../../shared/contract/browse';
+import type { DocumentFilters, DocumentSummary } from '../../../../shared/contract/browse';
 import { useI18n } from '../../i18n';
+import type { FilterControlProps } from '../browser/ColumnMenu';
 import type { BrowserColumnDef } from '../types';
 import { useCheckedThrough } from './checked';
 import './dedupe.css';
@@ -21,6 +22,46 @@ export function DupCell({ row }: { row: Pick<DocumentSummary, 'id' | 'dupStatus'
   return <span className="muted">{t('dedupe.unchecked')}</span>;
 }
 
+const STATUS_OPTIONS = [
+  { value: 'kept', label: 'dedupe.filter.kept' },
+  { value: 'duplicate', label: 'dedupe.filter.duplicate' },
+  // documents.list reads '-' as "no duplicate status" (dup_status IS NULL).
+  { value: '-', label: 'dedupe.filter.unique' },
+];
+
+function withDup(filters: DocumentFilters, patch: { dupStatus?: string; dupCluster?: number }): DocumentFilters {
+  const next: DocumentFilters = { ...filters, ...patch };
+  if (next.dupStatus === undefined) delete next.dupStatus;
+  if (next.dupCluster === undefined) delete next.dupCluster;
+  return next;
+}
+
+/** Kept / duplicate / neither, and the cluster the duplicates screen opened the browser on (shown until removed). */
+function DupFilter({ id, filters, onChange }: FilterControlProps) {
+  const { t } = useI18n();
+  const cluster = filters.dupCluster;
+  return (
+    <span className="dup-filter">
+      <select id={id} value={filters.dupStatus ?? ''} onChange={(e) => onChange(withDup(filters, { dupStatus: e.target.value || undefined }))}>
+        <option value="">{t('filter.any')}</option>
+        {STATUS_OPTIONS.map((o) => (
+          <option key={o.value} value={o.value}>
+            {t(o.label)}
+          </option>
+        ))}
+      </select>
+      {cluster !== undefined && (
+        <span className="chip dup-cluster-chip" data-testid="filter-dup-cluster">
+          {t('dedupe.filter.cluster', { id: String(cluster) })}{' '}
+          <button type="button" className="link" aria-label={t('dedupe.filter.clusterClear', { id: String(cluster) })} onClick={() => onChange(withDup(filters, { dupCluster: undefined }))}>
+            ✕
+          </button>
+        </span>
+      )}
+    </span>
+  );
+}
+
 /** Replaces the built-in duplicate column: a status chip and a kept / duplicate / not-a-duplicate filter. */
 export const dupColumn: BrowserColumnDef = (t) => ({
   id: 'dup',
@@ -30,16 +71,6 @@ export const dupColumn: BrowserColumnDef = (t) => ({
   meta: {
     width: 110,
     sort: 'dupStatus',
-    filter: {
-      key: 'dupStatus',
-      kind: 'select',
-      label: 'filter.dup',
-      options: [
-        { value: 'kept', label: 'dedupe.filter.kept' },
-        { value: 'duplicate', label: 'dedupe.filter.duplicate' },
-        // documents.list reads '-' as "no duplicate status" (dup_status IS NULL).
-        { value: '-', label: 'dedupe.filter.unique' },
-      ],
-    },
+    filter: { key: 'dupStatus', kind: 'select', label: 'filter.dup', Control: DupFilter, alsoKeys: ['dupCluster'] },
   },
 });

@@ -3,6 +3,7 @@ import type { ImportFormat, ImportResult } from '../../../../shared/contract/imp
 import type { RejectRecord } from '../../../../shared/contract/corpus';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { describeEngineError } from '../../i18n/engine-messages';
 import { JobRow } from '../jobs/JobRow';
 import { useJobs } from '../jobs/useJobs';
 import { describeImportReason } from './reasons';
@@ -96,7 +97,8 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       setJobId(id);
     } catch (e) {
       setUploadPct(null);
-      setError(e instanceof Error ? e.message : String(e));
+      // The engine's refusals in the UI language; what it said about the files (no files to import…) as on the job row.
+      setError(describeImportReason(t, describeEngineError(t, e)));
     }
   };
 

@@ -3,6 +3,7 @@ import type { DocumentRecord } from '../../../../shared/contract/corpus';
 import type { LanguageShare } from '../../../../shared/contract/langid';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { describeEngineError } from '../../i18n/engine-messages';
 import { langName, LANG_CODES } from './names';
 
 /** Document pane: detected language, per-paragraph shares, and the curator's override (audited). */
@@ -27,7 +28,7 @@ export function LanguageSection({ doc, refresh }: { doc: DocumentRecord; query: 
       setNote('');
       refresh();
     } catch (e) {
-      setMessage(t('langid.error', { m: e instanceof Error ? e.message : String(e) }));
+      setMessage(t('langid.error', { m: describeEngineError(t, e) }));
     }
   };
   const chosen = choice === '__other' ? other.trim().toLowerCase() : choice;

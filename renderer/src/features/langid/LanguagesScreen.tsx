@@ -3,6 +3,7 @@ import type { LanguageBreakdown } from '../../../../shared/contract/langid';
 import { api } from '../../api/client';
 import { EmptyState, ErrorState } from '../../components/States';
 import { useI18n } from '../../i18n';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 import { useShell } from '../../shell/context';
 import { BreakdownChart } from './BreakdownChart';
 import { langName } from './names';
@@ -49,6 +50,8 @@ export function LanguagesScreen() {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+  // A bar or a count opens those documents in the corpus browser (documents.list: lang '-' = no language yet).
+  const openLang = (code: string, codeMixed?: boolean) => shell.openDocuments({ lang: code, ...(codeMixed ? { codeMixed } : {}) });
   const cancel = () => {
     if (running) void api.call('jobs.cancel', { id: running.jobId });
   };
@@ -81,19 +84,26 @@ export function LanguagesScreen() {
           )}
         </div>
       </header>
-      {error && <ErrorState title={t('langid.error', { m: '' })} message={error} onRetry={() => { setError(null); load(); }} retryLabel="↻" />}
+      {error && <ErrorState title={t('langid.error', { m: '' })} message={describeEngineMessage(t, error)} onRetry={() => { setError(null); load(); }} retryLabel="↻" />}
       {data && data.labelled === 0 && !error && <EmptyState icon="¶" title={t('langid.empty.title')} body={t('langid.empty.body')} />}
       {data && data.labelled > 0 && (
         <>
           <p className="muted">
             {t('langid.labelled', { n: data.labelled })}
-            {data.unlabelled > 0 ? ` · ${t('langid.unlabelled', { n: data.unlabelled })}` : ''}
+            {data.unlabelled > 0 && (
+              <>
+                {' · '}
+                <button type="button" className="link" data-testid="langid-open-unlabelled" onClick={() => openLang('-')}>
+                  {t('langid.unlabelled', { n: data.unlabelled })}
+                </button>
+              </>
+            )}
           </p>
           <section>
             <h2>{t('langid.chart')}</h2>
-            <BreakdownChart rows={data.languages} />
+            <BreakdownChart rows={data.languages} onOpen={(code) => openLang(code)} />
           </section>
-          <table className="langid-table">
+          <table className="langid-table" data-testid="langid-table">
             <thead>
               <tr>
                 <th>{t('langid.col.lang')}</th>
@@ -105,13 +115,39 @@ export function LanguagesScreen() {
             </thead>
             <tbody>
               {data.languages.map((r) => (
-                <tr key={r.lang}>
+                <tr key={r.lang} data-lang={r.lang}>
                   <td>
                     {langName(r.lang, lang)} <span className="mono muted">{r.lang}</span>
                   </td>
-                  <td className="num">{n(r.documents)}</td>
+                  <td className="num">
+                    <button
+                      type="button"
+                      className="link"
+                      data-testid="langid-open-documents"
+                      aria-label={t('langid.openDocuments', { n: r.documents, lang: langName(r.lang, lang) })}
+                      title={t('langid.openDocuments', { n: r.documents, lang: langName(r.lang, lang) })}
+                      onClick={() => openLang(r.lang)}
+                    >
+                      {n(r.documents)}
+                    </button>
+                  </td>
                   <td className="num">{n(r.characters)}</td>
-                  <td className="num">{n(r.codeMixed)}</td>
+                  <td className="num">
+                    {r.codeMixed > 0 ? (
+                      <button
+                        type="button"
+                        className="link"
+                        data-testid="langid-open-mixed"
+                        aria-label={t('langid.openMixed', { n: r.codeMixed, lang: langName(r.lang, lang) })}
+                        title={t('langid.openMixed', { n: r.codeMixed, lang: langName(r.lang, lang) })}
+                        onClick={() => openLang(r.lang, true)}
+                      >
+                        {n(r.codeMixed)}
+                      </button>
+                    ) : (
+                      n(r.codeMixed)
+                    )}
+                  </td>
                   <td className="num">{n(r.manual)}</td>
                 </tr>
               ))}

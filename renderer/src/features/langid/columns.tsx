@@ -20,7 +20,13 @@ export const langColumn: BrowserColumnDef = (t) => ({
   meta: {
     width: 90,
     sort: 'lang',
-    filter: { key: 'lang', kind: 'select', label: 'filter.lang', options: LANG_CODES.map((code) => ({ value: code, label: `langname.${code}` })) },
+    filter: {
+      key: 'lang',
+      kind: 'select',
+      label: 'filter.lang',
+      // documents.list reads '-' as "no language yet" (what the languages screen's unlabelled count opens).
+      options: [...LANG_CODES.map((code) => ({ value: code, label: `langname.${code}` })), { value: '-', label: 'langid.filterNone' }],
+    },
   },
 });
 

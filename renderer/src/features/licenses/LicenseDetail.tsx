@@ -110,7 +110,7 @@ export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: numb
         </button>
       </header>
       {error ? (
-        <ErrorState title={t('app.error')} message={error} onRetry={refresh} retryLabel={t('app.retry')} />
+        <ErrorState title={t('app.error')} message={describeEngineMessage(t, error)} onRetry={refresh} retryLabel={t('app.retry')} />
       ) : !detail ? (
         <Spinner label={t('app.loading')} />
       ) : (

@@ -3,6 +3,7 @@ import type { Output } from '../../../../shared/contract';
 import type { DocumentRecord } from '../../../../shared/contract/corpus';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 import { LicenseFlags } from './LicenseFlags';
 
 /** Document pane: the licence that applies to this document, and its own licence when it differs from the source's. */
@@ -38,7 +39,7 @@ export function LicenseDocSection({ doc, refresh }: { doc: DocumentRecord; query
     }
   }
 
-  if (!info) return error ? <p className="bad">{error}</p> : null;
+  if (!info) return error ? <p className="bad">{describeEngineMessage(t, error)}</p> : null;
   return (
     <div className="lic-doc" data-testid="lic-doc-section">
       <p>
@@ -64,7 +65,7 @@ export function LicenseDocSection({ doc, refresh }: { doc: DocumentRecord; query
       </form>
       {error && (
         <p className="bad" role="alert">
-          {error}
+          {describeEngineMessage(t, error)}
         </p>
       )}
     </div>

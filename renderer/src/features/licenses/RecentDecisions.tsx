@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 
 /** The audit log's licence decisions across all sources, newest first; loaded when opened, again after each reload of the list. */
 export function RecentDecisions({ refreshKey }: { refreshKey: unknown }) {
@@ -26,7 +27,7 @@ export function RecentDecisions({ refreshKey }: { refreshKey: unknown }) {
   return (
     <details className="lic-recent" onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="lic-recent">
       <summary>{t('lic.recent')}</summary>
-      {error && <p className="bad">{error}</p>}
+      {error && <p className="bad">{describeEngineMessage(t, error)}</p>}
       {items && items.length === 0 && <p className="muted">{t('lic.det.noHistory')}</p>}
       {items && items.length > 0 && (
         <ol className="lic-history">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { USE_CLASSES, type UseClass } from '../../../../shared/license';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 
 /** Declare what a `LicenseRef-` (site terms, written permission) allows, so the gate can use it. */
 export function RefFlagsForm({ refId, onSaved }: { refId: string; onSaved(): void }) {
@@ -47,7 +48,7 @@ export function RefFlagsForm({ refId, onSaved }: { refId: string; onSaved(): voi
       </button>
       {error && (
         <span className="bad" role="alert">
-          {error}
+          {describeEngineMessage(t, error)}
         </span>
       )}
     </fieldset>

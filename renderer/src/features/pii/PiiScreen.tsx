@@ -4,6 +4,7 @@ import type { Output } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { EmptyState, ErrorState } from '../../components/States';
 import { useI18n } from '../../i18n';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 import { useShell } from '../../shell/context';
 import './pii.css';
 
@@ -73,7 +74,7 @@ export function PiiScreen() {
           )}
         </div>
       </header>
-      {error && <ErrorState title={t('pii.error', { m: '' })} message={error} onRetry={() => { setError(null); load(); }} retryLabel="↻" />}
+      {error && <ErrorState title={t('pii.error', { m: '' })} message={describeEngineMessage(t, error)} onRetry={() => { setError(null); load(); }} retryLabel="↻" />}
       {data && data.scanned === 0 && !error && <EmptyState icon="⚠" title={t('pii.empty.title')} body={t('pii.empty.body')} />}
       {data && data.scanned > 0 && (
         <>

@@ -4,6 +4,7 @@ import type { QualityRule } from '../../../../shared/contract/quality';
 import { api } from '../../api/client';
 import { EmptyState, ErrorState } from '../../components/States';
 import { useI18n } from '../../i18n';
+import { describeEngineMessage } from '../../i18n/engine-messages';
 import { useShell } from '../../shell/context';
 import { Histogram } from './Histogram';
 import './quality.css';
@@ -106,7 +107,7 @@ export function QualityScreen() {
           )}
         </div>
       </header>
-      {error && <ErrorState title={t('quality.error', { m: '' })} message={error} onRetry={() => { setError(null); load(); }} retryLabel="↻" />}
+      {error && <ErrorState title={t('quality.error', { m: '' })} message={describeEngineMessage(t, error)} onRetry={() => { setError(null); load(); }} retryLabel="↻" />}
       {preview && preview.total === 0 && !error && <EmptyState icon="✓" title={t('quality.empty.title')} body={t('quality.empty.body')} />}
       <section>
         <h2>
