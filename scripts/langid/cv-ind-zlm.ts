@@ -218,7 +218,7 @@ function main(): void {
   const line = (name: string, r: CvResult): string =>
     `| ${name} | ${pct(r.talpcoInd)} | ${pct(r.talpcoZlm)} | ${pct(Math.min(r.talpcoInd, r.talpcoZlm))} | ${pct(r.nusaxInd)} | ${r.nll.toFixed(3)} |`;
   const prev = previousRule(oofRows(CANDIDATES[1] as DiscConfig, oof, all));
-  out.push(line('marker rule (weight 4, scale 0.7: shipped)', prev));
+  out.push(line('marker rule (weight 4, scale 0.7; shipped until round 4)', prev));
   for (const cfg of CANDIDATES) out.push(line(cfg.name === CHOSEN ? `**${cfg.name}** (chosen for --ind-zlm stacked)` : cfg.name, nestedCv(cfg, oofRows(cfg, oof, all))));
   out.push('', `Identical Indonesian/Malay TALPCo training lines (one of the two is always wrong): ${prev.identicalPairs} of 800.`);
   console.log(out.join('\n'));

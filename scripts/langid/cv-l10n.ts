@@ -9,15 +9,15 @@
  *
  *   npx tsx scripts/langid/cv-l10n.ts [--cache DIR] [--write]   (--write: docs/benchmarks/langid-cv-l10n.md)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { FeatureExtractor } from '../../electron/engine/langid/features.js';
 import { pairIdBuffer, pairScore, type PairModelHeader } from '../../electron/engine/langid/ind-zlm.js';
-import { trainingTexts, type LabelledText } from './data.js';
-import { CV_FOLDS, defaultCacheDir } from './cv-main.js';
-import { loadOof, pairExamples } from './cv-ind-zlm.js';
-import { balancedBias, chosenTiers, evaluate, pct, shippedRuleCv, type TierResult } from './cv-tiers.js';
-import { wordlistFeatures, wordlistRows, type WordlistConfig, type WordlistRow } from './cv-wordlist.js';
-import { fitLinear, trainPairModel, type PairExample, type PairTrainConfig } from './ind-zlm-train.js';
+import type { LabelledText } from './data.js';
+import { CV_FOLDS, type OofItem } from './cv-main.js';
+import { pairExamples } from './cv-ind-zlm.js';
+import { shippedRuleCv } from './cv-tiers.js';
+import { chosenWordlist, wordlistFeatures, wordlistRows, type WordlistConfig, type WordlistRow } from './cv-wordlist.js';
+import { fitRowStack, nestedStackCv, runCvScript, type BiasRule, type CvResult, type LinearStack } from './cv-stack.js';
+import { trainPairModel, type PairExample, type PairTrainConfig } from './ind-zlm-train.js';
 import { loadL10nPairs } from './mozilla-l10n.js';
 
 const PAIR_SEED = 4;
@@ -31,7 +31,7 @@ export interface L10nConfig {
   withNusax: boolean;
   /** Keep the Tesseract word-list count in the stack. */
   wordlist: boolean;
-  bias: 'fit' | 'balanced';
+  bias: BiasRule;
 }
 
 const words = (norm: number): PairTrainConfig => ({ bits: 16, features: 'words', norm, epochs: 10, l2: 1e-4, seed: PAIR_SEED });
@@ -63,9 +63,10 @@ export function chosenL10n(): L10nConfig {
   return c;
 }
 
-/** The word-list part of a configuration (round 3 tiers + the word-list diff, or the tiers alone). */
+/** The word-list part of a configuration: cv-wordlist.ts's choice (round-3 tiers + word-list diff), or its tiers alone. */
 export function wordlistPart(cfg: L10nConfig): WordlistConfig {
-  return { name: cfg.name, tiers: chosenTiers(), wl: cfg.wordlist ? 'diff' : 'none', clean: false, bias: cfg.bias };
+  const chosen = chosenWordlist();
+  return { ...chosen, name: cfg.name, wl: cfg.wordlist ? chosen.wl : 'none', bias: cfg.bias };
 }
 
 /** The binary model's examples: TALPCo outside `fold` (-1: all) with the lexicons, and/or the Mozilla pairs. */
@@ -88,7 +89,7 @@ export function l10nFeatures(cfg: L10nConfig, r: L10nRow): number[] {
 }
 
 /** Held-out rows of every fold with that fold's binary-model score. */
-export function l10nRows(cfg: L10nConfig, oof: ReturnType<typeof loadOof>, all: LabelledText[]): L10nRow[] {
+export function l10nRows(cfg: L10nConfig, oof: OofItem[][], all: LabelledText[]): L10nRow[] {
   const rows = wordlistRows(wordlistPart(cfg), oof, all);
   if (!cfg.pair) return rows.map((r) => ({ ...r, pair: 0 }));
   const p = cfg.pair;
@@ -102,63 +103,29 @@ export function l10nRows(cfg: L10nConfig, oof: ReturnType<typeof loadOof>, all: 
   });
 }
 
-export interface L10nStack {
-  coef: number[];
-  bias: number;
+export function fitL10nStack(cfg: L10nConfig, rows: L10nRow[]): LinearStack {
+  return fitRowStack(rows, (r) => l10nFeatures(cfg, r), cfg.bias);
 }
 
-export function fitL10nStack(cfg: L10nConfig, rows: L10nRow[]): L10nStack {
-  const sel = rows.filter((r) => r.pairTop && r.source.startsWith('talpco'));
-  const beta = fitLinear(sel.map((r) => l10nFeatures(cfg, r)), sel.map((r) => r.y));
-  const coef = beta.slice(0, -1);
-  let bias = beta[beta.length - 1] ?? 0;
-  if (cfg.bias === 'balanced') bias = balancedBias(sel.map((r) => ({ s: dot(coef, l10nFeatures(cfg, r)), y: r.y })), bias);
-  return { coef, bias };
-}
-
-function dot(a: number[], b: number[]): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
-  return s;
-}
-
-export function l10nCv(cfg: L10nConfig, oof: ReturnType<typeof loadOof>, all: LabelledText[]): TierResult {
-  const rows = l10nRows(cfg, oof, all);
-  const stacks = Array.from({ length: CV_FOLDS }, (_, f) => fitL10nStack(cfg, rows.filter((r) => r.fold !== f)));
-  return evaluate(rows, (r) => {
-    const st = stacks[r.fold] as L10nStack;
-    return dot(st.coef, l10nFeatures(cfg, r as L10nRow)) + st.bias;
-  });
+export function l10nCv(cfg: L10nConfig, oof: OofItem[][], all: LabelledText[]): CvResult {
+  return nestedStackCv(l10nRows(cfg, oof, all), (r) => l10nFeatures(cfg, r), cfg.bias);
 }
 
 function main(): void {
-  const argv = process.argv.slice(2);
-  const cache = argv.includes('--cache') ? (argv[argv.indexOf('--cache') + 1] ?? defaultCacheDir()) : defaultCacheDir();
-  const { sentences, paragraphs } = trainingTexts();
-  const all = [...sentences, ...paragraphs];
-  const oof = loadOof(cache, all);
-  const out = [
-    `${CV_FOLDS}-fold cross-validation on the training data only (contiguous blocks of TALPCo lines 1-800 and NusaX train rows;`,
-    'binary models trained without the held-out fold; stack coefficients fitted on the other folds; every number on held-out',
-    `folds). Mozilla pairs: ${loadL10nPairs().length} (scripts/langid/l10n, MPL-2.0). Every row but the first stacks the main logit,`,
-    'the round-3 strong and lean marker counts and, unless marked, the Tesseract word-list count.',
-    '',
-    '| Indonesian/Malay split | bias | TALPCo ind | TALPCo zlm | min | NusaX ind | pair NLL |',
-    '|---|---|---|---|---|---|---|',
-  ];
-  const line = (name: string, bias: string, r: TierResult): string =>
-    `| ${name} | ${bias} | ${pct(r.talpcoInd)} | ${pct(r.talpcoZlm)} | ${pct(Math.min(r.talpcoInd, r.talpcoZlm))} | ${pct(r.nusaxInd)} | ${r.nll.toFixed(3)} |`;
-  out.push(line('marker rule (weight 4, scale 0.7: shipped)', '–', shippedRuleCv(oof, all)));
-  for (const cfg of L10N_CANDIDATES) {
-    const chosen = cfg === chosenL10n();
-    out.push(line(chosen ? `**${cfg.name}** (chosen for --ind-zlm l10n)` : cfg.name, cfg.bias, l10nCv(cfg, oof, all)));
-    console.error(out[out.length - 1]);
-  }
-  console.log(out.join('\n'));
-  if (argv.includes('--write')) {
-    mkdirSync('docs/benchmarks', { recursive: true });
-    writeFileSync('docs/benchmarks/langid-cv-l10n.md', `${out.join('\n')}\n`);
-  }
+  runCvScript({
+    intro: [
+      `${CV_FOLDS}-fold cross-validation on the training data only (contiguous blocks of TALPCo lines 1-800 and NusaX train rows;`,
+      'binary models trained without the held-out fold; stack coefficients fitted on the other folds; every number on held-out',
+      `folds). Mozilla pairs: ${loadL10nPairs().length} (scripts/langid/l10n, MPL-2.0). Every row but the first stacks the main logit,`,
+      'the round-3 strong and lean marker counts and, unless marked, the Tesseract word-list count.',
+    ],
+    candidates: L10N_CANDIDATES,
+    chosen: chosenL10n(),
+    chosenFor: 'chosen for --ind-zlm l10n',
+    shipped: shippedRuleCv,
+    result: l10nCv,
+    file: 'langid-cv-l10n.md',
+  });
 }
 
 if (process.argv[1]?.endsWith('cv-l10n.ts')) main();

@@ -8,14 +8,12 @@
  *
  *   npx tsx scripts/langid/cv-tiers.ts [--cache DIR] [--write]   (--write: docs/benchmarks/langid-cv-tiers.md)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { FeatureExtractor } from '../../electron/engine/langid/features.js';
 import { markerCount, markerMap } from '../../electron/engine/langid/ind-zlm.js';
-import { trainingTexts, type LabelledText } from './data.js';
-import { CV_FOLDS, defaultCacheDir, foldOf, type OofItem } from './cv-main.js';
-import { loadOof } from './cv-ind-zlm.js';
+import type { LabelledText } from './data.js';
+import { CV_FOLDS, foldOf, type OofItem } from './cv-main.js';
+import { evaluate, fitRowStack, foldStacks, linearScore, runCvScript, type BiasRule, type CvResult, type HeldOutRow, type LinearStack } from './cv-stack.js';
 import { CONTRADICTED_MARKERS, markerTiers, strongMarkers } from './ind-zlm-lexicon.js';
-import { fitLinear } from './ind-zlm-train.js';
 
 type Lists = { ind: string[]; zlm: string[] };
 
@@ -28,8 +26,7 @@ export interface TierConfig {
   drop: 'fixed' | 'per-fold' | 'none';
   /** Separate coefficients for the Indonesian and the Malay counts. */
   split: boolean;
-  /** 'fit': the logistic intercept; 'balanced': the intercept that maximizes min(ind, zlm) accuracy on the fitting rows. */
-  bias: 'fit' | 'balanced';
+  bias: BiasRule;
 }
 
 export const TIER_CANDIDATES: TierConfig[] = [];
@@ -96,13 +93,7 @@ export function tierLists(cfg: TierConfig, train: LabelledText[]): { strong: Lis
   return { strong: t.strong, lean: cfg.lean ? t.lean : { ind: [], zlm: [] } };
 }
 
-export interface TierRow {
-  fold: number;
-  pairTop: boolean;
-  source: string;
-  text: string;
-  y: number;
-  main: number;
+export interface TierRow extends HeldOutRow {
   /** Indonesian and Malay strong / lean hits. */
   si: number;
   sz: number;
@@ -139,79 +130,15 @@ function foldRows(cfg: TierConfig, f: number, items: OofItem[], all: LabelledTex
   });
 }
 
-export interface TierStack {
-  /** Coefficients of tierFeatures, then the intercept. */
-  coef: number[];
-  bias: number;
-}
+export type TierStack = LinearStack;
 
 /** Stack coefficients from TALPCo pair-top rows (translation pairs: both languages weigh the same). */
 export function fitTierStack(cfg: TierConfig, rows: TierRow[]): TierStack {
-  const sel = rows.filter((r) => r.pairTop && r.source.startsWith('talpco'));
-  const beta = fitLinear(sel.map((r) => tierFeatures(cfg, r)), sel.map((r) => r.y));
-  const coef = beta.slice(0, -1);
-  let bias = beta[beta.length - 1] ?? 0;
-  if (cfg.bias === 'balanced') bias = balancedBias(sel.map((r) => ({ s: dot(coef, tierFeatures(cfg, r)), y: r.y })), bias);
-  return { coef, bias };
-}
-
-/** The intercept (searched near the fitted one) that maximizes min(ind accuracy, zlm accuracy), ties to the smallest move. */
-export function balancedBias(scored: Array<{ s: number; y: number }>, start: number): number {
-  const n1 = Math.max(1, scored.filter((r) => r.y === 1).length);
-  const n0 = Math.max(1, scored.length - n1);
-  let best = start;
-  let bestMin = -1;
-  for (let k = -200; k <= 200; k++) {
-    const b = start + k * 0.01;
-    let ok1 = 0;
-    let ok0 = 0;
-    for (const r of scored) {
-      if (r.y === 1 && r.s + b > 0) ok1++;
-      if (r.y === 0 && r.s + b <= 0) ok0++;
-    }
-    const m = Math.min(ok1 / n1, ok0 / n0);
-    if (m > bestMin + 1e-9 || (Math.abs(m - bestMin) < 1e-9 && Math.abs(b - start) < Math.abs(best - start))) {
-      bestMin = m;
-      best = b;
-    }
-  }
-  return best;
-}
-
-function dot(a: number[], b: number[]): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
-  return s;
+  return fitRowStack(rows, (r) => tierFeatures(cfg, r), cfg.bias);
 }
 
 export function tierScore(cfg: TierConfig, st: TierStack, r: TierRow): number {
-  return dot(st.coef, tierFeatures(cfg, r)) + st.bias;
-}
-
-export interface TierResult {
-  talpcoInd: number;
-  talpcoZlm: number;
-  nusaxInd: number;
-  nll: number;
-}
-
-export function evaluate(rows: TierRow[], score: (r: TierRow) => number): TierResult {
-  const acc = (sel: TierRow[]): number => sel.filter((r) => r.pairTop && (score(r) > 0 ? 1 : 0) === r.y).length / Math.max(1, sel.length);
-  const talpco = rows.filter((r) => r.source.startsWith('talpco'));
-  let nll = 0;
-  let n = 0;
-  for (const r of talpco) {
-    if (!r.pairTop) continue;
-    const p = 1 / (1 + Math.exp(-score(r)));
-    nll -= Math.log(Math.max(1e-6, r.y === 1 ? p : 1 - p));
-    n++;
-  }
-  return {
-    talpcoInd: acc(talpco.filter((r) => r.y === 1)),
-    talpcoZlm: acc(talpco.filter((r) => r.y === 0)),
-    nusaxInd: acc(rows.filter((r) => r.source.startsWith('nusax'))),
-    nll: nll / Math.max(1, n),
-  };
+  return linearScore(st, tierFeatures(cfg, r));
 }
 
 /**
@@ -219,7 +146,7 @@ export function evaluate(rows: TierRow[], score: (r: TierRow) => number): TierRe
  * is fitted on the other folds' rows (those rows' lists were fixed by their own folds, a small inner leak
  * only for 'per-fold' dropping, which affects which markers exist, not the held-out fold).
  */
-export function tierCv(cfg: TierConfig, oof: OofItem[][], all: LabelledText[]): TierResult {
+export function tierCv(cfg: TierConfig, oof: OofItem[][], all: LabelledText[]): CvResult {
   const { rows, score } = tierCvScores(cfg, oof, all);
   return evaluate(rows, score);
 }
@@ -232,47 +159,30 @@ export function tierRows(cfg: TierConfig, oof: OofItem[][], all: LabelledText[])
 /** The held-out rows of every fold and the nested-CV score of each (for error analysis on training data). */
 export function tierCvScores(cfg: TierConfig, oof: OofItem[][], all: LabelledText[]): { rows: TierRow[]; score: (r: TierRow) => number } {
   const rows = tierRows(cfg, oof, all);
-  const stacks = Array.from({ length: CV_FOLDS }, (_, f) => fitTierStack(cfg, rows.filter((r) => r.fold !== f)));
+  const stacks = foldStacks(rows, (r) => tierFeatures(cfg, r), cfg.bias);
   return { rows, score: (r) => tierScore(cfg, stacks[r.fold] as TierStack, r) };
 }
 
-/** The shipped rule (marker weight 4 on the old list, logit scale 0.7, temperature 0.7), for reference. */
-export function shippedRuleCv(oof: OofItem[][], all: LabelledText[]): TierResult {
+/** The marker rule shipped until round 4 (marker weight 4 on the old list, logit scale 0.7, temperature 0.7), for reference. */
+export function shippedRuleCv(oof: OofItem[][], all: LabelledText[]): CvResult {
   const cfg: TierConfig = { name: 'shipped', strong: 'old', lean: false, drop: 'none', split: false, bias: 'fit' };
   const rows = oof.flatMap((items, f) => foldRows(cfg, f, items, all));
   return evaluate(rows, (r) => 0.7 * (r.main / 0.7 + 4 * (r.si - r.sz)));
 }
 
-export function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}
-
 function main(): void {
-  const argv = process.argv.slice(2);
-  const cache = argv.includes('--cache') ? (argv[argv.indexOf('--cache') + 1] ?? defaultCacheDir()) : defaultCacheDir();
-  const { sentences, paragraphs } = trainingTexts();
-  const all = [...sentences, ...paragraphs];
-  const oof = loadOof(cache, all);
-  const out = [
-    `${CV_FOLDS}-fold cross-validation on the training data only (contiguous blocks of TALPCo lines 1-800 and NusaX train rows;`,
-    'stack coefficients fitted on the other folds; every number on held-out folds).',
-    '',
-    '| Indonesian/Malay split | bias | TALPCo ind | TALPCo zlm | min | NusaX ind | pair NLL |',
-    '|---|---|---|---|---|---|---|',
-  ];
-  const line = (name: string, bias: string, r: TierResult): string =>
-    `| ${name} | ${bias} | ${pct(r.talpcoInd)} | ${pct(r.talpcoZlm)} | ${pct(Math.min(r.talpcoInd, r.talpcoZlm))} | ${pct(r.nusaxInd)} | ${r.nll.toFixed(3)} |`;
-  out.push(line('marker rule (weight 4, scale 0.7: shipped)', '–', shippedRuleCv(oof, all)));
-  for (const cfg of TIER_CANDIDATES) {
-    const chosen = cfg === chosenTiers();
-    out.push(line(chosen ? `**${cfg.name}** (chosen for --ind-zlm tiers)` : cfg.name, cfg.bias, tierCv(cfg, oof, all)));
-    console.error(out[out.length - 1]);
-  }
-  console.log(out.join('\n'));
-  if (argv.includes('--write')) {
-    mkdirSync('docs/benchmarks', { recursive: true });
-    writeFileSync('docs/benchmarks/langid-cv-tiers.md', `${out.join('\n')}\n`);
-  }
+  runCvScript({
+    intro: [
+      `${CV_FOLDS}-fold cross-validation on the training data only (contiguous blocks of TALPCo lines 1-800 and NusaX train rows;`,
+      'stack coefficients fitted on the other folds; every number on held-out folds).',
+    ],
+    candidates: TIER_CANDIDATES,
+    chosen: chosenTiers(),
+    chosenFor: 'chosen for --ind-zlm tiers',
+    shipped: shippedRuleCv,
+    result: tierCv,
+    file: 'langid-cv-tiers.md',
+  });
 }
 
 if (process.argv[1]?.endsWith('cv-tiers.ts')) main();

@@ -7,26 +7,12 @@
  *
  *   npx tsx scripts/langid/cv-wordlist.ts [--cache DIR] [--write]   (--write: docs/benchmarks/langid-cv-wordlist.md)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { FeatureExtractor } from '../../electron/engine/langid/features.js';
 import { markerCount, markerMap } from '../../electron/engine/langid/ind-zlm.js';
-import { trainingTexts, type LabelledText } from './data.js';
-import { CV_FOLDS, defaultCacheDir, foldOf } from './cv-main.js';
-import { loadOof } from './cv-ind-zlm.js';
-import {
-  balancedBias,
-  chosenTiers,
-  contradicted,
-  evaluate,
-  pct,
-  shippedRuleCv,
-  tierFeatures,
-  tierRows,
-  type TierConfig,
-  type TierResult,
-  type TierRow,
-} from './cv-tiers.js';
-import { fitLinear } from './ind-zlm-train.js';
+import type { LabelledText } from './data.js';
+import { CV_FOLDS, foldOf, type OofItem } from './cv-main.js';
+import { chosenTiers, contradicted, shippedRuleCv, tierFeatures, tierRows, type TierConfig, type TierRow } from './cv-tiers.js';
+import { nestedStackCv, runCvScript, type BiasRule, type CvResult } from './cv-stack.js';
 import { loadWordlists } from './tesseract-wordlists.js';
 
 type Lists = { ind: string[]; zlm: string[] };
@@ -39,7 +25,7 @@ export interface WordlistConfig {
   wl: 'none' | 'diff' | 'split' | 'capped';
   /** Drop list words seen in the other language's training text (of the folds the stack may look at). */
   clean: boolean;
-  bias: 'fit' | 'balanced';
+  bias: BiasRule;
 }
 
 export interface WordlistRow extends TierRow {
@@ -63,8 +49,9 @@ for (const bias of ['fit', 'balanced'] as const) {
 }
 
 /**
- * The configuration `npm run train:langid -- --ind-zlm wordlist` builds. Chosen 2026-12-03 from the table this
- * script prints (docs/benchmarks/langid-cv-wordlist.md): see the note there.
+ * The word-list part of round 4 (cv-l10n.ts stacks its binary word model on top of it). Chosen 2026-12-03 from the
+ * table this script prints (docs/benchmarks/langid-cv-wordlist.md): the best minimum of TALPCo ind/zlm; the capped
+ * variant ties it, the split one costs a coefficient more for less.
  */
 export const CHOSEN_WORDLIST = { name: 'round 3 + word lists (diff)', bias: 'balanced' } as const;
 
@@ -98,7 +85,7 @@ export function wordlistCounter(lists: Lists): (ex: FeatureExtractor) => [number
 }
 
 /** Held-out rows of every fold, with word-list hits counted by the lists that fold's training part allows. */
-export function wordlistRows(cfg: WordlistConfig, oof: ReturnType<typeof loadOof>, all: LabelledText[]): WordlistRow[] {
+export function wordlistRows(cfg: WordlistConfig, oof: OofItem[][], all: LabelledText[]): WordlistRow[] {
   const tiers = tierRows(cfg.tiers ?? NO_TIERS, oof, all);
   const base = loadWordlists();
   const counters = Array.from({ length: CV_FOLDS }, (_, f) => wordlistCounter(wordlistLists(cfg, all.filter((t) => foldOf(t) !== f), base)));
@@ -110,64 +97,25 @@ export function wordlistRows(cfg: WordlistConfig, oof: ReturnType<typeof loadOof
   });
 }
 
-export interface WordlistStack {
-  coef: number[];
-  bias: number;
-}
-
-/** Coefficients from TALPCo rows where the main model's answer is ind or zlm (translation pairs weigh the same). */
-export function fitWordlistStack(cfg: WordlistConfig, rows: WordlistRow[]): WordlistStack {
-  const sel = rows.filter((r) => r.pairTop && r.source.startsWith('talpco'));
-  const beta = fitLinear(sel.map((r) => wordlistFeatures(cfg, r)), sel.map((r) => r.y));
-  const coef = beta.slice(0, -1);
-  let bias = beta[beta.length - 1] ?? 0;
-  if (cfg.bias === 'balanced') bias = balancedBias(sel.map((r) => ({ s: dot(coef, wordlistFeatures(cfg, r)), y: r.y })), bias);
-  return { coef, bias };
-}
-
-function dot(a: number[], b: number[]): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
-  return s;
-}
-
-export function wordlistCv(cfg: WordlistConfig, oof: ReturnType<typeof loadOof>, all: LabelledText[]): TierResult {
-  const rows = wordlistRows(cfg, oof, all);
-  const stacks = Array.from({ length: CV_FOLDS }, (_, f) => fitWordlistStack(cfg, rows.filter((r) => r.fold !== f)));
-  return evaluate(rows, (r) => {
-    const st = stacks[r.fold] as WordlistStack;
-    return dot(st.coef, wordlistFeatures(cfg, r as WordlistRow)) + st.bias;
-  });
+export function wordlistCv(cfg: WordlistConfig, oof: OofItem[][], all: LabelledText[]): CvResult {
+  return nestedStackCv(wordlistRows(cfg, oof, all), (r) => wordlistFeatures(cfg, r), cfg.bias);
 }
 
 function main(): void {
-  const argv = process.argv.slice(2);
-  const cache = argv.includes('--cache') ? (argv[argv.indexOf('--cache') + 1] ?? defaultCacheDir()) : defaultCacheDir();
-  const { sentences, paragraphs } = trainingTexts();
-  const all = [...sentences, ...paragraphs];
-  const oof = loadOof(cache, all);
   const lists = loadWordlists();
-  const out = [
-    `${CV_FOLDS}-fold cross-validation on the training data only (contiguous blocks of TALPCo lines 1-800 and NusaX train rows;`,
-    'stack coefficients fitted on the other folds; every number on held-out folds). Word lists: Tesseract (tessdata_fast,',
-    `Apache-2.0), ${lists.ind.length} words only in the Indonesian list, ${lists.zlm.length} only in the Malay list.`,
-    '',
-    '| Indonesian/Malay split | bias | TALPCo ind | TALPCo zlm | min | NusaX ind | pair NLL |',
-    '|---|---|---|---|---|---|---|',
-  ];
-  const line = (name: string, bias: string, r: TierResult): string =>
-    `| ${name} | ${bias} | ${pct(r.talpcoInd)} | ${pct(r.talpcoZlm)} | ${pct(Math.min(r.talpcoInd, r.talpcoZlm))} | ${pct(r.nusaxInd)} | ${r.nll.toFixed(3)} |`;
-  out.push(line('marker rule (weight 4, scale 0.7: shipped)', '–', shippedRuleCv(oof, all)));
-  for (const cfg of WORDLIST_CANDIDATES) {
-    const chosen = cfg === chosenWordlist();
-    out.push(line(chosen ? `**${cfg.name}** (chosen for --ind-zlm wordlist)` : cfg.name, cfg.bias, wordlistCv(cfg, oof, all)));
-    console.error(out[out.length - 1]);
-  }
-  console.log(out.join('\n'));
-  if (argv.includes('--write')) {
-    mkdirSync('docs/benchmarks', { recursive: true });
-    writeFileSync('docs/benchmarks/langid-cv-wordlist.md', `${out.join('\n')}\n`);
-  }
+  runCvScript({
+    intro: [
+      `${CV_FOLDS}-fold cross-validation on the training data only (contiguous blocks of TALPCo lines 1-800 and NusaX train rows;`,
+      'stack coefficients fitted on the other folds; every number on held-out folds). Word lists: Tesseract (tessdata_fast,',
+      `Apache-2.0), ${lists.ind.length} words only in the Indonesian list, ${lists.zlm.length} only in the Malay list.`,
+    ],
+    candidates: WORDLIST_CANDIDATES,
+    chosen: chosenWordlist(),
+    chosenFor: 'the word-list part of --ind-zlm l10n',
+    shipped: shippedRuleCv,
+    result: wordlistCv,
+    file: 'langid-cv-wordlist.md',
+  });
 }
 
 if (process.argv[1]?.endsWith('cv-wordlist.ts')) main();

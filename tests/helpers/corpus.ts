@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { countWords } from '../../shared/text/normalize';
 import { hashText } from '../../electron/engine/import/hash';
 import { openCorpus, type Db } from '../../electron/engine/store/open';
@@ -43,3 +46,15 @@ export function seedCorpus(docs: SeedDoc[], path = tempDbPath()): { path: string
 }
 
 export { hashText };
+
+/** Everything a write could change: the corpus file's bytes, size, mtime and mode, and the files beside it. */
+export function corpusFingerprint(path: string) {
+  const st = statSync(path);
+  return {
+    sha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
+    size: st.size,
+    mtimeMs: st.mtimeMs,
+    mode: st.mode,
+    folder: readdirSync(dirname(path)).sort(),
+  };
+}

@@ -1,14 +1,13 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { setLabel } from '../../../electron/engine/labels/labels';
 import { setSourceLicense } from '../../../electron/engine/license';
 import { migrations } from '../../../electron/engine/store/migrations';
 import { CLI, runKurasi } from '../../helpers/cli';
-import { seedCorpus } from '../../helpers/corpus';
+import { corpusFingerprint, seedCorpus } from '../../helpers/corpus';
 import { tempDir } from '../../helpers/temp';
 
 /**
@@ -39,17 +38,6 @@ function corpusWithEverything(): string {
   return path;
 }
 
-function fingerprint(path: string) {
-  const st = statSync(path);
-  return {
-    sha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
-    size: st.size,
-    mtimeMs: st.mtimeMs,
-    mode: st.mode,
-    folder: readdirSync(dirname(path)).sort(),
-  };
-}
-
 /** Makes the corpus file 0444 and its folder 0555 for the duration of `body`. */
 async function readOnly<T>(path: string, body: () => Promise<T>): Promise<T> {
   chmodSync(path, 0o444);
@@ -69,7 +57,7 @@ describe('kurasi commands that only read, on a read-only corpus', () => {
     chmodSync(scratch, 0o777);
     const user = asNobody ? { uid: NOBODY, gid: NOBODY } : {};
     const run = (args: string[]) => runKurasi([...args, '--db', path], { ...user, env: { TMPDIR: scratch } });
-    const before = fingerprint(path);
+    const before = corpusFingerprint(path);
     expect(before.folder).toEqual(['corpus.db']);
 
     const out = await readOnly(path, async () => {
@@ -100,7 +88,7 @@ describe('kurasi commands that only read, on a read-only corpus', () => {
     expect(out.statsText!.stdout).toMatch(/^documents {2}3$/m);
 
     // Not a byte, not the modification time, no -wal/-shm beside it.
-    expect(fingerprint(path)).toEqual(before);
+    expect(corpusFingerprint(path)).toEqual(before);
   }, 120_000);
 
   it('a corpus that needs a migration is refused with a message saying so, and left unchanged', async () => {
@@ -108,11 +96,11 @@ describe('kurasi commands that only read, on a read-only corpus', () => {
     const raw = new Database(path);
     raw.pragma(`user_version = ${migrations.length - 1}`);
     raw.close();
-    const before = fingerprint(path);
+    const before = corpusFingerprint(path);
     const r = await runKurasi(['stats', '--db', path]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${path} needs a migration (corpus schema ${migrations.length - 1}; this version of Kurasi uses ${migrations.length})`);
-    expect(fingerprint(path)).toEqual(before);
+    expect(corpusFingerprint(path)).toEqual(before);
     const check = new Database(path, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(migrations.length - 1);
     check.close();

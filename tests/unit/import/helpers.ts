@@ -4,6 +4,9 @@ import { runJobInThisThread } from '../../../electron/engine/jobs/run-job';
 import type { FromJobWorker } from '../../../electron/engine/jobs/types';
 import { openCorpus, type Db } from '../../../electron/engine/store/open';
 
+/** The reject reason of a file named *.gz that is not gzip data (byte-stream.ts). */
+export const NOT_GZIP = 'not gzip data (the name ends in .gz, but the file does not start with the gzip bytes 1f 8b)';
+
 export const FIX = join(process.cwd(), 'tests', 'fixtures', 'import');
 
 export function fixture(...parts: string[]): string {

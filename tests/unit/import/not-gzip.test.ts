@@ -5,9 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openCorpus } from '../../../electron/engine/store/open';
 import { runKurasi } from '../../helpers/cli';
 import { tempDbPath, tempDir } from '../../helpers/temp';
-import { docs, importInThread } from './helpers';
-
-const NOT_GZIP = 'not gzip data (the name ends in .gz, but the file does not start with the gzip bytes 1f 8b)';
+import { docs, importInThread, NOT_GZIP } from './helpers';
 
 /** A folder with a real .gz, a plain file and a "*.gz" that is plain text (a mislabelled download). */
 function folder(): string {

@@ -5,9 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { listRejects } from '../../../electron/engine/corpus/rejects';
 import { openCorpus, type Db } from '../../../electron/engine/store/open';
 import { tempDbPath, tempDir } from '../../helpers/temp';
-import { fixture, importInThread, snapshot } from './helpers';
-
-const NOT_GZIP = 'not gzip data (the name ends in .gz, but the file does not start with the gzip bytes 1f 8b)';
+import { fixture, importInThread, NOT_GZIP, snapshot } from './helpers';
 
 /** A folder with a plain file and a "*.gz" that is plain text: the second is one reject without a line. */
 function folderWithNotGzip(): string {

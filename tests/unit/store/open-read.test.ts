@@ -1,25 +1,13 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCorpus } from '../../../electron/engine/store/open';
 import { openCorpusForReading, readAccessOf } from '../../../electron/engine/store/open-read';
 import { OlderDatabaseError } from '../../../electron/engine/store/migrate';
 import { migrations } from '../../../electron/engine/store/migrations';
-import { seedCorpus } from '../../helpers/corpus';
+import { corpusFingerprint, seedCorpus } from '../../helpers/corpus';
 import { tempDbPath } from '../../helpers/temp';
-
-/** Everything a write could change: the bytes and mtime of the corpus, and the files beside it. */
-function fingerprint(path: string) {
-  const st = statSync(path);
-  return {
-    sha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
-    size: st.size,
-    mtimeMs: st.mtimeMs,
-    folder: readdirSync(dirname(path)).sort(),
-  };
-}
 
 function corpusOnDisk(): string {
   const { path, db } = seedCorpus([{ text: 'Kemarin saya pergi ke pasar.' }, { text: 'Hari ini hujan deras sekali.' }]);
@@ -32,19 +20,19 @@ const count = (db: Database.Database) => (db.prepare('SELECT count(*) AS n FROM 
 describe('opening a corpus for a command that only reads', () => {
   it('reads a writable corpus, refuses writes, and leaves the file and its folder exactly as they were', () => {
     const path = corpusOnDisk();
-    const before = fingerprint(path);
+    const before = corpusFingerprint(path);
     expect(before.folder).toEqual(['corpus.db']);
     const db = openCorpusForReading(path);
     expect(readAccessOf(db)).toBe('query-only');
     expect(count(db)).toBe(2);
     expect(() => db.prepare(`INSERT INTO meta(key, value) VALUES ('x', 'y')`).run()).toThrow(/readonly/);
     db.close();
-    expect(fingerprint(path)).toEqual(before);
+    expect(corpusFingerprint(path)).toEqual(before);
   });
 
   it('reads a read-only corpus in a read-only folder without writing anything there', () => {
     const path = corpusOnDisk();
-    const before = fingerprint(path);
+    const before = corpusFingerprint(path);
     chmodSync(path, 0o444);
     chmodSync(dirname(path), 0o555);
     try {
@@ -58,7 +46,7 @@ describe('opening a corpus for a command that only reads', () => {
       chmodSync(dirname(path), 0o755);
       chmodSync(path, 0o644);
     }
-    expect(fingerprint(path)).toEqual(before);
+    expect(corpusFingerprint(path)).toEqual(before);
   });
 
   it('shares the -wal of a corpus another connection has open, and sees what it committed', () => {
@@ -83,13 +71,13 @@ describe('opening a corpus for a command that only reads', () => {
     copyFileSync(path, copied);
     copyFileSync(`${path}-wal`, `${copied}-wal`);
     writer.close();
-    const before = fingerprint(copied);
+    const before = corpusFingerprint(copied);
     const walBefore = readFileSync(`${copied}-wal`);
     const db = openCorpusForReading(copied);
     expect(readAccessOf(db)).toBe('private-copy');
     expect(db.prepare('SELECT text FROM documents WHERE id = 2').pluck().get()).toBe('hanya di WAL');
     db.close();
-    expect(fingerprint(copied)).toEqual(before);
+    expect(corpusFingerprint(copied)).toEqual(before);
     expect(readFileSync(`${copied}-wal`).equals(walBefore)).toBe(true);
     expect(before.folder).toEqual(['corpus.db', 'corpus.db-wal']);
   });
@@ -99,12 +87,12 @@ describe('opening a corpus for a command that only reads', () => {
     const raw = new Database(path);
     raw.pragma(`user_version = ${migrations.length - 1}`);
     raw.close();
-    const before = fingerprint(path);
+    const before = corpusFingerprint(path);
     expect(() => openCorpusForReading(path)).toThrow(OlderDatabaseError);
     expect(() => openCorpusForReading(path)).toThrow(
       new RegExp(`needs a migration \\(corpus schema ${migrations.length - 1}; this version of Kurasi uses ${migrations.length}\\)`),
     );
-    expect(fingerprint(path)).toEqual(before);
+    expect(corpusFingerprint(path)).toEqual(before);
     const check = new Database(path, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(migrations.length - 1);
     check.close();

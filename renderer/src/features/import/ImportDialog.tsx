@@ -174,32 +174,26 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                 </select>
               </label>
               {format !== 'txt' && (
-                <label>
-                  <span>{numbered ? t('import.textColumnNumber') : t('import.textField')}</span>
-                  <input
-                    type={numbered ? 'number' : 'text'}
-                    min={numbered ? 1 : undefined}
-                    value={textField}
-                    onChange={(e) => setTextField(e.target.value)}
-                    placeholder={numbered ? '1' : 'text'}
-                    data-testid="import-text-field"
-                  />
-                </label>
+                <FieldInput
+                  label={numbered ? t('import.textColumnNumber') : t('import.textField')}
+                  numbered={numbered}
+                  value={textField}
+                  onChange={setTextField}
+                  placeholder={numbered ? '1' : 'text'}
+                  testId="import-text-field"
+                />
               )}
             </div>
             <div className="row">
               {format !== 'txt' && (
-                <label>
-                  <span>{numbered ? t('import.idColumnNumber') : t('import.idField')}</span>
-                  <input
-                    type={numbered ? 'number' : 'text'}
-                    min={numbered ? 1 : undefined}
-                    value={idField}
-                    onChange={(e) => setIdField(e.target.value)}
-                    placeholder={numbered ? '' : 'id'}
-                    data-testid="import-id-field"
-                  />
-                </label>
+                <FieldInput
+                  label={numbered ? t('import.idColumnNumber') : t('import.idField')}
+                  numbered={numbered}
+                  value={idField}
+                  onChange={setIdField}
+                  placeholder={numbered ? '' : 'id'}
+                  testId="import-id-field"
+                />
               )}
               {/* Only .txt files are cut this way; with "auto" a folder may hold some. */}
               {(format === 'txt' || format === 'auto') && (
@@ -283,5 +277,22 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
         )}
       </div>
     </div>
+  );
+}
+
+/** A field name, or a 1-based column number when the file has no header row. */
+function FieldInput(props: { label: string; numbered: boolean; value: string; onChange(v: string): void; placeholder: string; testId: string }) {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <input
+        type={props.numbered ? 'number' : 'text'}
+        min={props.numbered ? 1 : undefined}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        placeholder={props.placeholder}
+        data-testid={props.testId}
+      />
+    </label>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LanguageBreakdown } from '../../../../shared/contract/langid';
 import { api } from '../../api/client';
+import { CountLink } from '../../components/CountLink';
 import { EmptyState, ErrorState } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { describeEngineMessage } from '../../i18n/engine-messages';
@@ -120,33 +121,21 @@ export function LanguagesScreen() {
                     {langName(r.lang, lang)} <span className="mono muted">{r.lang}</span>
                   </td>
                   <td className="num">
-                    <button
-                      type="button"
-                      className="link"
-                      data-testid="langid-open-documents"
-                      aria-label={t('langid.openDocuments', { n: r.documents, lang: langName(r.lang, lang) })}
-                      title={t('langid.openDocuments', { n: r.documents, lang: langName(r.lang, lang) })}
-                      onClick={() => openLang(r.lang)}
-                    >
-                      {n(r.documents)}
-                    </button>
+                    <CountLink
+                      count={r.documents}
+                      label={t('langid.openDocuments', { n: r.documents, lang: langName(r.lang, lang) })}
+                      testId="langid-open-documents"
+                      onOpen={() => openLang(r.lang)}
+                    />
                   </td>
                   <td className="num">{n(r.characters)}</td>
                   <td className="num">
-                    {r.codeMixed > 0 ? (
-                      <button
-                        type="button"
-                        className="link"
-                        data-testid="langid-open-mixed"
-                        aria-label={t('langid.openMixed', { n: r.codeMixed, lang: langName(r.lang, lang) })}
-                        title={t('langid.openMixed', { n: r.codeMixed, lang: langName(r.lang, lang) })}
-                        onClick={() => openLang(r.lang, true)}
-                      >
-                        {n(r.codeMixed)}
-                      </button>
-                    ) : (
-                      n(r.codeMixed)
-                    )}
+                    <CountLink
+                      count={r.codeMixed}
+                      label={t('langid.openMixed', { n: r.codeMixed, lang: langName(r.lang, lang) })}
+                      testId="langid-open-mixed"
+                      onOpen={() => openLang(r.lang, true)}
+                    />
                   </td>
                   <td className="num">{n(r.manual)}</td>
                 </tr>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { PII_CATEGORY, PII_TYPES } from '../../../../shared/contract/pii';
 import type { Output } from '../../../../shared/contract';
 import { api } from '../../api/client';
+import { CountLink } from '../../components/CountLink';
 import { EmptyState, ErrorState } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { describeEngineMessage } from '../../i18n/engine-messages';
@@ -101,20 +102,12 @@ export function PiiScreen() {
                     <td>{t(`pii.category.${PII_CATEGORY[type]}`)}</td>
                     <td className="num">{n(r?.findings ?? 0)}</td>
                     <td className="num">
-                      {r && r.documents > 0 ? (
-                        <button
-                          type="button"
-                          className="link"
-                          data-testid="pii-open-documents"
-                          aria-label={t('pii.openDocuments', { n: r.documents, type: t(`piitype.${type}`) })}
-                          title={t('pii.openDocuments', { n: r.documents, type: t(`piitype.${type}`) })}
-                          onClick={() => shell.openDocuments({ piiType: type })}
-                        >
-                          {n(r.documents)}
-                        </button>
-                      ) : (
-                        n(r?.documents ?? 0)
-                      )}
+                      <CountLink
+                        count={r?.documents ?? 0}
+                        label={t('pii.openDocuments', { n: r?.documents ?? 0, type: t(`piitype.${type}`) })}
+                        testId="pii-open-documents"
+                        onOpen={() => shell.openDocuments({ piiType: type })}
+                      />
                     </td>
                     <td className="num">{n(r?.confirmed ?? 0)}</td>
                     <td className="num">{n(r?.dismissed ?? 0)}</td>
