@@ -1,17 +1,16 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCorpus } from '../helpers/corpus';
 import { setLabel } from '../../electron/engine/labels/labels';
 import { exportPack } from '../../electron/engine/labels/pack-export';
 import { openCorpus } from '../../electron/engine/store/open';
-import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
+import { startApp, type Served, type StartedApp } from './serve-helpers';
 
+let app: StartedApp;
 let served: Served;
-let browser: Browser;
 let page: Page;
 let dir: string;
 let dbPath: string;
@@ -33,24 +32,25 @@ const dropped = (i: number) => i % 4 === 1;
 
 describe('annotation end to end (kurasi serve + headless Chromium, keyboard only)', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-annotate-'));
     const docs = Array.from({ length: 25 }, (_, i) => ({ text: `Dokumen ${i + 1}: warga desa bercerita tentang pasar dan sawah pada musim hujan.`, externalId: `e${i + 1}` }));
-    const seeded = seedCorpus(docs, join(dir, 'corpus.db'));
-    seeded.db.close();
-    dbPath = seeded.path;
-    // Budi's laptop: a copy of the same corpus (same corpus id), labelled offline later in the test.
-    budiPath = join(dir, 'budi.db');
-    copyFileSync(dbPath, budiPath);
-    served = await serve(dbPath);
-    browser = await launchChromium();
-    page = await newAppPage(browser, { width: 1400, screen: 'annotate' });
+    app = await startApp({
+      name: 'annotate',
+      seed: (folder) => {
+        const seeded = seedCorpus(docs, join(folder, 'corpus.db'));
+        seeded.db.close();
+        // Budi's laptop: a copy of the same corpus (same corpus id), labelled offline later in the test.
+        budiPath = join(folder, 'budi.db');
+        copyFileSync(seeded.path, budiPath);
+        return seeded.path;
+      },
+      width: 1400,
+      screen: 'annotate',
+      goto: false,
+    });
+    ({ served, page, dir, dbPath } = app);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.stop());
 
   it('asks who is labeling on first run, labels 20 documents with keys, undoes one, and keeps everything after a reload', async () => {
     const problems: string[] = [];

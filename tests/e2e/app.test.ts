@@ -1,17 +1,16 @@
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncFullTextIndex } from '../../electron/engine/store/fts';
-import { seedCorpus } from '../helpers/corpus';
-import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
+import { serve, startApp, type Served, type StartedApp } from './serve-helpers';
 
 const SHOTS = 'docs/screenshots';
 const N = 20_000;
 const words = ['pasar', 'sekolah', 'rumah', 'nasi', 'kopi', 'hujan', 'sawah', 'kampung', 'kota', 'laut', 'gunung', 'jalan'];
 
+let app: StartedApp;
 let served: Served;
 let browser: Browser;
 let page: Page;
@@ -25,26 +24,16 @@ async function rowText(p: Page, index: number): Promise<string> {
 
 describe('corpus browser end to end (kurasi serve + headless Chromium)', () => {
   beforeAll(async () => {
-    // Not the auto-cleaned helper dir: it must outlive each test of this file.
-    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-'));
     const docs = Array.from({ length: N }, (_, i) => ({
       text: `Dokumen ${i + 1}: warga ${words[i % words.length]} bercerita tentang ${words[(i * 5) % words.length]} dan ${words[(i * 7) % words.length]} di desa.`,
       source: i % 2 ? 'berita' : 'forum',
       metadata: { nomor: i + 1 },
     }));
-    const { path, db } = seedCorpus(docs, join(dir, 'corpus.db'));
-    syncFullTextIndex(db);
-    db.close();
-    served = await serve(path);
-    browser = await launchChromium();
-    page = await newAppPage(browser, { width: 1440 });
+    app = await startApp({ name: 'browser', docs, prepare: syncFullTextIndex, width: 1440, goto: false });
+    ({ served, browser, page, dir } = app);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.stop());
 
   it('opens on the first rows and hides the token from the address bar', async () => {
     await page.goto(served.url);

@@ -1,26 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCorpus } from '../helpers/corpus';
 import { oneWordChanged, realParagraphs } from '../unit/dedupe/fixture';
-import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
+import { startApp, type StartedApp } from './serve-helpers';
 
-let served: Served;
-let browser: Browser;
+let app: StartedApp;
 let page: Page;
 let dir: string;
 
-
-
 describe('duplicates view end to end (kurasi serve + headless Chromium, keyboard)', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-dedupe-'));
     const [p1, p2, p3] = realParagraphs() as [string, string, string];
-    const seeded = seedCorpus(
-      [
+    app = await startApp({
+      name: 'dedupe',
+      docs: [
         { text: p1, externalId: 'a1' },
         { text: oneWordChanged(p1, 12), externalId: 'a2' },
         { text: `${p1}\n\nHak cipta dilindungi undang-undang.`, externalId: 'a3' },
@@ -28,20 +22,13 @@ describe('duplicates view end to end (kurasi serve + headless Chromium, keyboard
         { text: p2.toUpperCase(), externalId: 'b2' },
         { text: p3, externalId: 'c1' },
       ],
-      join(dir, 'corpus.db'),
-    );
-    seeded.db.close();
-    served = await serve(seeded.path);
-    browser = await launchChromium();
-    page = await newAppPage(browser, { width: 1500, screen: 'dedupe' });
-    await page.goto(served.url);
+      width: 1500,
+      screen: 'dedupe',
+    });
+    ({ page, dir } = app);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.stop());
 
   it('runs the search, lists clusters by size, highlights differences, and keeps/splits from the keyboard', async () => {
     const run = page.getByRole('button', { name: 'Cari duplikat' });
@@ -150,5 +137,44 @@ describe('duplicates view end to end (kurasi serve + headless Chromium, keyboard
       states.push(await header.getAttribute('aria-sort'));
     }
     expect(states).toEqual(['ascending', 'descending', 'none']);
+  });
+
+  it('opens the cluster of the document in the pane from the keyboard: the table lists exactly its members', async () => {
+    const count = () => page.locator('[data-testid="doc-count"]').innerText();
+    const scroll = page.locator('[data-testid="dt-scroll"]');
+    // Another filter is set first: opening the cluster replaces it, so the kept member is listed as well.
+    await page.locator('#filter-dupStatus').selectOption('duplicate');
+    await expect.poll(count, { timeout: 15_000 }).not.toMatch(/^6 dokumen/);
+    await expect.poll(() => scroll.locator('.chip.dup-kept').count()).toBe(0);
+    await scroll.locator('.dt-row[data-index="0"]').click();
+    await page.keyboard.press('Enter');
+    const pane = page.locator('[data-testid="doc-pane"]');
+    const open = pane.getByRole('button', { name: /^Buka klaster #\d+$/ });
+    await open.waitFor({ timeout: 15_000 });
+    const id = Number(/#(\d+)/.exec(await open.innerText())?.[1]);
+    const db = new Database(join(dir, 'corpus.db'), { readonly: true });
+    let members: number[];
+    try {
+      members = db.prepare('SELECT id FROM documents WHERE dup_cluster = ? ORDER BY id').pluck().all(id).map(Number);
+    } finally {
+      db.close();
+    }
+    expect(members).toHaveLength(4);
+
+    // Tab to it (past the pane's close button), then Enter.
+    const focused = () => open.evaluate((el) => el === document.activeElement);
+    for (let i = 0; i < 10 && !(await focused()); i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(count, { timeout: 15_000 }).toMatch(/^4 dokumen/);
+    const rowIds = async () => (await scroll.locator('.dt-row:not(.skeleton) [role="gridcell"]:first-child').allInnerTexts()).map(Number).sort((a, b) => a - b);
+    await expect.poll(rowIds).toEqual(members);
+    expect(await page.locator('#filter-dupStatus').inputValue()).toBe('');
+    const chip = page.locator('[data-testid="filter-dup-cluster"]');
+    expect(await chip.innerText()).toContain(`klaster #${id}`);
+    // The pane stays on the document; the chip takes the table back to the whole corpus.
+    expect(await pane.count()).toBe(1);
+    await chip.getByRole('button', { name: `Hapus filter klaster #${id}` }).click();
+    await expect.poll(count, { timeout: 15_000 }).toMatch(/^6 dokumen/);
   });
 });

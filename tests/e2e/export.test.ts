@@ -1,41 +1,35 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCorpus } from '../helpers/corpus';
-import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
+import { startApp, type StartedApp } from './serve-helpers';
 
-let served: Served;
-let browser: Browser;
+let app: StartedApp;
 let page: Page;
 let dir: string;
 
-
 describe('export end to end (kurasi serve + headless Chromium)', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-export-'));
     const talpco = readFileSync('/work/shared/data/talpco/ind.txt', 'utf8').split('\n').filter(Boolean).slice(0, 12).map((l) => l.split('\t')[1]!.trim());
     const jav = readFileSync('/work/shared/data/talpco/jav.txt', 'utf8').split('\n').filter(Boolean).slice(0, 6).map((l) => l.split('\t')[1]!.trim());
-    const seeded = seedCorpus([
-      ...talpco.map((text, i) => ({ source: 'talpco-ind', text, externalId: `i${i}` })),
-      ...jav.map((text, i) => ({ source: 'talpco-jav', text, externalId: `j${i}` })),
-      ...talpco.slice(0, 4).map((text, i) => ({ source: 'web', text: `${text} (web)`, externalId: `w${i}` })),
-    ], join(dir, 'corpus.db'));
-    seeded.db.exec(`UPDATE sources SET concluded_license = 'CC-BY-4.0', review_state = 'cleared' WHERE name LIKE 'talpco%'`);
-    seeded.db.exec(`UPDATE documents SET lang = CASE WHEN external_id LIKE 'j%' THEN 'jav' ELSE 'ind' END`);
-    seeded.db.close();
-    served = await serve(seeded.path);
-    browser = await launchChromium();
-    page = await newAppPage(browser, { width: 1500, screen: 'export' });
-    await page.goto(served.url);
+    app = await startApp({
+      name: 'export',
+      docs: [
+        ...talpco.map((text, i) => ({ source: 'talpco-ind', text, externalId: `i${i}` })),
+        ...jav.map((text, i) => ({ source: 'talpco-jav', text, externalId: `j${i}` })),
+        ...talpco.slice(0, 4).map((text, i) => ({ source: 'web', text: `${text} (web)`, externalId: `w${i}` })),
+      ],
+      prepare: (db) => {
+        db.exec(`UPDATE sources SET concluded_license = 'CC-BY-4.0', review_state = 'cleared' WHERE name LIKE 'talpco%'`);
+        db.exec(`UPDATE documents SET lang = CASE WHEN external_id LIKE 'j%' THEN 'jav' ELSE 'ind' END`);
+      },
+      width: 1500,
+      screen: 'export',
+    });
+    ({ page, dir } = app);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.stop());
 
   it('previews counts per language and licence, then exports with progress and a shard list', async () => {
     if (!(await page.locator('[data-testid="export-screen"]').isVisible())) await page.getByRole('button', { name: /Ekspor/ }).first().click();

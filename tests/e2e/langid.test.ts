@@ -1,16 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildSummary } from '../../electron/engine/langid/store';
-import { seedCorpus } from '../helpers/corpus';
-import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
+import { startApp, type StartedApp } from './serve-helpers';
 
-let served: Served;
-let browser: Browser;
+let app: StartedApp;
 let page: Page;
-let dir: string;
 
 /** 9 Indonesian documents (3 of them code-mixed), 4 Javanese, 2 without a language yet. */
 const DOCS = [
@@ -22,24 +16,22 @@ const DOCS = [
 
 describe('languages screen end to end (kurasi serve + headless Chromium)', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-langid-'));
-    const seeded = seedCorpus(DOCS, join(dir, 'corpus.db'));
-    seeded.db.exec(`UPDATE documents SET lang = 'ind', lang_source = 'auto', lang_confidence = 0.9 WHERE external_id LIKE 'ind%';
-      UPDATE documents SET lang = 'jav', lang_source = 'auto', lang_confidence = 0.9 WHERE external_id LIKE 'jav%';
-      UPDATE documents SET code_mixed = 1 WHERE external_id IN ('ind0', 'ind4', 'ind8');`);
-    rebuildSummary(seeded.db);
-    seeded.db.close();
-    served = await serve(seeded.path);
-    browser = await launchChromium();
-    page = await newAppPage(browser, { width: 1400, screen: 'languages' });
-    await page.goto(served.url);
+    app = await startApp({
+      name: 'langid',
+      docs: DOCS,
+      prepare: (db) => {
+        db.exec(`UPDATE documents SET lang = 'ind', lang_source = 'auto', lang_confidence = 0.9 WHERE external_id LIKE 'ind%';
+          UPDATE documents SET lang = 'jav', lang_source = 'auto', lang_confidence = 0.9 WHERE external_id LIKE 'jav%';
+          UPDATE documents SET code_mixed = 1 WHERE external_id IN ('ind0', 'ind4', 'ind8');`);
+        rebuildSummary(db);
+      },
+      width: 1400,
+      screen: 'languages',
+    });
+    ({ page } = app);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.stop());
 
   const docCount = () => page.locator('[data-testid="doc-count"]').innerText();
   const backToLanguages = async () => {

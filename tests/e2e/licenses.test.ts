@@ -1,18 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCorpus } from '../helpers/corpus';
-import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
+import { startApp, type StartedApp } from './serve-helpers';
 
-let served: Served;
-let browser: Browser;
+let app: StartedApp;
 let page: Page;
-let dir: string;
 let dbPath: string;
-
 
 /** Header cells of the licence table that lie outside its visible box (cut off, or only reachable by scrolling). */
 function clippedColumns(p: Page): Promise<string[]> {
@@ -33,28 +26,25 @@ function row(name: string) {
 
 describe('licence review end to end (kurasi serve + headless Chromium)', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-licenses-'));
     const docs = [
       ...Array.from({ length: 5 }, (_, i) => ({ source: 'nusax', text: `Kalimat NusaX nomor ${i}.`, externalId: `n${i}` })),
       ...Array.from({ length: 3 }, (_, i) => ({ source: 'talpco', text: `Kalimat TALPCo nomor ${i}.`, externalId: `t${i}` })),
       ...Array.from({ length: 2 }, (_, i) => ({ source: 'web', text: `Berita web nomor ${i}.`, externalId: `w${i}` })),
     ];
-    const seeded = seedCorpus(docs, join(dir, 'corpus.db'));
-    seeded.db.prepare(`UPDATE sources SET declared_license = 'CC BY-SA 4.0' WHERE name = 'nusax'`).run();
-    seeded.db.prepare(`UPDATE sources SET declared_license = 'bebas dipakai asal sebut nama' WHERE name = 'web'`).run();
-    seeded.db.close();
-    dbPath = seeded.path;
-    served = await serve(dbPath);
-    browser = await launchChromium();
-    page = await newAppPage(browser, { width: 1500, screen: 'licenses' });
-    await page.goto(served.url);
+    app = await startApp({
+      name: 'licenses',
+      docs,
+      prepare: (db) => {
+        db.prepare(`UPDATE sources SET declared_license = 'CC BY-SA 4.0' WHERE name = 'nusax'`).run();
+        db.prepare(`UPDATE sources SET declared_license = 'bebas dipakai asal sebut nama' WHERE name = 'web'`).run();
+      },
+      width: 1500,
+      screen: 'licenses',
+    });
+    ({ page, dbPath } = app);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.stop());
 
   it('flags a declared licence that no SPDX reading fits, and only that one', async () => {
     await row('web').waitFor({ timeout: 30_000 });

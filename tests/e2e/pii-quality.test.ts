@@ -1,23 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../../electron/engine/engine';
 import { seedCorpus } from '../helpers/corpus';
-import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
+import { startApp, type Served, type StartedApp } from './serve-helpers';
 
 const SHOTS = 'docs/screenshots';
+let app: StartedApp;
 let served: Served;
-let browser: Browser;
 let page: Page;
-let dir: string;
 
 const PII_DOC = 'Atas nama Siti Rahayu, NIK 3174055203900002, HP 0812-3456-7890, surel siti@contoh.co.id. Nomor pesanan 3174051203900001.';
 
 describe('personal data and text quality end to end (kurasi serve + headless Chromium)', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-pii-'));
     const docs = [
       { text: PII_DOC, externalId: 'pii' },
       { text: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.', externalId: 'lorem' },
@@ -26,23 +22,25 @@ describe('personal data and text quality end to end (kurasi serve + headless Chr
         externalId: `d${i}`,
       })),
     ];
-    const seeded = seedCorpus(docs, join(dir, 'corpus.db'));
-    seeded.db.close();
-    const engine = openEngine({ dbPath: seeded.path, actor: 'e2e' });
-    const pii = await engine.jobs.wait(engine.jobs.start('pii', { workers: 1 }));
-    const quality = await engine.jobs.wait(engine.jobs.start('quality', { workers: 1 }));
-    expect([pii.state, pii.error, quality.state]).toEqual(['done', null, 'done']);
-    await engine.close();
-    served = await serve(seeded.path);
-    browser = await launchChromium();
-    page = await newAppPage(browser, { width: 1400 });
+    app = await startApp({
+      name: 'pii',
+      seed: async (dir) => {
+        const seeded = seedCorpus(docs, join(dir, 'corpus.db'));
+        seeded.db.close();
+        const engine = openEngine({ dbPath: seeded.path, actor: 'e2e' });
+        const pii = await engine.jobs.wait(engine.jobs.start('pii', { workers: 1 }));
+        const quality = await engine.jobs.wait(engine.jobs.start('quality', { workers: 1 }));
+        expect([pii.state, pii.error, quality.state]).toEqual(['done', null, 'done']);
+        await engine.close();
+        return seeded.path;
+      },
+      width: 1400,
+      goto: false,
+    });
+    ({ served, page } = app);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.stop());
 
   it('shows findings highlighted in the document pane and records a dismissal', async () => {
     await page.goto(served.url);

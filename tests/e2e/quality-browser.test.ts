@@ -1,17 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../../electron/engine/engine';
 import { seedCorpus } from '../helpers/corpus';
-import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
+import { startApp, type Served, type StartedApp } from './serve-helpers';
 
 const SHOTS = 'docs/screenshots';
+let app: StartedApp;
 let served: Served;
-let browser: Browser;
 let page: Page;
-let dir: string;
 
 const LONG =
   'Warga desa bercerita tentang pasar dan sawah pada musim hujan, lalu pulang ke rumah masing-masing. ' +
@@ -25,28 +22,29 @@ async function docCount(p: Page): Promise<number> {
 
 describe('quality signals as browser columns and filters (kurasi serve + headless Chromium)', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-qbrowse-'));
     const docs = [
       ...Array.from({ length: 24 }, (_, i) => ({ text: `${LONG} Catatan ${i + 1}.`, externalId: `long${i}` })),
       ...Array.from({ length: 8 }, (_, i) => ({ text: `Terima kasih ${i + 1}.`, externalId: `short${i}` })),
       { text: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.', externalId: 'lorem' },
     ];
-    const seeded = seedCorpus(docs, join(dir, 'corpus.db'));
-    seeded.db.close();
-    const engine = openEngine({ dbPath: seeded.path, actor: 'e2e' });
-    const quality = await engine.jobs.wait(engine.jobs.start('quality', { workers: 1 }));
-    expect(quality.state).toBe('done');
-    await engine.close();
-    served = await serve(seeded.path);
-    browser = await launchChromium();
-    page = await newAppPage(browser, { width: 1500 });
+    app = await startApp({
+      name: 'qbrowse',
+      seed: async (dir) => {
+        const seeded = seedCorpus(docs, join(dir, 'corpus.db'));
+        seeded.db.close();
+        const engine = openEngine({ dbPath: seeded.path, actor: 'e2e' });
+        const quality = await engine.jobs.wait(engine.jobs.start('quality', { workers: 1 }));
+        expect(quality.state).toBe('done');
+        await engine.close();
+        return seeded.path;
+      },
+      width: 1500,
+      goto: false,
+    });
+    ({ served, page } = app);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.stop());
 
   it('shows a signal column from the column menu, filters on a range and on a failed rule', async () => {
     await page.goto(served.url);

@@ -1,5 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Db } from '../../electron/engine/store/open';
+import { seedCorpus, type SeedDoc } from '../helpers/corpus';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -61,4 +66,65 @@ export function serve(dbPath: string, extraArgs: string[] = []): Promise<Served>
       reject(new Error(`kurasi serve exited with ${code}: ${err}`));
     });
   });
+}
+
+/** How a test file's corpus comes about: seeded documents (then `prepare`, with the corpus still open), or `seed`. */
+type CorpusSetup =
+  | { docs: SeedDoc[]; prepare?(db: Db): void }
+  /** Writes the corpus into `dir` (closed when it returns) and gives its path. */
+  | { seed(dir: string): string | Promise<string> };
+
+export type StartAppOptions = CorpusSetup & {
+  /** Names the temp folder: kurasi-e2e-<name>-XXXXXX. */
+  name: string;
+  width: number;
+  /** The screen the app opens on (the browser when not given). */
+  screen?: string;
+  /** Load the app at once (the default); false for tests that watch the first load themselves. */
+  goto?: boolean;
+  serveArgs?: string[];
+};
+
+export interface StartedApp {
+  /** A temp folder of the test file's own (not the per-test helper dir): it outlives each test and goes in stop(). */
+  dir: string;
+  dbPath: string;
+  served: Served;
+  browser: Browser;
+  page: Page;
+  /** Closes the browser, stops the server and removes the folder. */
+  stop(): Promise<void>;
+}
+
+/** A corpus in a fresh temp folder, `kurasi serve` on it and a Chromium page for it: the setup of every e2e file. */
+export async function startApp(options: StartAppOptions): Promise<StartedApp> {
+  const dir = mkdtempSync(join(tmpdir(), `kurasi-e2e-${options.name}-`));
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close();
+    await served?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    let dbPath: string;
+    if ('docs' in options) {
+      const seeded = seedCorpus(options.docs, join(dir, 'corpus.db'));
+      try {
+        options.prepare?.(seeded.db);
+      } finally {
+        seeded.db.close();
+      }
+      dbPath = seeded.path;
+    } else dbPath = await options.seed(dir);
+    served = await serve(dbPath, options.serveArgs);
+    browser = await launchChromium();
+    const page = await newAppPage(browser, { width: options.width, screen: options.screen });
+    if (options.goto ?? true) await page.goto(served.url);
+    return { dir, dbPath, served, browser, page, stop };
+  } catch (e) {
+    // The caller gets no stop() when this throws: clean up what did start here.
+    await stop();
+    throw e;
+  }
 }

@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCorpus } from '../helpers/corpus';
 import { setAnnotator, setSchema } from '../../electron/engine/labels/settings';
 import { starterSchema } from '../../electron/engine/labels/starter-schema';
-import { launchChromium, serve, type Served, newAppPage } from './serve-helpers';
+import { startApp, type Served, type StartedApp } from './serve-helpers';
 
+let app: StartedApp;
 let served: Served;
-let browser: Browser;
 let page: Page;
-let dir: string;
 let dbPath: string;
 
 // An emoji before the phone number: the span is stored in code points (18–32), the browser counts UTF-16 (19–33).
@@ -60,39 +55,35 @@ async function select(p: Page, needle: string): Promise<void> {
 
 describe('span labels end to end (kurasi serve + headless Chromium)', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kurasi-e2e-spans-'));
-    const seeded = seedCorpus(
-      [{ text: TEXT, externalId: 's1' }, { text: 'Dokumen kedua tentang sawah dan musim hujan di desa.', externalId: 's2' }],
-      join(dir, 'corpus.db'),
-    );
-    // A span question next to the starter schema; the annotator was chosen on an earlier run.
-    setSchema(seeded.db, 'lead', {
-      questions: [
-        ...starterSchema.questions,
-        {
-          key: 'personal',
-          kind: 'span',
-          title: { id: 'Data pribadi', en: 'Personal data' },
-          options: [
-            { value: 'phone', title: { id: 'Nomor telepon', en: 'Phone number' }, hotkey: 'p' },
-            { value: 'name', title: { id: 'Nama', en: 'Name' }, hotkey: 'n' },
+    app = await startApp({
+      name: 'spans',
+      docs: [{ text: TEXT, externalId: 's1' }, { text: 'Dokumen kedua tentang sawah dan musim hujan di desa.', externalId: 's2' }],
+      prepare: (db) => {
+        // A span question next to the starter schema; the annotator was chosen on an earlier run.
+        setSchema(db, 'lead', {
+          questions: [
+            ...starterSchema.questions,
+            {
+              key: 'personal',
+              kind: 'span',
+              title: { id: 'Data pribadi', en: 'Personal data' },
+              options: [
+                { value: 'phone', title: { id: 'Nomor telepon', en: 'Phone number' }, hotkey: 'p' },
+                { value: 'name', title: { id: 'Nama', en: 'Name' }, hotkey: 'n' },
+              ],
+            },
           ],
-        },
-      ],
+        });
+        setAnnotator(db, 'sari');
+      },
+      width: 1400,
+      screen: 'annotate',
+      goto: false,
     });
-    setAnnotator(seeded.db, 'sari');
-    seeded.db.close();
-    dbPath = seeded.path;
-    served = await serve(dbPath);
-    browser = await launchChromium();
-    page = await newAppPage(browser, { width: 1400, screen: 'annotate' });
+    ({ served, page, dbPath } = app);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.stop());
 
   it('labels a selected character range from the keyboard, keeps it after a reload, and undoes / redoes it', async () => {
     const problems: string[] = [];

@@ -41,7 +41,11 @@ function connect(path: string, readonly: boolean): Db {
  *   SQLite refuses every write. WAL mode makes it create the -wal/-shm, and as the last connection it removes them
  *   on close, as every other open of the corpus does.
  * - Otherwise (a read-only file or folder): SQLite cannot read a WAL-mode database without a -shm next to it (only
- *   the `immutable` URI parameter avoids that, and better-sqlite3 is built without URI file names). Created next to
+ *   the `immutable` URI parameter avoids that, and better-sqlite3 is built without URI file names: its
+ *   deps/defines.gypi sets SQLITE_USE_URI=0 and it opens without SQLITE_OPEN_URI, so a `file:...` name is taken as
+ *   a plain path. `PRAGMA compile_options` still lists USE_URI, because SQLite reports that option whenever the
+ *   symbol is defined, whatever its value. `locking_mode = EXCLUSIVE`, which avoids the -shm, needs a write lock the
+ *   read-only file cannot take, and a symlink in a temp folder does not help: SQLite resolves it). Created next to
  *   a read-only file, the -wal/-shm would stay behind with its read-only mode and block the next writer; in a
  *   read-only folder they cannot be created at all. So the corpus (with its -wal, if any) is copied into a private
  *   temporary folder and read there; close() deletes the copy. No one can be writing to it meanwhile: a writer

@@ -51,6 +51,8 @@ export const dedupeStrings = {
     'dedupe.openDocuments': 'Buka {n} dokumen klaster #{id} di daftar Dokumen',
     'dedupe.filter.cluster': 'klaster #{id}',
     'dedupe.filter.clusterClear': 'Hapus filter klaster #{id}',
+    'dedupe.openCluster': 'Buka klaster #{id}',
+    'dedupe.openClusterHint': 'Tampilkan hanya dokumen klaster #{id} di tabel',
   },
   en: {
     'nav.dedupe': 'Duplicates',
@@ -103,5 +105,7 @@ export const dedupeStrings = {
     'dedupe.openDocuments': 'Open the {n} documents of cluster #{id} in Documents',
     'dedupe.filter.cluster': 'cluster #{id}',
     'dedupe.filter.clusterClear': 'Remove the cluster #{id} filter',
+    'dedupe.openCluster': 'Open cluster #{id}',
+    'dedupe.openClusterHint': 'List only the documents of cluster #{id} in the table',
   },
 };

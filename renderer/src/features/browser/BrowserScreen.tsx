@@ -210,7 +210,18 @@ export function BrowserScreen() {
           {selected !== null && !search && total ? ` · ${n(selected + 1)} / ${n(total)}` : ''}
         </footer>
       </div>
-      {openId !== null && <DocumentPane id={openId} query={search?.q ?? filters.q ?? ''} onClose={() => setOpenId(null)} />}
+      {openId !== null && (
+        <DocumentPane
+          id={openId}
+          query={search?.q ?? filters.q ?? ''}
+          onClose={() => setOpenId(null)}
+          onShowDocuments={(f) => {
+            // Other filters (or a search) would hide some of the asked-for documents, so they are replaced.
+            setSearch(null);
+            setFilters(f);
+          }}
+        />
+      )}
     </div>
   );
 }

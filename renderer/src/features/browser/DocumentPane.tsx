@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DocumentRecord } from '../../../../shared/contract/corpus';
-import type { HighlightedText } from '../../../../shared/contract/browse';
+import type { DocumentFilters, HighlightedText } from '../../../../shared/contract/browse';
 import { api } from '../../api/client';
 import { Highlighted } from '../../components/Highlighted';
 import { ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { describeEngineMessage } from '../../i18n/engine-messages';
 import { allDocSections } from '../registry';
-import { DupCell } from '../dedupe/columns';
+import { DupCell, OpenClusterButton } from '../dedupe/columns';
 import { langName } from '../langid/names';
 import { useShell } from '../../shell/context';
 
@@ -20,8 +20,11 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-/** The open document: its fields, its text (matches highlighted), then every feature's section. */
-export function DocumentPane({ id, query, onClose }: { id: number; query: string; onClose(): void }) {
+/**
+ * The open document: its fields, its text (matches highlighted), then every feature's section. `onShowDocuments`
+ * replaces what the table lists (e.g. with the document's duplicate cluster).
+ */
+export function DocumentPane({ id, query, onClose, onShowDocuments }: { id: number; query: string; onClose(): void; onShowDocuments(filters: DocumentFilters): void }) {
   const { t, n, lang } = useI18n();
   const [doc, setDoc] = useState<DocumentRecord | null>(null);
   const [parts, setParts] = useState<HighlightedText | null>(null);
@@ -72,6 +75,12 @@ export function DocumentPane({ id, query, onClose }: { id: number; query: string
             </Field>
             <Field label={t('doc.dup')}>
               <DupCell row={doc} />
+              {doc.dupCluster !== null && (doc.dupStatus === 'kept' || doc.dupStatus === 'duplicate') && (
+                <>
+                  {' '}
+                  <OpenClusterButton cluster={doc.dupCluster} onOpen={(cluster) => onShowDocuments({ dupCluster: cluster })} />
+                </>
+              )}
             </Field>
             <Field label={t('doc.labels')}>{doc.labelCount}</Field>
             <Field label={t('doc.pii')}>{doc.piiCount ?? notYet}</Field>

@@ -22,6 +22,16 @@ export function DupCell({ row }: { row: Pick<DocumentSummary, 'id' | 'dupStatus'
   return <span className="muted">{t('dedupe.unchecked')}</span>;
 }
 
+/** From the document pane: lists the members of the document's cluster in the table (the filter chip clears it). */
+export function OpenClusterButton({ cluster, onOpen }: { cluster: number; onOpen(cluster: number): void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="link" data-testid="doc-open-cluster" title={t('dedupe.openClusterHint', { id: String(cluster) })} onClick={() => onOpen(cluster)}>
+      {t('dedupe.openCluster', { id: String(cluster) })}
+    </button>
+  );
+}
+
 const STATUS_OPTIONS = [
   { value: 'kept', label: 'dedupe.filter.kept' },
   { value: 'duplicate', label: 'dedupe.filter.duplicate' },
