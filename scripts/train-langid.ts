@@ -2,9 +2,9 @@
  * Trains the language-ID n-gram model (resources/models/langid-ngram.bin) from the TRAIN splits in
  * ../shared/data only. Reproducible: fixed seed, fixed data order; same inputs give the same file.
  *
- *   npx tsx scripts/train-langid.ts [--out resources/models/langid-ngram.bin] [--bits 18] [--epochs 10]   (round 4: shipped)
- *   npx tsx scripts/train-langid.ts --ind-zlm markers|tiers|stacked [--out FILE]   (the round-1 / 3 / 2 Indonesian/Malay splits)
- *   npx tsx scripts/train-langid.ts --discriminator-only FILE --ind-zlm l10n|markers|tiers|stacked --out FILE2   (FILE's main model + a refit split)
+ *   npx tsx scripts/train-langid.ts [--out resources/models/langid-ngram.bin] [--bits 18] [--epochs 10]   (round 5: shipped)
+ *   npx tsx scripts/train-langid.ts --ind-zlm l10n|markers|tiers|stacked [--out FILE]   (the round-4 / 1 / 3 / 2 Indonesian/Malay splits)
+ *   npx tsx scripts/train-langid.ts --discriminator-only FILE --ind-zlm ui-l10n|l10n|markers|tiers|stacked --out FILE2   (FILE's main model + a refit split)
  *
  * Model: multinomial logistic regression over hashed char 1-5-grams + words + word bigrams,
  * trained with averaged SGD, class-balanced. Temperature and the franc blend are fitted on a 10%
@@ -20,6 +20,7 @@ import { chosenDiscriminator, fitStackOn, loadOof, oofRows, pairExamples } from 
 import { trainPairModel } from './langid/ind-zlm-train.js';
 import { chosenTiers, fitTierStack, tierLists, tierRows } from './langid/cv-tiers.js';
 import { chosenL10n, fitL10nStack, l10nExamples, l10nRows, wordlistPart } from './langid/cv-l10n.js';
+import { asL10n, chosenUiL10n, fitUiL10nStack, uiL10nExamples, uiL10nRows } from './langid/cv-ui-l10n.js';
 import { wordlistLists } from './langid/cv-wordlist.js';
 import { splitSentences, trainingTexts, type LabelledText } from './langid/data.js';
 import { expand, hashStr, pseudoParagraphs, quantize, rng, train, type Trained } from './langid/sgd.js';
@@ -27,12 +28,13 @@ import { expand, hashStr, pseudoParagraphs, quantize, rng, train, type Trained }
 interface Args {
   out: string;
   /**
-   * 'l10n' (round 4, shipped since 2026-12-03): main logit, marker tiers, Tesseract word-list count and a binary word
+   * 'ui-l10n' (round 5, shipped since 2026-12-03, scripts/langid/cv-ui-l10n.ts): round 4 with CLDR's Indonesian/Malay
+   * names and emoji words added to the binary model's training pairs; 'l10n' (round 4): main logit, marker tiers, Tesseract word-list count and a binary word
    * model trained with Mozilla's id/ms interface strings, stacked by block-fold CV; 'markers' (round 1, shipped before):
    * the marker-weight rule fitted on the calibration slice; 'tiers' (round 3): main logit + strong and lean marker counts;
    * 'stacked' (round 2): with a binary word model trained on TALPCo only. See docs/benchmarks/langid-eval.md.
    */
-  indZlm: 'l10n' | 'tiers' | 'markers' | 'stacked';
+  indZlm: 'ui-l10n' | 'l10n' | 'tiers' | 'markers' | 'stacked';
   discriminatorOnly?: string;
   bits: number;
   epochs: number;
@@ -40,7 +42,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { indZlm: 'l10n', out: 'resources/models/langid-ngram.bin', bits: 18, epochs: 10, seed: 20261127 };
+  const a: Args = { indZlm: 'ui-l10n', out: 'resources/models/langid-ngram.bin', bits: 18, epochs: 10, seed: 20261127 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
@@ -50,7 +52,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--epochs') a.epochs = Number(v);
     else if (k === '--seed') a.seed = Number(v);
     else if (k === '--discriminator-only') a.discriminatorOnly = v;
-    else if (k === '--ind-zlm') a.indZlm = v === 'stacked' || v === 'markers' || v === 'tiers' ? v : 'l10n';
+    else if (k === '--ind-zlm') a.indZlm = v === 'stacked' || v === 'markers' || v === 'tiers' || v === 'l10n' ? v : 'ui-l10n';
     else continue;
     i++;
   }
@@ -128,17 +130,19 @@ function tiers(all: LabelledText[]): Pick<ModelHeader, 'lexicon' | 'pair'> {
  * binary word model trained on TALPCo, NusaX Indonesian, the lexicons and Mozilla's Indonesian/Malay interface
  * strings; stack coefficients fitted on the out-of-fold rows of all five folds.
  */
-function l10n(all: LabelledText[]): { part: Pick<ModelHeader, 'lexicon' | 'pair'>; pairQ: { q: Int8Array; scale: number } } {
-  const cfg = chosenL10n();
+function l10n(all: LabelledText[], round5 = false): { part: Pick<ModelHeader, 'lexicon' | 'pair'>; pairQ: { q: Int8Array; scale: number } } {
+  const ui = round5 ? chosenUiL10n() : null;
+  const cfg = ui ? asL10n(ui) : chosenL10n();
   const wl = wordlistPart(cfg);
   const tiersCfg = wl.tiers;
   if (!cfg.pair || !tiersCfg || wl.wl !== 'diff') throw new Error(`--ind-zlm l10n expects a binary model, marker tiers and the word-list diff (${cfg.name})`);
   const lists = tierLists(tiersCfg, all);
-  const st = fitL10nStack(cfg, l10nRows(cfg, loadOof(undefined, all), all));
+  const oof = loadOof(undefined, all);
+  const st = ui ? fitUiL10nStack(ui, uiL10nRows(ui, oof, all)) : fitL10nStack(cfg, l10nRows(cfg, oof, all));
   const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
   const [kMain = 0, kMarkers = 0, kLean = 0, kWordlist = 0, kPair = 0] = st.coef.map(r4);
-  const pairQ = quantize(trainPairModel(l10nExamples(cfg, all, -1), cfg.pair));
-  console.error(`ind/zlm l10n "${cfg.name}" (${cfg.bias} bias): kMain ${kMain}, kMarkers ${kMarkers}, kLean ${kLean}, kWordlist ${kWordlist}, kPair ${kPair}, bias ${r4(st.bias)}`);
+  const pairQ = quantize(trainPairModel(ui ? uiL10nExamples(ui, all, -1) : l10nExamples(cfg, all, -1), cfg.pair));
+  console.error(`ind/zlm ${round5 ? 'ui-l10n' : 'l10n'} "${cfg.name}" (${cfg.bias} bias): kMain ${kMain}, kMarkers ${kMarkers}, kLean ${kLean}, kWordlist ${kWordlist}, kPair ${kPair}, bias ${r4(st.bias)}`);
   const p = cfg.pair;
   return {
     part: {
@@ -150,6 +154,11 @@ function l10n(all: LabelledText[]): { part: Pick<ModelHeader, 'lexicon' | 'pair'
 }
 
 const WORDLIST_SOURCE = 'Tesseract tessdata_fast ind/msa word lists (Debian tesseract-ocr-ind, tesseract-ocr-msa 4.1.0), Apache-2.0';
+const UI_L10N_SOURCES_TEXT = [
+  'Chromium 156 localizations, id and ms (Debian chromium-l10n), BSD-3-Clause',
+  'Unicode CLDR 48 annotations, names, units and calendar words, id and ms (npm cldr-*-full 48.2.0), Unicode-3.0',
+  'SAP OpenUI5 message bundles, id and ms (npm @openui5/*), Apache-2.0',
+];
 const L10N_SOURCE = "Mozilla Firefox ESR and Thunderbird 140 localizations, id and ms (Debian firefox-esr-l10n-*, thunderbird-l10n-*), MPL-2.0";
 
 /**
@@ -166,9 +175,9 @@ function refitDiscriminator(from: string, out: string, mode: Args['indZlm']): vo
     console.error(`wrote ${out} (main model from ${from})`);
     return;
   }
-  if (mode === 'l10n') {
-    const { part, pairQ } = l10n([...sentences, ...paragraphs]);
-    writeModel(out, { ...m.header, indZlmScale: undefined, ...part, trainedOn: withRound4Sources(m.header.trainedOn) }, q, pairQ.q);
+  if (mode === 'l10n' || mode === 'ui-l10n') {
+    const { part, pairQ } = l10n([...sentences, ...paragraphs], mode === 'ui-l10n');
+    writeModel(out, { ...m.header, indZlmScale: undefined, ...part, trainedOn: withL10nSources(m.header.trainedOn, mode === 'ui-l10n') }, q, pairQ.q);
     console.error(`wrote ${out} (main model from ${from})`);
     return;
   }
@@ -182,8 +191,13 @@ function refitDiscriminator(from: string, out: string, mode: Args['indZlm']): vo
   console.error(`wrote ${out} (main model from ${from})`);
 }
 
-function withRound4Sources(trainedOn: string[]): string[] {
-  return [...trainedOn.filter((t) => t !== WORDLIST_SOURCE && t !== L10N_SOURCE), WORDLIST_SOURCE, L10N_SOURCE];
+function l10nSources(round5: boolean): string[] {
+  return [WORDLIST_SOURCE, L10N_SOURCE, ...(round5 ? UI_L10N_SOURCES_TEXT : [])];
+}
+
+function withL10nSources(trainedOn: string[], round5: boolean): string[] {
+  const ours = new Set([WORDLIST_SOURCE, L10N_SOURCE, ...UI_L10N_SOURCES_TEXT]);
+  return [...trainedOn.filter((t) => !ours.has(t)), ...l10nSources(round5)];
 }
 
 function main(): void {
@@ -254,8 +268,8 @@ function main(): void {
     indZlm = { indZlmScale: bestK, lexicon: { ...markers, weight: bestW } };
   } else if (args.indZlm === 'tiers') {
     indZlm = tiers(all);
-  } else if (args.indZlm === 'l10n') {
-    const r = l10n(all);
+  } else if (args.indZlm === 'l10n' || args.indZlm === 'ui-l10n') {
+    const r = l10n(all, args.indZlm === 'ui-l10n');
     indZlm = r.part;
     pairQ = r.pairQ;
   } else {
@@ -281,7 +295,7 @@ function main(): void {
       `TALPCo data_{ind,zsm,jav,eng} lines 1-800 of the first 1000 (zsm labelled zlm), CC BY 4.0`,
       'NusaWrites paragraph-{bug,mad}-train.csv, Apache-2.0',
       'scripts/langid/ind-zlm-lexicon.ts: Indonesian/Malay marker words written for Kurasi (Apache-2.0, this repository)',
-      ...(args.indZlm === 'l10n' ? [WORDLIST_SOURCE, L10N_SOURCE] : []),
+      ...(args.indZlm === 'l10n' || args.indZlm === 'ui-l10n' ? l10nSources(args.indZlm === 'ui-l10n') : []),
     ],
   });
   mkdirSync(dirname(args.out), { recursive: true });

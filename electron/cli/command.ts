@@ -58,3 +58,15 @@ export function intOpt(values: Record<string, unknown>, name: string, min: numbe
 export function writeJson(io: CliIo, value: unknown): void {
   io.stdout.write(JSON.stringify(value) + '\n');
 }
+
+/** "1 document", "12,000 documents": a count for people, with the noun agreeing. */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? noun : plural}`;
+}
+
+/** Says on stderr which options a resumed job does not take: it carries on with the settings it was started with. */
+export function warnIgnoredOnResume(io: CliIo, command: string, given: string[]): void {
+  if (given.length === 0) return;
+  const names = given.map((g) => `--${g}`).join(' and ');
+  io.stderr.write(`kurasi ${command}: ${names} ${given.length === 1 ? 'is' : 'are'} ignored with --resume: a resumed job keeps the settings it was started with\n`);
+}

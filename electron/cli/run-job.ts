@@ -1,6 +1,6 @@
 import type { JobRecord } from '../../shared/contract/jobs';
 import type { Engine } from '../engine/engine';
-import { UsageError, type CliIo } from './command';
+import type { CliIo } from './command';
 import { createProgressBar } from './progress-bar';
 
 /**
@@ -8,45 +8,87 @@ import { createProgressBar } from './progress-bar';
  * bar on a terminal. Ctrl-C cancels the job cleanly instead of killing it mid-batch.
  */
 export async function runJobFromCli(engine: Engine, kind: string, params: unknown, io: CliIo): Promise<JobRecord> {
+  noteResumable(engine, kind, io);
   return followJob(engine, engine.jobs.start(kind, params), io);
 }
 
-/** Resumes a cancelled, interrupted or failed job of `kind` the same way: progress bar, Ctrl-C cancels cleanly. */
+/** Kinds whose unfinished jobs are carried on with `--resume` (the others continue by running the same command again). */
+const RESUMED_WITH_FLAG = new Set(['langid', 'pii', 'quality']);
+
+/**
+ * A new run while an earlier one of the same kind stopped part-way (cancelled, interrupted by a dead process,
+ * failed) and no later run finished its work: says so on stderr, with the command that would carry it on instead.
+ */
+function noteResumable(engine: Engine, kind: string, io: CliIo): void {
+  if (!RESUMED_WITH_FLAG.has(kind)) return;
+  const open = engine.jobs.list().find((j) => j.kind === kind && ['interrupted', 'cancelled', 'failed'].includes(j.state) && j.supersededBy === null);
+  if (!open) return;
+  const progress = open.total === null ? '' : ` at ${open.done.toLocaleString('en')} of ${open.total.toLocaleString('en')}`;
+  io.stderr.write(
+    `kurasi ${kind}: job ${open.id} ${open.state === 'failed' ? 'failed' : `was ${open.state}`}${progress}; this is a new run. ` +
+      `To carry that job on instead: kurasi ${kind} --db ${shellQuote(engine.dbPath)} --resume ${open.id}\n`,
+  );
+}
+
+/**
+ * Resumes a cancelled, interrupted or failed job of `kind` the same way: progress bar, Ctrl-C cancels cleanly.
+ * A job id this corpus cannot resume (no such job, one of another kind, one still running) is a failure, exit 1,
+ * like a missing corpus file: the command line itself was well-formed (exit 2 is kept for that).
+ */
 export async function resumeJobFromCli(engine: Engine, kind: string, jobId: number, io: CliIo): Promise<JobRecord> {
   const job = engine.jobs.get(jobId);
-  if (job.kind !== kind) throw new UsageError(`job ${jobId} is a ${job.kind} job, not ${kind}`);
+  if (job.kind !== kind) throw new Error(`job ${jobId} is ${withArticle(job.kind)} job, not ${kind}`);
   return followJob(engine, engine.jobs.resume(jobId), io);
 }
+
+/** "an import", "a langid". */
+function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
+/** A path as it can be pasted into a POSIX shell: quoted when it holds anything but plain path characters. */
+export function shellQuote(path: string): string {
+  return /^[\w./:@%+=,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 async function followJob(engine: Engine, id: number, io: CliIo): Promise<JobRecord> {
   const bar = createProgressBar(io.stderr, io.isTty);
   const off = engine.events.on('job-progress', (p) => {
     if (p.jobId === id) bar.update(p);
   });
-  const onSigint = () => engine.jobs.cancel(id);
-  process.on('SIGINT', onSigint);
+  // Ctrl-C, a plain `kill` and a closed terminal all cancel cleanly: the job ends between batches, cancelled and resumable.
+  const onSignal = () => engine.jobs.cancel(id);
+  for (const signal of CANCEL_SIGNALS) process.on(signal, onSignal);
   try {
     return await engine.jobs.wait(id);
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const signal of CANCEL_SIGNALS) process.off(signal, onSignal);
     off();
     bar.end();
   }
 }
 
 /** How to carry on after a cancel, per command: some resume a job, the others pick up where they were when run again. */
-const CONTINUE_HINT: Record<string, (id: number) => string> = {
+const CONTINUE_HINT: Record<string, (id: number, db: string) => string> = {
   import: () => 'run the same import again to continue (committed documents are kept and skipped)',
   export: () => 'run the same export again to continue (finished shards are kept)',
   dedupe: () => 'run dedupe again',
-  langid: (id) => `continue with: kurasi langid --resume ${id}`,
-  pii: (id) => `continue with: kurasi pii --resume ${id}`,
-  quality: (id) => `continue with: kurasi quality --resume ${id}`,
+  langid: (id, db) => `continue with: kurasi langid --db ${db} --resume ${id}`,
+  pii: (id, db) => `continue with: kurasi pii --db ${db} --resume ${id}`,
+  quality: (id, db) => `continue with: kurasi quality --db ${db} --resume ${id}`,
 };
 
-/** The job's outcome as the CLI reports it: throws (exit 1) unless it is done. */
-export function requireDone(job: JobRecord): void {
+/**
+ * The job's outcome as the CLI reports it: throws (exit 1) unless it is done. `dbPath` is the corpus as given to
+ * --db, so the resume hint is a command that can be pasted as is.
+ */
+export function requireDone(job: Pick<JobRecord, 'id' | 'kind' | 'state' | 'error'>, dbPath?: string): void {
   if (job.state === 'done') return;
-  if (job.state === 'cancelled') throw new Error(`${job.kind} cancelled (job ${job.id}); ${(CONTINUE_HINT[job.kind] ?? (() => 'resume it to continue'))(job.id)}`);
+  if (job.state === 'cancelled') {
+    const hint = CONTINUE_HINT[job.kind] ?? (() => 'resume it to continue');
+    throw new Error(`${job.kind} cancelled (job ${job.id}); ${hint(job.id, dbPath === undefined ? '<file>' : shellQuote(dbPath))}`);
+  }
   throw new Error(job.error ?? `${job.kind} ended ${job.state}`);
 }

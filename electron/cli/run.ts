@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { InvalidParamsError } from '../engine/errors';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { commands } from './commands';
+import { isBrokenPipe, OutputClosedError, outputFailure, settled, watchOutput } from './output';
 
 function usageAll(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -22,14 +23,70 @@ function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | 
   return null;
 }
 
+/** The help of one command: its summary and usage (which may carry more lines on its options and output). */
+function commandHelp(command: CliCommand): string {
+  return `${command.summary}\n\nUsage: ${command.usage}\n`;
+}
+
+/** The command `argv` names, or what to say instead: a group's subcommands, or that there is no such command. */
+function resolveCommand(argv: string[]): { command: CliCommand; rest: string[] } | { problem: string; subcommands?: string } {
+  // British spelling, as the messages use it.
+  if (argv[0] === 'licence') argv = ['license', ...argv.slice(1)];
+  const found = findCommand(argv);
+  if (found) return found;
+  const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
+  if (group.length > 0) {
+    // `kurasi license` alone, or with a subcommand that does not exist: list the group's subcommands.
+    const width = Math.max(...group.map((c) => c.name.length));
+    const what = argv[1] === undefined || argv[1].startsWith('-') ? 'needs a subcommand' : `has no subcommand '${argv[1]}'`;
+    const list = group.map((c) => `  kurasi ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+    return { problem: `kurasi: '${argv[0]}' ${what}:\n${list}\n`, subcommands: `kurasi ${argv[0]} <subcommand>:\n${list}\n` };
+  }
+  return { problem: `kurasi: unknown command '${argv[0]}'\n\n${usageAll()}` };
+}
+
+/**
+ * Runs one command line and returns its exit code: 0 success, 1 failure, 2 bad usage. A reader of stdout that goes
+ * away early (`kurasi detect < big.jsonl | head -1`) is not a failure: the command stops and the exit code is 0.
+ */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  watchOutput(io.stdout);
+  watchOutput(io.stderr);
+  const code = await runCommandLine(argv, io);
+  await settled(io.stdout);
+  const failed = outputFailure(io.stdout);
+  if (code === 0 && failed && !isBrokenPipe(failed)) {
+    // A full disk behind `> out.txt`: the output is incomplete, whatever the command thought.
+    io.stderr.write(`kurasi: cannot write the output: ${failed.message}\n`);
+    return 1;
+  }
+  return code;
+}
+
+async function runCommandLine(argv: string[], io: CliIo): Promise<number> {
   if (argv.length === 0) {
     // No command is bad usage: the usage goes to stderr, where a script's error output is.
     io.stderr.write(usageAll());
     return 2;
   }
   if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    io.stdout.write(usageAll());
+    const topic = argv.slice(1).filter((a) => !a.startsWith('-'));
+    if (argv[0] !== 'help' || topic.length === 0) {
+      io.stdout.write(usageAll());
+      return 0;
+    }
+    // `kurasi help detect` is `kurasi detect --help`.
+    const r = resolveCommand(topic);
+    if ('problem' in r) {
+      if (r.subcommands !== undefined && topic.length === 1) {
+        // `kurasi help license`: the group's subcommands are the help asked for, not a mistake.
+        io.stdout.write(r.subcommands);
+        return 0;
+      }
+      io.stderr.write(r.problem);
+      return 2;
+    }
+    io.stdout.write(commandHelp(r.command));
     return 0;
   }
   if (argv[0] === '--version') {
@@ -37,24 +94,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${appVersion()}\n`);
     return 0;
   }
-  // British spelling, as the messages use it.
-  if (argv[0] === 'licence') argv = ['license', ...argv.slice(1)];
-  const found = findCommand(argv);
-  const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
-  if (!found && group.length > 0) {
-    // `kurasi license` alone, or with a subcommand that does not exist: list the group's subcommands.
-    const width = Math.max(...group.map((c) => c.name.length));
-    const what = argv[1] === undefined || argv[1].startsWith('-') ? 'needs a subcommand' : `has no subcommand '${argv[1]}'`;
-    io.stderr.write(`kurasi: '${argv[0]}' ${what}:\n${group.map((c) => `  kurasi ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}\n`);
-    return 2;
-  }
-  if (!found) {
-    io.stderr.write(`kurasi: unknown command '${argv[0]}'\n\n${usageAll()}`);
+  const found = resolveCommand(argv);
+  if ('problem' in found) {
+    io.stderr.write(found.problem);
     return 2;
   }
   const { command, rest } = found;
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    io.stdout.write(commandHelp(command));
     return 0;
   }
   let db: unknown;
@@ -63,6 +110,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     db = parsed.values.db;
     return await command.run(parsed, io);
   } catch (e) {
+    if (e instanceof OutputClosedError) return 0;
     if (e instanceof InvalidParamsError) {
       // An option value the engine's contract refuses (an empty --source, --workers 1000): bad usage, said per option.
       io.stderr.write(`kurasi ${command.name}: ${describeInvalid(e)}\nUsage: ${command.usage}\n`);

@@ -15,6 +15,7 @@ import { trainingTexts, type LabelledText } from './data.js';
 import { CV_FOLDS, defaultCacheDir, foldOf, fitFoldToCache, type OofItem } from './cv-main.js';
 import { lexiconExamples, strongMarkers } from './ind-zlm-lexicon.js';
 import { fitStack, stackScore, trainPairModel, type PairExample, type PairTrainConfig, type Stack, type StackRow } from './ind-zlm-train.js';
+import { isEntryScript } from './entry.js';
 
 export interface DiscConfig {
   name: string;
@@ -228,4 +229,4 @@ function main(): void {
   }
 }
 
-if (process.argv[1]?.endsWith('cv-ind-zlm.ts')) main();
+if (isEntryScript('cv-ind-zlm.ts')) main();

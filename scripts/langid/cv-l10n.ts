@@ -19,6 +19,7 @@ import { chosenWordlist, wordlistFeatures, wordlistRows, type WordlistConfig, ty
 import { fitRowStack, nestedStackCv, runCvScript, type BiasRule, type CvResult, type LinearStack } from './cv-stack.js';
 import { trainPairModel, type PairExample, type PairTrainConfig } from './ind-zlm-train.js';
 import { loadL10nPairs } from './mozilla-l10n.js';
+import { isEntryScript } from './entry.js';
 
 const PAIR_SEED = 4;
 
@@ -128,4 +129,4 @@ function main(): void {
   });
 }
 
-if (process.argv[1]?.endsWith('cv-l10n.ts')) main();
+if (isEntryScript('cv-l10n.ts')) main();

@@ -19,6 +19,7 @@ import { LANGID_LANGUAGES } from '../../electron/engine/langid/languages.js';
 import { TALPCO_TRAIN_LINES, trainingTexts, type LabelledText } from './data.js';
 import { lexiconExamples } from './ind-zlm-lexicon.js';
 import { expand, pseudoParagraphs, quantize, rng, train } from './sgd.js';
+import { isEntryScript } from './entry.js';
 
 export const CV_FOLDS = 5;
 export const CV_SEED = 20261127;
@@ -92,4 +93,4 @@ export function fitFoldToCache(f: number, all: LabelledText[], cache: string): v
   console.error(`cv fold ${f}: ${items.length} held-out ind/zlm items, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-if (process.argv[1]?.endsWith('cv-main.ts')) main();
+if (isEntryScript('cv-main.ts')) main();

@@ -123,7 +123,8 @@ export function pct(x: number): string {
 export function runCvScript<C extends { name: string; bias: string }>(opts: {
   intro: string[];
   candidates: C[];
-  chosen: C;
+  /** Null until a script's table has been read and its rule applied. */
+  chosen: C | null;
   chosenFor: string;
   shipped: (oof: OofItem[][], all: LabelledText[]) => CvResult;
   result: (cfg: C, oof: OofItem[][], all: LabelledText[]) => CvResult;
@@ -139,7 +140,7 @@ export function runCvScript<C extends { name: string; bias: string }>(opts: {
     `| ${name} | ${bias} | ${pct(r.talpcoInd)} | ${pct(r.talpcoZlm)} | ${pct(Math.min(r.talpcoInd, r.talpcoZlm))} | ${pct(r.nusaxInd)} | ${r.nll.toFixed(3)} |`;
   out.push(line('marker rule (weight 4, scale 0.7; shipped until round 4)', '–', opts.shipped(oof, all)));
   for (const cfg of opts.candidates) {
-    const name = cfg === opts.chosen ? `**${cfg.name}** (${opts.chosenFor})` : cfg.name;
+    const name = opts.chosen !== null && cfg === opts.chosen ? `**${cfg.name}** (${opts.chosenFor})` : cfg.name;
     out.push(line(name, cfg.bias, opts.result(cfg, oof, all)));
     console.error(out[out.length - 1]);
   }

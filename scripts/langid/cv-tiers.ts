@@ -14,6 +14,7 @@ import type { LabelledText } from './data.js';
 import { CV_FOLDS, foldOf, type OofItem } from './cv-main.js';
 import { evaluate, fitRowStack, foldStacks, linearScore, runCvScript, type BiasRule, type CvResult, type HeldOutRow, type LinearStack } from './cv-stack.js';
 import { CONTRADICTED_MARKERS, markerTiers, strongMarkers } from './ind-zlm-lexicon.js';
+import { isEntryScript } from './entry.js';
 
 type Lists = { ind: string[]; zlm: string[] };
 
@@ -185,4 +186,4 @@ function main(): void {
   });
 }
 
-if (process.argv[1]?.endsWith('cv-tiers.ts')) main();
+if (isEntryScript('cv-tiers.ts')) main();

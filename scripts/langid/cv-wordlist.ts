@@ -14,6 +14,7 @@ import { CV_FOLDS, foldOf, type OofItem } from './cv-main.js';
 import { chosenTiers, contradicted, shippedRuleCv, tierFeatures, tierRows, type TierConfig, type TierRow } from './cv-tiers.js';
 import { nestedStackCv, runCvScript, type BiasRule, type CvResult } from './cv-stack.js';
 import { loadWordlists } from './tesseract-wordlists.js';
+import { isEntryScript } from './entry.js';
 
 type Lists = { ind: string[]; zlm: string[] };
 
@@ -118,4 +119,4 @@ function main(): void {
   });
 }
 
-if (process.argv[1]?.endsWith('cv-wordlist.ts')) main();
+if (isEntryScript('cv-wordlist.ts')) main();

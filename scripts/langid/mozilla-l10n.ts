@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { LanguageDetector } from '../../electron/engine/langid/detector.js';
+import { isEntryScript } from './entry.js';
 
 export const L10N_FILE = 'scripts/langid/l10n/mozilla-id-ms.tsv.gz';
 const PACKAGES = ['firefox-esr-l10n', 'thunderbird-l10n'];
@@ -175,4 +176,4 @@ function main(): void {
   }
 }
 
-if (process.argv[1]?.endsWith('mozilla-l10n.ts')) main();
+if (isEntryScript('mozilla-l10n.ts')) main();

@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { isEntryScript } from './entry.js';
 
 export const WORDLIST_DIR = 'scripts/langid/wordlists';
 const TESSDATA = ['/usr/share/tesseract-ocr/5/tessdata', '/usr/share/tesseract-ocr/4.00/tessdata'];
@@ -69,4 +70,4 @@ function main(): void {
   }
 }
 
-if (process.argv[1]?.endsWith('tesseract-wordlists.ts')) main();
+if (isEntryScript('tesseract-wordlists.ts')) main();

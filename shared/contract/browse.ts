@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { documentResults } from './corpus';
+import { langFilter } from './langid';
 import { piiBrowseFilters } from './pii';
 import { qualityBrowseFilters, signalName, signalSortKey } from './quality';
 
@@ -10,7 +11,7 @@ export type DocumentSortColumn = z.infer<typeof documentSortColumn>;
 
 export const documentFilters = z.object({
   sourceId: z.number().int().positive().optional(),
-  lang: z.string().min(1).max(32).optional(),
+  lang: langFilter.optional(),
   dupStatus: z.string().min(1).max(32).optional(),
   /** Members of one duplicate cluster (dedupe.clusters ids): what the duplicates screen opens the browser with. */
   dupCluster: z.number().int().positive().optional(),

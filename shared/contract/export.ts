@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { langCode } from './langid';
 
 export const exportFormat = z.enum(['jsonl', 'jsonl.gz', 'parquet', 'csv']);
 export type ExportFormat = z.infer<typeof exportFormat>;
@@ -8,8 +9,11 @@ export type ExportFormat = z.infer<typeof exportFormat>;
 export const BUILTIN_META_FIELDS = ['external_id', 'char_count', 'word_count', 'lang_confidence', 'dup_status', 'quality_pass'] as const;
 
 export const exportFilters = z.object({
-  /** Only these language codes (documents.lang); empty = all. `und` selects documents without a language. */
-  langs: z.array(z.string().min(1)).default([]),
+  /** Only these language codes (documents.lang; ZSM, ms… read as zlm); empty = all. `und` selects documents without a language. */
+  langs: z
+    .array(langCode)
+    .transform((codes) => [...new Set(codes)])
+    .default([]),
   /** `keep-only`: leave out documents marked duplicate; `all`: keep them. */
   dedupe: z.enum(['keep-only', 'all']).default('keep-only'),
   /** question=value pairs, all of which must hold (adjudicated value first, else any annotator's). */
@@ -86,6 +90,8 @@ export const exportResult = z.object({
   /** Shards found complete from an earlier, interrupted run and kept. */
   resumedShards: z.number().int(),
   excluded: z.record(z.string(), z.number().int()),
+  /** What the preview would have warned about (e.g. a requested language no document has); absent in older results. */
+  warnings: z.array(z.string()).optional(),
 });
 export type ExportResult = z.infer<typeof exportResult>;
 

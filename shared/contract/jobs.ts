@@ -17,6 +17,8 @@ export const jobRecord = z.object({
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  /** A later run of the same kind that finished and did all this unfinished job would still do: resuming it is refused. */
+  supersededBy: z.number().int().nullable(),
 });
 export type JobRecord = z.infer<typeof jobRecord>;
 

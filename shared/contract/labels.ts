@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { documentRecord } from './corpus';
+import { langCode } from './langid';
 
 /** A text shown in the UI in both languages (Bahasa Indonesia first). */
 export const bilingual = z.object({ id: z.string().min(1), en: z.string().min(1) });
@@ -116,7 +117,7 @@ export const undoResult = z.object({
 
 export const queueFilter = z.object({
   sourceId: z.number().int().positive().optional(),
-  lang: z.string().min(1).optional(),
+  lang: langCode.optional(),
   dupCluster: z.number().int().optional(),
   /** Random sample in a fixed order: the same seed gives every annotator the same order. */
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { canonicalLangCode, LANG_CODE_RULE } from '../langid/codes';
 
 /** Languages the detector labels (ISO 639-3), with their names for the UI. `und` = undetermined. */
 export const LANGID_LANGUAGE_NAMES: Record<string, { id: string; en: string }> = {
@@ -17,8 +18,24 @@ export const LANGID_LANGUAGE_NAMES: Record<string, { id: string; en: string }> =
   und: { id: 'Tak tentu', en: 'Undetermined' },
 };
 
-/** A language code a curator may set: any ISO 639-3 code (three lower-case letters), incl. `und`. */
-export const langCode = z.string().regex(/^[a-z]{3}$/u, 'an ISO 639-3 code (three lower-case letters)');
+/**
+ * A language code a person or a file supplies: any ISO 639-3 code incl. `und`, read the one way every boundary
+ * reads it (trimmed, lower-case, zsm/msa/ms → zlm, id → ind, en → eng…), so "ZSM" is stored and matched as zlm.
+ */
+export const langCode = z.string().max(32).transform((raw, ctx) => {
+  const code = canonicalLangCode(raw);
+  if (code !== null) return code;
+  ctx.addIssue({ code: 'custom', message: `'${raw}' is not ${LANG_CODE_RULE}` });
+  return z.NEVER;
+});
+
+/** A browse filter's language: a code as `langCode` reads it, or '-' for the documents without a language yet. */
+export const langFilter = z.string().max(32).transform((raw, ctx) => {
+  const code = raw.trim() === '-' ? '-' : canonicalLangCode(raw);
+  if (code !== null) return code;
+  ctx.addIssue({ code: 'custom', message: `'${raw}' is not ${LANG_CODE_RULE}, nor '-' (no language yet)` });
+  return z.NEVER;
+});
 
 export const detection = z.object({
   lang: z.string(),

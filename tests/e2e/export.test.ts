@@ -40,6 +40,13 @@ describe('export end to end (kurasi serve + headless Chromium)', () => {
     expect(await page.locator('[data-testid="export-langs-unknown"]').innerText()).toContain('INDONESIA');
     await page.locator('[data-testid="export-langs"]').fill('');
     expect(await page.locator('[data-testid="export-langs-unknown"]').count()).toBe(0);
+    // Codes are read as the engine reads them (IND is ind); one no document has is said in the preview.
+    await page.locator('[data-testid="export-langs"]').fill('IND, nld');
+    expect(await page.locator('[data-testid="export-langs-unknown"]').count()).toBe(0);
+    await page.locator('[data-testid="export-preview"]').click();
+    await expect.poll(() => page.locator('[data-testid="export-included"]').innerText(), { timeout: 30_000 }).toMatch(/12 dokumen akan diekspor/);
+    expect(await page.locator('[data-testid="export-preview-panel"]').innerText()).toContain('Tidak ada dokumen berbahasa nld; yang ada: ind, jav');
+    await page.locator('[data-testid="export-langs"]').fill('');
     await page.locator('[data-testid="export-preview"]').click();
     await expect.poll(() => page.locator('[data-testid="export-included"]').innerText(), { timeout: 30_000 }).toMatch(/18 dokumen akan diekspor/);
     const panel = await page.locator('[data-testid="export-preview-panel"]').innerText();

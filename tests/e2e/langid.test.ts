@@ -81,3 +81,101 @@ describe('languages screen end to end (kurasi serve + headless Chromium)', () =>
     expect(await page.locator('#filter-lang option:checked').innerText()).toBe('Belum berlabel');
   });
 });
+
+/** 150 Indonesian documents, 2 Malay, 1 Javanese: Javanese is under 1% of the corpus. */
+const MANY = [
+  ...Array.from({ length: 150 }, (_, i) => ({ text: `Warga desa ${i} pergi ke pasar membeli sayur dan beras.`, externalId: `ind${i}` })),
+  ...Array.from({ length: 2 }, (_, i) => ({ text: `Saya hendak pergi ke kedai runcit ${i} sekejap.`, externalId: `zlm${i}` })),
+  { text: 'Aku arep lunga menyang pasar tuku sayuran.', externalId: 'jav0' },
+];
+
+describe('languages screen and the override at 1280×800', () => {
+  let big: StartedApp;
+  let p: Page;
+
+  beforeAll(async () => {
+    big = await startApp({
+      name: 'langid-override',
+      docs: MANY,
+      prepare: (db) => {
+        db.exec(`UPDATE documents SET lang = substr(external_id, 1, 3), lang_source = 'auto', lang_confidence = 0.9`);
+        rebuildSummary(db);
+      },
+      width: 1280,
+      screen: 'languages',
+    });
+    p = big.page;
+    await p.setViewportSize({ width: 1280, height: 800 });
+  }, 240_000);
+
+  afterAll(() => big?.stop());
+
+  it('shows a tiny share as <1%, explains the bar colours, and keeps the checkbox label clear of the button (id and en)', async () => {
+    const chart = p.locator('[data-testid="langid-chart"]');
+    await chart.waitFor({ timeout: 30_000 });
+    expect(await chart.locator('li[data-lang="jav"] [data-testid="langid-share"]').innerText()).toBe('1 · <1%');
+    expect(await chart.locator('li[data-lang="ind"] [data-testid="langid-share"]').innerText()).toBe('150 · 98%');
+    expect(await p.locator('[data-testid="langid-legend"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-group')))).toEqual(['home', 'other']);
+    // The legend's swatches are the bars' colours.
+    const colour = (sel: string) => p.locator(sel).first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(await colour('[data-testid="langid-legend"] li[data-group="other"] .swatch')).toBe(await colour('li[data-lang="zlm"] .bar'));
+    expect(await colour('[data-testid="langid-legend"] li[data-group="home"] .swatch')).toBe(await colour('li[data-lang="ind"] .bar'));
+    expect(await colour('li[data-lang="zlm"] .bar')).not.toBe(await colour('li[data-lang="ind"] .bar'));
+
+    for (const ui of ['id', 'en'] as const) {
+      await p.locator('[data-testid="lang-switch"]').selectOption(ui);
+      const label = await p.locator('.langid-screen .actions label.check').boundingBox();
+      const button = await p.locator('.langid-screen .actions button').first().boundingBox();
+      expect(label && button, ui).toBeTruthy();
+      if (!label || !button) continue;
+      // On one line, with at least 8px between the end of the label and the button.
+      expect(Math.abs(label.y + label.height / 2 - (button.y + button.height / 2)), ui).toBeLessThan(4);
+      expect(button.x - (label.x + label.width), ui).toBeGreaterThanOrEqual(8);
+    }
+    expect(await p.locator('[data-testid="langid-legend"]').innerText()).toContain('Other languages (Malay, English, codes set by hand)');
+    await p.locator('[data-testid="lang-switch"]').selectOption('id');
+  });
+
+  it('a custom code saved in the document pane shows in the select, Save stays off for it, and the filtered list drops the row', async () => {
+    const docCount = () => p.locator('[data-testid="doc-count"]').innerText();
+    await p.locator('[data-testid="langid-chart"] li[data-lang="ind"] button').click();
+    await expect.poll(docCount, { timeout: 15_000 }).toMatch(/^150 dokumen/);
+    const first = p.locator('.dt-row[data-index="0"]:not(.skeleton)');
+    await expect.poll(() => first.innerText(), { timeout: 15_000 }).toContain('Warga desa 0 ');
+    await first.click();
+    await p.keyboard.press('Enter');
+    const section = p.locator('[data-testid="doc-pane"] [data-section="langid"]');
+    await section.waitFor({ timeout: 15_000 });
+    const select = section.getByRole('combobox', { name: 'Tetapkan bahasa' });
+    const save = section.locator('.langid-override button').first();
+    // The automatic label is selected; saving it confirms it as a manual decision.
+    expect(await select.inputValue()).toBe('ind');
+    expect(await save.innerText()).toBe('Konfirmasi');
+
+    await select.selectOption('__other');
+    expect(await save.isDisabled()).toBe(true);
+    await section.getByRole('textbox', { name: 'Kode ISO 639-3 lain…' }).fill('NLD');
+    expect(await save.innerText()).toBe('Simpan');
+    await save.click();
+
+    await expect.poll(() => select.inputValue(), { timeout: 15_000 }).toBe('nld');
+    expect(await select.locator('option:checked').innerText()).toBe('Lainnya: nld');
+    expect(await save.isDisabled()).toBe(true);
+    // One audit entry, in the pane's history.
+    await expect.poll(() => p.locator('[data-testid="doc-pane"] [data-testid="history"] li[data-action="langid.override"]').count(), { timeout: 15_000 }).toBe(1);
+    // The list filtered to Indonesian no longer holds the document: its first row is the next one.
+    await expect.poll(docCount, { timeout: 15_000 }).toMatch(/^149 dokumen/);
+    await expect.poll(() => first.innerText(), { timeout: 15_000 }).toContain('Warga desa 1 ');
+
+    // Another language enables Save; back to the saved code, it is off again.
+    await select.selectOption('jav');
+    expect(await save.isDisabled()).toBe(false);
+    await select.selectOption('nld');
+    expect(await save.isDisabled()).toBe(true);
+
+    // Unfiltered, the document's row carries its new language chip.
+    await p.locator('#filter-lang').selectOption('');
+    await expect.poll(docCount, { timeout: 15_000 }).toMatch(/^153 dokumen/);
+    await expect.poll(() => first.locator('.lang-chip').innerText(), { timeout: 15_000 }).toBe('nld');
+  });
+});

@@ -10,7 +10,7 @@ export interface CliRun {
 }
 
 /** Runs the built `kurasi` CLI as a real child process (as another user when `uid`/`gid` are given, which needs root). */
-export function runKurasi(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): Promise<CliRun> {
+export function runKurasi(args: string[], options: { input?: string | Uint8Array; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       env: { ...process.env, ...options.env },

@@ -5,7 +5,8 @@ import { openEngine } from '../../engine/engine';
 import { previewExport } from '../../engine/export/select';
 import { openCorpusToRead } from '../read-corpus';
 import { requireDone, runJobFromCli } from '../run-job';
-import { UsageError, numberOpt, requireString, stringOpt, writeJson, type CliCommand } from '../command';
+import { UsageError, numberOpt, requireString, stringOpt, writeJson, type CliCommand, type CliIo } from '../command';
+import { canonicalLangCode, LANG_CODE_RULE } from '../../../shared/langid/codes';
 
 function list(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
@@ -25,6 +26,21 @@ function size(values: Record<string, unknown>, name: string): number | undefined
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+/** --lang codes read as the API reads them (ZSM, ms → zlm); a code that is not one is bad usage, named as such. */
+function langOpt(values: Record<string, unknown>): string[] {
+  const codes = list(values.lang).flatMap((l) => l.split(','));
+  return codes.map((raw) => {
+    if (raw.trim() === '') throw new UsageError('--lang has an empty code: give ISO 639-3 codes separated by commas, e.g. --lang ind,jav');
+    const code = canonicalLangCode(raw);
+    if (code === null) throw new UsageError(`--lang '${raw.trim()}' is not ${LANG_CODE_RULE}`);
+    return code;
+  });
+}
+
+function warn(io: CliIo, warnings: readonly string[]): void {
+  for (const w of warnings) io.stderr.write(`kurasi export: warning: ${w}\n`);
+}
+
 function printPreview(p: ExportPreview, io: { stdout: NodeJS.WritableStream }): void {
   const w = (s: string) => io.stdout.write(s + '\n');
   w(`documents to export: ${fmt(p.included.documents)} (${fmt(p.included.characters)} characters)`);
@@ -38,7 +54,6 @@ function printPreview(p: ExportPreview, io: { stdout: NodeJS.WritableStream }): 
   }
   const out = leftOut(p.excluded);
   if (out) w(`left out: ${out}`);
-  for (const warn of p.warnings) w(`warning: ${warn}`);
 }
 
 export const exportCommand: CliCommand = {
@@ -50,6 +65,8 @@ export const exportCommand: CliCommand = {
     '              [--quality pass] [--redact-pii] [--override-reason <text>] [--meta field,...] [--name <dataset>]\n' +
     '              [--preview] [--json]\n' +
     '  --max-docs/--max-bytes limit each shard (bytes of uncompressed JSON lines; default 256 MiB, 0 = no limit).\n' +
+    '  --lang takes ISO 639-3 codes in any case (ms, zsm and msa are read as zlm; id as ind; en as eng); und = no language.\n' +
+    '    A code no document has is warned about on stderr, with the codes the corpus has.\n' +
     '  --preview prints counts per language and licence without writing. Re-running into the same folder resumes.',
   options: {
     db: { type: 'string' },
@@ -83,7 +100,7 @@ export const exportCommand: CliCommand = {
       format: oneOf(exportFormat.options, stringOpt(values, 'format'), 'format'),
       maxDocs: size(values, 'max-docs'),
       maxBytes: size(values, 'max-bytes'),
-      langs: list(values.lang).flatMap((l) => l.split(',')).map((l) => l.trim()).filter(Boolean),
+      langs: langOpt(values),
       dedupe: oneOf(['keep-only', 'all'] as const, stringOpt(values, 'dedupe'), 'dedupe'),
       labels,
       license: oneOf(['cleared', 'commercial'] as const, stringOpt(values, 'license'), 'license'),
@@ -102,6 +119,7 @@ export const exportCommand: CliCommand = {
         const p = previewExport(corpus, exportFilters.parse(filters));
         if (values.json) writeJson(io, p);
         else printPreview(p, io);
+        warn(io, p.warnings);
         return 0;
       } finally {
         corpus.close();
@@ -118,6 +136,7 @@ export const exportCommand: CliCommand = {
         const out = leftOut(r.excluded);
         io.stderr.write(`kurasi export: warning: no document passed the filters${out ? ` (left out: ${out})` : ''}\n`);
       }
+      warn(io, r.warnings ?? []);
       if (values.json) writeJson(io, { jobId: job.id, ...r });
       else {
         io.stdout.write(`exported ${fmt(r.documents)} document${r.documents === 1 ? '' : 's'} in ${r.shards.length} shard(s) to ${r.out}\n`);

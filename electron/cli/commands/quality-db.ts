@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { openEngine } from '../../engine/engine';
 import type { QualityJobResult } from '../../engine/quality/quality-job';
-import { numberOpt, writeJson, type CliIo } from '../command';
+import { counted, numberOpt, writeJson, type CliIo } from '../command';
 import { requireDone, resumeJobFromCli, runJobFromCli } from '../run-job';
 
 /** `kurasi quality --db F`: the quality job (resumable with --resume <jobId>). */
@@ -11,10 +11,10 @@ export async function runQualityDbCommand(path: string, values: Record<string, u
   const engine = openEngine({ dbPath: path });
   try {
     const job = resume !== undefined ? await resumeJobFromCli(engine, 'quality', resume, io) : await runJobFromCli(engine, 'quality', {}, io);
-    requireDone(job);
+    requireDone(job, path);
     const r = job.result as QualityJobResult;
     if (values.json) writeJson(io, { ...r, jobId: job.id });
-    else io.stdout.write(`quality: ${r.processed} documents in ${r.seconds.toFixed(1)} s — ${r.pass} pass, ${r.fail} fail\n`);
+    else io.stdout.write(`quality: ${counted(r.processed, 'document')} in ${r.seconds.toFixed(1)} s — ${r.pass.toLocaleString('en')} pass, ${r.fail.toLocaleString('en')} fail\n`);
     return 0;
   } finally {
     await engine.close();

@@ -1,26 +1,38 @@
 import { assessQuality } from '../../engine/quality';
-import { stringOpt, type CliCommand } from '../command';
-import { readTextLines, writeLine } from './text-lines';
+import { stringOpt, UsageError, type CliCommand } from '../command';
+import { mapTextLines, STDIN_HELP, textFieldOpt } from './text-lines';
 import { runQualityDbCommand } from './quality-db';
 
 export const qualityCommand: CliCommand = {
   name: 'quality',
   summary: 'text-quality signals and pass/fail for Indonesian text',
   usage:
-    'kurasi quality --db <file> [--json]   compute signals for a corpus (a resumable job)\n' +
-    '       kurasi quality < texts             one text (or JSONL with "text") per line in, one JSON per line out',
+    'kurasi quality --db <file> [--json] [--resume <jobId>]   compute signals for a corpus (a resumable job)\n' +
+    '       kurasi quality [--text-field NAME] < texts       one text (or JSONL with "text") per line in, one JSON per line out\n' +
+    '  Output per line: {"pass":true,"reasons":[...],"signals":{...}}; a line that cannot be read gets\n' +
+    '  {"pass":null,"reasons":[],"signals":null,"error":"..."}.\n' +
+    STDIN_HELP,
   options: {
     db: { type: 'string' },
     json: { type: 'boolean', default: false },
     resume: { type: 'string' },
+    'text-field': { type: 'string' },
   },
   async run({ values }, io) {
     const db = stringOpt(values, 'db');
-    if (db !== undefined) return runQualityDbCommand(db, values, io);
-    for await (const text of readTextLines(io.stdin)) {
-      const v = assessQuality(text);
-      await writeLine(io.stdout, JSON.stringify({ pass: v.pass, reasons: v.reasons, signals: v.signals }));
+    if (db !== undefined) {
+      if (values['text-field'] !== undefined) throw new UsageError('--text-field is for texts on stdin, not with --db');
+      return runQualityDbCommand(db, values, io);
     }
-    return 0;
+    return mapTextLines(
+      io,
+      'quality',
+      textFieldOpt(values),
+      (text) => {
+        const v = assessQuality(text);
+        return { pass: v.pass, reasons: v.reasons, signals: v.signals };
+      },
+      { pass: null, reasons: [], signals: null },
+    );
   },
 };

@@ -349,5 +349,6 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
     shards,
     resumedShards: [...kept.values()].reduce((a, l) => a + l.length, 0),
     excluded: preview.excluded,
+    warnings: preview.warnings,
   };
 }

@@ -80,6 +80,8 @@ export class Tally {
   private readonly langs: ReadonlySet<string>;
   /** Included documents per decision (one per source, or source and document licence) and language. */
   private readonly groups = new Map<DocDecision, Map<string, { sourceId: number; n: number; c: number }>>();
+  /** Languages of the documents left out (those of the included ones are in `groups`). */
+  private readonly excludedLangs = new Set<string>();
 
   constructor(
     private readonly f: ExportFilters,
@@ -93,6 +95,7 @@ export class Tally {
     const reason = exclusionReason(this.f, this.langs, lang, duplicate, quality, labelled, decision);
     if (reason) {
       this.p.excluded[reason] = (this.p.excluded[reason] ?? 0) + n;
+      this.excludedLangs.add(lang);
       return false;
     }
     let byLang = this.groups.get(decision);
@@ -128,8 +131,19 @@ export class Tally {
       if (d.decision.warnings.includes('robots-disallowed') && p.bySource[s.name]) p.warnings.push(`${s.name}: robots.txt disallows crawling`);
     }
     if (p.overriddenSources.length) p.warnings.push(`exported without clearance (override): ${p.overriddenSources.join(', ')}`);
+    p.warnings.push(...absentLanguageWarnings(this.f.langs, [...this.excludedLangs, ...Object.keys(p.byLanguage)]));
     return p;
   }
+}
+
+/**
+ * A requested language no document has would silently leave everything of it out (a typo, or a code the corpus
+ * does not use): said, with the codes the corpus does have.
+ */
+export function absentLanguageWarnings(requested: readonly string[], present: Iterable<string>): string[] {
+  const known = new Set(present);
+  const list = [...known].sort().join(', ') || 'none';
+  return requested.filter((l) => !known.has(l)).map((l) => `no documents have language ${l}; known: ${list}`);
 }
 
 /** Keys in code-unit order, so the manifest never depends on the order documents were met. */

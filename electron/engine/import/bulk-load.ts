@@ -1,4 +1,5 @@
 import type { Db } from '../store/open';
+import { ownerLiveness } from '../jobs/owner';
 
 /**
  * Bulk-load mode for a large first import: the non-unique indexes on `documents` are dropped while the rows go in
@@ -11,7 +12,7 @@ import type { Db } from '../store/open';
  */
 export const BULK_META_KEY = 'import_bulk_dropped_indexes';
 
-/** As the job runner: a running job without a heartbeat for this long belonged to a process that died. */
+/** As the job runner: a running job whose owner cannot be checked, without a heartbeat for this long, belonged to a process that died. */
 const STALE_HEARTBEAT_MS = 15_000;
 
 export interface IndexDef {
@@ -96,12 +97,16 @@ export function restoreDroppedIndexes(db: Db, onIndex: (done: number, total: num
   return indexes.length;
 }
 
-/** Whether the job that dropped the indexes is still at work (running, with a recent heartbeat). */
+/** Whether the job that dropped the indexes is still at work: running, in a live process (or with a recent heartbeat). */
 function ownerAlive(db: Db, jobId: number): boolean {
-  const job = db.prepare('SELECT state, coalesce(heartbeat_at, started_at, created_at) AS beat FROM jobs WHERE id = ?').get(jobId) as
-    | { state: string; beat: string | null }
+  // `SELECT *`: this runs before migrations, on a corpus whose jobs table may not have the owner column yet.
+  const job = db.prepare('SELECT *, coalesce(heartbeat_at, started_at, created_at) AS beat FROM jobs WHERE id = ?').get(jobId) as
+    | { state: string; beat: string | null; owner?: string | null }
     | undefined;
-  if (!job || job.state !== 'running' || job.beat === null) return false;
+  if (!job || job.state !== 'running') return false;
+  const owner = ownerLiveness(job.owner);
+  if (owner !== 'unknown') return owner === 'alive';
+  if (job.beat === null) return false;
   return Date.now() - Date.parse(job.beat) < STALE_HEARTBEAT_MS;
 }
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { workerPath } from './worker-path';
 import type { Db } from '../store/open';
@@ -86,6 +87,20 @@ export class RangePool<Q extends { seq: number }, R> {
   async close(): Promise<void> {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
+}
+
+/** The most pool workers worth starting here: one per core this process may use (more only time-share the cores). */
+export function maxPoolWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/**
+ * How many workers a pool gets for `work` documents in ranges of `batchSize`: `requested` (default one per core),
+ * but never more than the cores nor than the ranges there are to hand out, and at least one.
+ */
+export function rangePoolSize(requested: number | undefined, work: number, batchSize: number): number {
+  const ranges = Math.ceil(work / batchSize);
+  return Math.max(1, Math.min(requested ?? maxPoolWorkers(), maxPoolWorkers(), ranges));
 }
 
 export interface RangeCheckpoint {

@@ -7,13 +7,23 @@ import { jobRegistry } from './registry';
 import type { Db } from '../store/open';
 import type { FromJobWorker } from './types';
 import { workerPath } from './worker-path';
-import { readJob, listJobs } from './job-rows';
+import { readJob, listJobs, RESUMABLE_STATES, type CoveredBy } from './job-rows';
+import { ownerJson, ownerLiveness } from './owner';
 
 /** SQLite's default: checkpoint after a commit leaves the WAL over this many pages. */
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
 
-/** A running job older than this without a heartbeat belonged to a process that died. */
+/** A running job whose owner this process cannot check (another host, no /proc) is taken as dead after this long without a heartbeat. */
 const STALE_HEARTBEAT_MS = 15_000;
+
+/** Whether a later, finished job did all an earlier unfinished one of the same kind would still do (the kind's own rule). */
+const coveredBy: CoveredBy = (kind, earlier, later) => {
+  const impl = jobRegistry[kind];
+  if (!impl?.coveredBy) return false;
+  const e = impl.params.safeParse(earlier);
+  const l = impl.params.safeParse(later);
+  return e.success && l.success && impl.coveredBy(e.data, l.data);
+};
 
 interface Running {
   worker: Worker;
@@ -42,14 +52,23 @@ export class JobRunner {
     this.markStaleInterrupted();
   }
 
-  /** Jobs left running or queued by a process that is gone are marked interrupted, ready to resume. */
+  /**
+   * Jobs left running or queued by a process that is gone are marked interrupted, ready to resume. The owner recorded
+   * with the job says whether its process still runs; where it cannot (an older row, another host), a running job
+   * counts as gone once its heartbeat is old, and a queued one at once (its queue lived in the memory of its process).
+   */
   private markStaleInterrupted(): void {
-    const cutoff = new Date(Date.now() - STALE_HEARTBEAT_MS).toISOString();
-    this.db
-      .prepare(
-        `UPDATE jobs SET state = 'interrupted', finished_at = ? WHERE (state = 'running' AND coalesce(heartbeat_at, created_at) < ?) OR state = 'queued'`,
-      )
-      .run(new Date().toISOString(), cutoff);
+    const rows = this.db
+      .prepare(`SELECT id, state, owner, coalesce(heartbeat_at, created_at) AS beat FROM jobs WHERE state IN ('running', 'queued')`)
+      .all() as { id: number; state: 'running' | 'queued'; owner: string | null; beat: string }[];
+    const cutoff = Date.now() - STALE_HEARTBEAT_MS;
+    const mark = this.db.prepare(`UPDATE jobs SET state = 'interrupted', finished_at = ? WHERE id = ? AND state = ?`);
+    for (const r of rows) {
+      if (this.running.has(r.id) || this.queue.includes(r.id)) continue;
+      const owner = ownerLiveness(r.owner);
+      const gone = owner === 'dead' || (owner === 'unknown' && (r.state === 'queued' || !(Date.parse(r.beat) >= cutoff)));
+      if (gone) mark.run(new Date().toISOString(), r.id, r.state);
+    }
   }
 
   start(kind: string, params: unknown): number {
@@ -64,18 +83,26 @@ export class JobRunner {
         checked.error.issues.map((i) => ({ field: i.path.filter((p) => typeof p === 'string').join('.'), message: i.message })),
       );
     const info = this.db
-      .prepare(`INSERT INTO jobs(kind, state, params, created_at) VALUES (?, 'queued', ?, ?)`)
-      .run(kind, JSON.stringify(params ?? {}), new Date().toISOString());
+      .prepare(`INSERT INTO jobs(kind, state, params, created_at, owner) VALUES (?, 'queued', ?, ?, ?)`)
+      .run(kind, JSON.stringify(params ?? {}), new Date().toISOString(), ownerJson());
     const id = Number(info.lastInsertRowid);
     this.enqueue(id);
     return id;
   }
 
   resume(id: number): number {
+    // A job whose process died after this corpus was opened is resumable now, not only after a reopen.
+    this.markStaleInterrupted();
     const job = this.get(id);
-    if (!['interrupted', 'cancelled', 'failed'].includes(job.state))
-      throw new KurasiError('conflict', `job ${id} is ${job.state}; only interrupted, cancelled or failed jobs can be resumed`);
-    this.db.prepare(`UPDATE jobs SET state = 'queued', error = NULL, finished_at = NULL WHERE id = ?`).run(id);
+    const notResumable = (state: JobState) => new KurasiError('conflict', `job ${id} is ${state}; only interrupted, cancelled or failed jobs can be resumed`);
+    if (!RESUMABLE_STATES.includes(job.state)) throw notResumable(job.state);
+    if (job.supersededBy !== null)
+      throw new KurasiError('conflict', `job ${id} was superseded by job ${job.supersededBy}, a later ${job.kind} run that finished; there is nothing to resume`);
+    // Guarded by the state, so two processes resuming the same job at once do not both run it.
+    const claimed = this.db
+      .prepare(`UPDATE jobs SET state = 'queued', error = NULL, finished_at = NULL, owner = ? WHERE id = ? AND state IN ('interrupted', 'cancelled', 'failed')`)
+      .run(ownerJson(), id);
+    if (claimed.changes !== 1) throw notResumable(this.get(id).state);
     this.enqueue(id);
     return id;
   }
@@ -97,13 +124,15 @@ export class JobRunner {
   }
 
   get(id: number): JobRecord {
-    const job = readJob(this.db, id);
+    const job = readJob(this.db, id, coveredBy);
     if (!job) throw notFound(`job ${id}`);
     return job;
   }
 
   list(limit = 50): JobRecord[] {
-    return listJobs(this.db, limit);
+    // The jobs screen polls this while a job runs: one whose process died meanwhile turns resumable there.
+    this.markStaleInterrupted();
+    return listJobs(this.db, limit, coveredBy);
   }
 
   /** Resolves when the job has ended (done, failed, cancelled). */

@@ -23,6 +23,11 @@ export interface JobImpl<S extends z.ZodType = z.ZodType, R = unknown> {
   kind: string;
   params: S;
   run(ctx: JobContext<z.output<S>>): Promise<R>;
+  /**
+   * Whether `later`, a run that finished, did all an unfinished `earlier` run would still do (so resuming `earlier`
+   * would only repeat work): the jobs list then offers no resume for it. Kinds without it are always resumable.
+   */
+  coveredBy?(earlier: z.output<S>, later: z.output<S>): boolean;
   /** Scope of the corpus-changed event sent when the job ends. */
   changes?: 'documents' | 'sources' | 'labels' | 'languages' | 'duplicates' | 'licenses' | 'pii' | 'quality' | 'all';
 }

@@ -2,10 +2,13 @@
  * Language identification for Indonesian corpora: a hashed n-gram softmax model trained on
  * NusaX / TALPCo / NusaWrites (scripts/train-langid.ts) answers first; when it is unsure, franc
  * restricted to the languages that matter is blended in. Confidences are calibrated softmax
- * probabilities, so a wrong answer mostly carries a low one.
+ * probabilities, so a wrong answer mostly carries a low one. Before the model, a few rules answer
+ * `und` for text no language can be read from (docs/langid.md): too few letters once links are
+ * removed, junk (hahaha, kkkk, keyboard mash), or another Latin-script language (Dutch, German...).
  */
 import { francAll } from 'franc';
-import { bigramKey, FeatureExtractor, lexiconKey } from './features.js';
+import { bigramKey, FeatureExtractor, lexiconKey, MAX_CHARS } from './features.js';
+import { ForeignCheck } from './foreign.js';
 import { markerCount, markerMap, pairIdBuffer, pairScore, type PairModelHeader } from './ind-zlm.js';
 import { FRANC_ONLY, isLangCode, LANGID_LANGUAGES, type DetectedLang } from './languages.js';
 import { findModelPath, readModel, type LoadedModel, type ModelHeader } from './model-file.js';
@@ -15,10 +18,20 @@ export interface LangAlternative {
   confidence: number;
 }
 
+/**
+ * Why a rule, not the model's low confidence, answered `und` (confidence 0):
+ * `short` fewer than MIN_LETTERS letters once links, e-mail addresses and @mentions are removed;
+ * `junk` a letter or two repeated, laughter (wkwk, hahaha) or a keyboard mash;
+ * `foreign` another Latin-script language (the alternatives then say what the model alone would have answered).
+ */
+export type UndReason = 'short' | 'junk' | 'foreign';
+
 export interface Detection {
   lang: DetectedLang;
   confidence: number;
   alternatives: LangAlternative[];
+  /** Set only when a rule made the answer `und`. */
+  reason?: UndReason;
 }
 
 export interface DetectOptions {
@@ -26,10 +39,20 @@ export interface DetectOptions {
   alternatives?: number;
 }
 
-/** Fewer letters than this and we do not guess. */
-const MIN_LETTERS = 3;
+/** Fewer letters than this and we do not guess: one short word (saya, halo) is shared by several of our languages. */
+const MIN_LETTERS = 5;
+/** franc is unreliable on less; shorter foreign text keeps the model's (usually low) confidence. */
+const FOREIGN_MIN_LETTERS = 20;
+/** franc's best other language must beat the best of ours by this much (franc scores are 0..1). */
+const FOREIGN_MARGIN = 0.1;
+/** Below this model confidence (Indonesian and Malay counted together) franc is asked even without a sign. */
+const FOREIGN_ASK_BELOW = 0.6;
+/** Longer input is cut before cleaning: the extractor reads at most 2 × MAX_CHARS characters anyway. */
+const MAX_INPUT = MAX_CHARS * 4;
 
-const UND: Detection = Object.freeze({ lang: 'und', confidence: 0, alternatives: [] }) as Detection;
+function und(reason: UndReason, alternatives: LangAlternative[] = []): Detection {
+  return { lang: 'und', confidence: 0, alternatives, reason };
+}
 
 export class LanguageDetector {
   readonly header: ModelHeader;
@@ -52,6 +75,7 @@ export class LanguageDetector {
   private readonly leanMarkers: Map<number, number>;
   private readonly wordlistMarkers: Map<number, number>;
   private readonly pairIds: Int32Array;
+  private readonly foreignCheck = new ForeignCheck();
 
   constructor(model: LoadedModel) {
     this.header = model.header;
@@ -110,20 +134,23 @@ export class LanguageDetector {
   }
 
   detect(text: string, opts: DetectOptions = {}): Detection {
-    if (typeof text !== 'string' || text.length === 0) return { ...UND, alternatives: [] };
-    const letters = this.scoreNgrams(text);
-    const sc = this.extractor.scripts;
+    if (typeof text !== 'string' || text.length === 0) return und('short');
+    const clean = cleanText(text);
+    const letters = this.scoreNgrams(clean);
+    const ex = this.extractor;
+    const sc = ex.scripts;
     if (sc.javanese + sc.sundanese + sc.balinese + sc.buginese > 0) {
       const scriptAnswer = aksara(sc);
       if (scriptAnswer) return scriptAnswer;
     }
-    if (letters < MIN_LETTERS) return { ...UND, alternatives: [] };
+    if (letters < MIN_LETTERS) return und('short');
+    if (isJunk(ex, clean)) return und('junk');
 
     const C = this.classes;
     const probs = this.probs;
     let top = argmax(probs);
-    if ((probs[top] ?? 0) < this.header.francBelow && text.length >= 10 && this.header.francWeight > 0) {
-      this.blendFranc(text);
+    if ((probs[top] ?? 0) < this.header.francBelow && clean.length >= 10 && this.header.francWeight > 0) {
+      this.blendFranc(clean);
       top = argmax(probs);
     }
     if (top === this.indIdx || top === this.zlmIdx) {
@@ -145,12 +172,24 @@ export class LanguageDetector {
     for (const i of order) {
       alts.push({ lang: langs[i] as DetectedLang, confidence: round3((probs[i] ?? 0) * damp) });
     }
-    if (confidence < this.header.undBelow) {
+    const unsure = confidence < this.header.undBelow;
+    if (unsure || (letters >= FOREIGN_MIN_LETTERS && this.looksForeign(clean, top))) {
       alts.unshift({ lang: langs[top] as DetectedLang, confidence });
       alts.length = Math.min(alts.length, alternatives);
-      return { lang: 'und', confidence, alternatives: alts };
+      return unsure ? { lang: 'und', confidence, alternatives: alts } : und('foreign', alts);
     }
     return { lang: langs[top] as DetectedLang, confidence, alternatives: alts };
+  }
+
+  /** Asks franc (with other Latin-script languages) when the text shows a sign of one or the model is unsure. */
+  private looksForeign(text: string, top: number): boolean {
+    const p = this.probs;
+    let mass = p[top] ?? 0;
+    if (top === this.indIdx) mass += p[this.zlmIdx] ?? 0;
+    else if (top === this.zlmIdx) mass += p[this.indIdx] ?? 0;
+    const ex = this.extractor;
+    if (mass >= FOREIGN_ASK_BELOW && !this.foreignCheck.screen(ex.words, ex.wordCount, ex.marked, text)) return false;
+    return this.foreignCheck.margin(text) >= FOREIGN_MARGIN;
   }
 
   /** Re-splits the Indonesian + Malay probability mass by the stacked discriminator's log-odds. */
@@ -225,6 +264,69 @@ export class LanguageDetector {
     }
     softmaxInto(logits, this.probs);
   }
+}
+
+const NON_ASCII = /[^\t-~]/u;
+/** Something that might be a link, an e-mail address or a mention: the full pattern below is only run then. */
+const LINKISH = /:\/\/|www\.|@|\.(?:com|net|org|info|biz|gov|edu|io|id|my|sg|co|uk)\b/iu;
+const LINKS = new RegExp(
+  [
+    String.raw`\b[a-z][a-z0-9+.-]*:\/\/\S*`,
+    String.raw`\bwww\.\S*`,
+    String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
+    // Mentions name accounts, not the language of the text; #hashtags are kept, they are mostly words of it.
+    String.raw`@[\p{L}\p{N}_.]+`,
+    String.raw`\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|info|biz|gov|edu|io|id|my|sg|co|uk)\b(?:\/\S*)?`,
+  ].join('|'),
+  'giu',
+);
+
+/**
+ * The text the model sees: cut to what the extractor can read, compatibility forms folded (full-width ＳＡＹＡ,
+ * mathematical bold 𝐬𝐚𝐲𝐚, ligatures, composed accents) and links, e-mail addresses and @mentions removed.
+ */
+function cleanText(text: string): string {
+  let t = text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text;
+  // Pure ASCII is already in NFKC; most Indonesian text is, and normalizing costs more than this test.
+  if (NON_ASCII.test(t)) t = t.normalize('NFKC');
+  if (LINKISH.test(t)) t = t.replace(LINKS, ' ');
+  return t;
+}
+
+/**
+ * Junk that no language can be read from, so the model's answer would be noise however confident: one or two
+ * distinct letters (kkkk, hhhh, 'x' × 1 MB, wkwkwk, haha), words that are all one short unit repeated (hahaha
+ * hihihi, awokawokawok), or a single "word" with six consonants in a row (asdfghjkl, zxcvbnm): syllables of our
+ * languages have a vowel, and their longest clusters (ngkr, ngngh) are four or five letters.
+ */
+function isJunk(ex: FeatureExtractor, text: string): boolean {
+  const distinct = popcount(ex.letterSet);
+  if (distinct <= 2) return true;
+  if (ex.wordCount === 1 && CONSONANTS6.test(text)) return true;
+  // Real text with at most six distinct letters is a word or two; check those for repeated units.
+  if (distinct > 6) return false;
+  const words = text.toLowerCase().match(/\p{L}+/gu);
+  return !!words && words.every(repeatsUnit);
+}
+
+/** Six Latin consonants in a row (y counts as a vowel; letters with diacritics are mostly vowels). */
+const CONSONANTS6 = /[b-df-hj-np-tv-xz]{6}/iu;
+
+/** `w` is one unit of 1-4 letters said at least twice (haha, wkwkwk, awokawok), maybe cut short (hahah). */
+function repeatsUnit(w: string): boolean {
+  if (w.length < 4) return false;
+  for (let p = 1; p <= 4 && 2 * p <= w.length; p++) {
+    let ok = true;
+    for (let i = p; i < w.length && ok; i++) ok = w.charCodeAt(i) === w.charCodeAt(i - p);
+    if (ok) return true;
+  }
+  return false;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 function aksara(sc: FeatureExtractor['scripts']): Detection | null {

@@ -25,34 +25,51 @@ export interface DocumentLanguage {
 
 /** Documents shorter than this are labelled as one text. */
 const SPLIT_ABOVE = 400;
-/** Pieces shorter than this are merged with their neighbour (too short to label on their own). */
-const MIN_PIECE = 60;
+/** Lines or paragraphs shorter than this are joined to a neighbour (a title, "ok", "wkwk": too short to label). */
+const MIN_UNIT = 20;
+/**
+ * Joining stops at this length, so a chat of short lines or a list stays many pieces whose languages can differ.
+ * Long enough for a reliable Indonesian/Malay split, short enough that a run of 5–6 lines in another language
+ * is a piece of its own.
+ */
+const MAX_PIECE = 300;
+/** At most this many units are labelled one by one (evenly spaced when there are more). */
+const MAX_UNITS = 80;
 /** Looking at more pieces than this adds cost, not information. */
 const MAX_PIECES = 40;
-/** A second language is "mixed in" from this share on (and at least one confident piece). */
+/** A unit less sure than this joins the piece before it whatever its label. */
+const WEAK = 0.5;
+/** A second language is "mixed in" from this share on (and at least one piece of it at CONFIDENT or more). */
 const MIXED_SHARE = 0.2;
+const CONFIDENT = 0.6;
 
-export function labelDocument(det: LanguageDetector, text: string): DocumentLanguage {
-  if (text.length <= SPLIT_ABOVE) {
-    const r = det.detect(text, { alternatives: 0 });
-    return { lang: r.lang, confidence: r.confidence, codeMixed: false, shares: [] };
-  }
-  const pieces = samplePieces(splitPieces(text));
-  if (pieces.length < 2) {
-    const r = det.detect(text, { alternatives: 0 });
-    return { lang: r.lang, confidence: r.confidence, codeMixed: false, shares: [] };
-  }
+/** What labelling needs of the detector (tests count its calls through this). */
+export type Detector = Pick<LanguageDetector, 'detect'>;
+
+interface Labelled {
+  text: string;
+  lang: DetectedLang;
+  confidence: number;
+}
+
+export function labelDocument(det: Detector, text: string): DocumentLanguage {
+  if (text.length <= SPLIT_ABOVE) return whole(det, text);
+  const units = spread(splitPieces(text), MAX_UNITS).map((u) => label(det, u));
+  // A run of one unit keeps its label; a joined run is labelled again as one text.
+  const pieces = spread(joinRuns(units), MAX_PIECES).map((run) =>
+    run.length === 1 && run[0] ? run[0] : label(det, run.map((u) => u.text).join('\n')),
+  );
+  if (pieces.length < 2) return whole(det, text);
   const acc = new Map<DetectedLang, { chars: number; n: number; conf: number; confident: number }>();
   let total = 0;
   for (const p of pieces) {
-    const r = det.detect(p, { alternatives: 0 });
-    const a = acc.get(r.lang) ?? { chars: 0, n: 0, conf: 0, confident: 0 };
-    a.chars += p.length;
+    const a = acc.get(p.lang) ?? { chars: 0, n: 0, conf: 0, confident: 0 };
+    a.chars += p.text.length;
     a.n++;
-    a.conf += r.confidence;
-    if (r.confidence >= 0.6) a.confident++;
-    acc.set(r.lang, a);
-    total += p.length;
+    a.conf += p.confidence;
+    if (p.confidence >= CONFIDENT) a.confident++;
+    acc.set(p.lang, a);
+    total += p.text.length;
   }
   const shares: LanguageShare[] = [...acc.entries()]
     .map(([lang, a]) => ({ lang, share: round3(a.chars / total), paragraphs: a.n, confidence: round3(a.conf / a.n) }))
@@ -68,7 +85,17 @@ export function labelDocument(det: LanguageDetector, text: string): DocumentLang
   return { lang: main.lang, confidence, codeMixed, shares };
 }
 
-/** Paragraphs (blank lines, else single line breaks), long ones cut into sentence groups. */
+function whole(det: Detector, text: string): DocumentLanguage {
+  const r = det.detect(text, { alternatives: 0 });
+  return { lang: r.lang, confidence: r.confidence, codeMixed: false, shares: [] };
+}
+
+function label(det: Detector, text: string): Labelled {
+  const r = det.detect(text, { alternatives: 0 });
+  return { text, lang: r.lang, confidence: r.confidence };
+}
+
+/** Paragraphs (blank lines, else single line breaks), long ones cut into sentence groups, tiny ones joined. */
 export function splitPieces(text: string): string[] {
   let paras = text.split(/\n[ \t]*\n/u);
   if (paras.length < 2) paras = text.split(/\n/u);
@@ -97,22 +124,59 @@ function groupSentences(t: string): string[] {
   return out;
 }
 
+/** Joins a unit shorter than MIN_UNIT to the one before (or a short first one to the next), never past MAX_PIECE. */
 function mergeShort(pieces: string[]): string[] {
   const out: string[] = [];
   for (const p of pieces) {
     const last = out[out.length - 1];
-    if (last !== undefined && (last.length < MIN_PIECE || p.length < MIN_PIECE)) out[out.length - 1] = `${last}\n${p}`;
+    const short = last !== undefined && (last.length < MIN_UNIT || p.length < MIN_UNIT);
+    if (short && last.length + 1 + p.length <= MAX_PIECE) out[out.length - 1] = `${last}\n${p}`;
     else out.push(p);
   }
   return out;
 }
 
-/** Evenly spaced pieces when there are too many. */
-function samplePieces(pieces: string[]): string[] {
-  if (pieces.length <= MAX_PIECES) return pieces;
-  const out: string[] = [];
-  const step = pieces.length / MAX_PIECES;
-  for (let i = 0; i < MAX_PIECES; i++) out.push(pieces[Math.floor(i * step)] ?? '');
+/**
+ * Consecutive units of one language become one piece (up to MAX_PIECE), labelled again as a whole: longer text
+ * is labelled more reliably. Units the detector is unsure of join the piece before them, and Indonesian and Malay
+ * units join each other: a line or two cannot tell those two apart, so their split is decided on the joined piece.
+ */
+function joinRuns(units: Labelled[]): Labelled[][] {
+  const out: Labelled[][] = [];
+  let cur: Labelled[] = [];
+  let lang: DetectedLang = 'und';
+  let len = 0;
+  for (const u of units) {
+    const sure = u.confidence >= WEAK;
+    const fits = cur.length > 0 && len + 1 + u.text.length <= MAX_PIECE;
+    if (fits && (!sure || lang === 'und' || sameRun(lang, u.lang))) {
+      cur.push(u);
+      len += 1 + u.text.length;
+      if (lang === 'und' && sure) lang = u.lang;
+      continue;
+    }
+    if (cur.length > 0) out.push(cur);
+    cur = [u];
+    len = u.text.length;
+    lang = sure ? u.lang : 'und';
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
+
+function sameRun(a: DetectedLang, b: DetectedLang): boolean {
+  return a === b || ((a === 'ind' || a === 'zlm') && (b === 'ind' || b === 'zlm'));
+}
+
+/** At most `max` items, evenly spaced, in order. */
+function spread<T>(items: T[], max: number): T[] {
+  if (items.length <= max) return items;
+  const out: T[] = [];
+  const step = items.length / max;
+  for (let i = 0; i < max; i++) {
+    const item = items[Math.floor(i * step)];
+    if (item !== undefined) out.push(item);
+  }
   return out;
 }
 

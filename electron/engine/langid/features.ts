@@ -31,6 +31,10 @@ export class FeatureExtractor {
   count = 0;
   /** Number of letters kept by the last `extract` call. */
   letters = 0;
+  /** Bit i set when letter a+i occurred; bit 26 stands for any letter outside a-z (for the junk checks). */
+  letterSet = 0;
+  /** Latin letters outside a-z (with diacritics) of the last `extract` call. */
+  marked = 0;
   /** Word hashes of the last `extract` call (same hash as the word features), for lexicon look-ups. */
   readonly words = new Int32Array(MAX_CHARS / 2 + 2);
   wordCount = 0;
@@ -56,12 +60,18 @@ export class FeatureExtractor {
     buf[n++] = SPACE;
     let prevLetter = false;
     let letters = 0;
+    let set = 0;
+    let marked = 0;
     const end = Math.min(text.length, MAX_CHARS * 2);
     for (let i = 0; i < end && n < MAX_CHARS; i++) {
       let c = text.charCodeAt(i);
       if (c >= 65 && c <= 90) c += 32;
       if ((c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) {
-        if (c >= 0xc0) c = lowerLatin(c);
+        if (c >= 0xc0) {
+          c = lowerLatin(c);
+          marked++;
+          set |= 1 << 26;
+        } else set |= 1 << (c - 97);
         buf[n++] = c;
         prevLetter = true;
         letters++;
@@ -85,6 +95,8 @@ export class FeatureExtractor {
     }
     if (buf[n - 1] !== SPACE) buf[n++] = SPACE;
     this.letters = letters;
+    this.letterSet = set;
+    this.marked = marked;
     return n;
   }
 

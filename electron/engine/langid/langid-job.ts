@@ -1,17 +1,17 @@
 /**
  * The `langid` job: labels every document (except manual overrides) on a pool of worker threads,
  * one per core by default. Ranges of ids are labelled in parallel but committed in id order, each in
- * one transaction with its checkpoint, so a cancelled or killed job resumes after the last whole range.
+ * one transaction with its checkpoint and the matching change to the language summary, so a cancelled, failed or
+ * killed job leaves a summary that agrees with the labels, and resumes after the last whole range.
  */
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { defineJob } from '../jobs/types';
-import { RangePool, forEachRange, readRangeCheckpoint, type RangeCheckpoint } from '../jobs/range-pool';
+import { RangePool, forEachRange, rangePoolSize, readRangeCheckpoint, type RangeCheckpoint } from '../jobs/range-pool';
 import type { PoolInit, RangeRequest, RangeResult } from './pool-protocol.js';
 import { languageBreakdown, rebuildSummary, writeRange, type LanguageBreakdownRow } from './store.js';
 
 export const langidJobParams = z.object({
-  /** Pool size; default one per core. */
+  /** Pool size; default one per core, never more than the cores or the ranges of work. */
   workers: z.number().int().min(1).max(64).optional(),
   /** Only documents without a language yet. */
   onlyMissing: z.boolean().default(false),
@@ -30,6 +30,8 @@ export const langidJob = defineJob({
   kind: 'langid',
   params: langidJobParams,
   changes: 'languages',
+  // A finished full run labelled everything again; a finished run of the missing ones labelled what any earlier one would.
+  coveredBy: (earlier, later) => !later.onlyMissing || earlier.onlyMissing,
   async run(ctx): Promise<LangidJobResult> {
     const t0 = Date.now();
     const { db, params } = ctx;
@@ -39,30 +41,34 @@ export const langidJob = defineJob({
     const total = cp.done + remaining;
     let done = cp.done;
     ctx.progress(done, total);
-    const size = params.workers ?? Math.max(1, availableParallelism());
-    const pool = await RangePool.open<RangeRequest, RangeResult>('langid', { dbPath: ctx.dbPath } satisfies PoolInit, size);
-    const commit = db.transaction((lo: number, hi: number, r: RangeResult, doneAfter: number) => {
-      writeRange(db, lo, hi, r);
-      ctx.saveCheckpoint({ lastId: hi, done: doneAfter } satisfies RangeCheckpoint);
-    });
-    try {
-      await forEachRange({
-        db,
-        pool,
-        from: cp.lastId,
-        batchSize: params.batchSize,
-        request: (seq, lo, hi) => ({ type: 'range', seq, lo, hi, onlyMissing: params.onlyMissing }),
-        commit: (lo, hi, r) => {
-          done += r.ids.length;
-          commit(lo, hi, r, done);
-          ctx.progress(done, total);
-        },
-        throwIfCancelled: () => ctx.throwIfCancelled(),
+    // Each worker loads its own copy of the model: one that would get no range, or share a core, only costs.
+    const size = rangePoolSize(params.workers, remaining, params.batchSize);
+    if (remaining > 0) {
+      const pool = await RangePool.open<RangeRequest, RangeResult>('langid', { dbPath: ctx.dbPath } satisfies PoolInit, size);
+      const commit = db.transaction((lo: number, hi: number, r: RangeResult, doneAfter: number) => {
+        writeRange(db, lo, hi, r, params.onlyMissing);
+        ctx.saveCheckpoint({ lastId: hi, done: doneAfter } satisfies RangeCheckpoint);
       });
-    } finally {
-      await pool.close();
+      try {
+        await forEachRange({
+          db,
+          pool,
+          from: cp.lastId,
+          batchSize: params.batchSize,
+          request: (seq, lo, hi) => ({ type: 'range', seq, lo, hi, onlyMissing: params.onlyMissing }),
+          commit: (lo, hi, r) => {
+            done += r.ids.length;
+            commit(lo, hi, r, done);
+            ctx.progress(done, total);
+          },
+          throwIfCancelled: () => ctx.throwIfCancelled(),
+        });
+      } finally {
+        await pool.close();
+      }
     }
+    // The ranges kept the summary right as they went; a full recount also heals whatever else changed it.
     rebuildSummary(db);
-    return { labelled: done, workers: size, seconds: (Date.now() - t0) / 1000, languages: languageBreakdown(db).languages };
+    return { labelled: done, workers: remaining > 0 ? size : 0, seconds: (Date.now() - t0) / 1000, languages: languageBreakdown(db).languages };
   },
 });

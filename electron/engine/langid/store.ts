@@ -13,21 +13,43 @@ export interface LanguageBreakdownRow {
   manual: number;
 }
 
-/** Writes one labelled range; a manual override made meanwhile is never overwritten (guard in the WHERE). */
-export function writeRange(db: Db, lo: number, hi: number, r: RangeResult): void {
+/**
+ * Writes one labelled range and moves the range's documents in the summary from their old language to their new
+ * one, in one transaction (the caller's, when it has one): the summary is then right after every committed range,
+ * whether the job goes on to finish, is cancelled, fails or is killed. Only the range's rows are read, by id, so
+ * the cost stays per range. A manual override made meanwhile is never overwritten (guard in the WHERE) and its
+ * summary row is left alone. `onlyMissing`: the result holds only documents that had no language, and the shares of
+ * the range's other documents are theirs to keep.
+ */
+export function writeRange(db: Db, lo: number, hi: number, r: RangeResult, onlyMissing = false): void {
   const update = db.prepare(
     `UPDATE documents SET lang = ?, lang_confidence = ?, lang_source = 'auto', code_mixed = ? WHERE id = ? AND coalesce(lang_source, '') <> 'manual'`,
   );
-  const clear = db.prepare(
+  const clearRange = db.prepare(
     `DELETE FROM document_languages WHERE document_id > ? AND document_id <= ?
        AND document_id NOT IN (SELECT id FROM documents WHERE id > ? AND id <= ? AND lang_source = 'manual')`,
   );
+  const clearOne = db.prepare(`DELETE FROM document_languages WHERE document_id = ?`);
   const insertShare = db.prepare('INSERT OR REPLACE INTO document_languages(document_id, lang, share, paragraphs, confidence) VALUES (?, ?, ?, ?, ?)');
-  clear.run(lo, hi, lo, hi);
-  for (let i = 0; i < r.ids.length; i++) {
-    update.run(PACKED_LANGS[r.langs[i] ?? 0] ?? 'und', Math.round((r.conf[i] ?? 0) * 1000) / 1000, r.mixed[i] ?? 0, r.ids[i] ?? 0);
-  }
-  for (const [id, li, share, paragraphs, conf] of r.shares) insertShare.run(id, PACKED_LANGS[li] ?? 'und', share, paragraphs, conf);
+  // Adds the range's labelled, non-manual documents to the summary (sign 1) or takes them out of it (sign -1).
+  const shiftSummary = db.prepare(
+    `INSERT INTO langid_summary(lang, documents, characters, code_mixed, manual)
+       SELECT lang, @sign * count(*), @sign * coalesce(sum(char_count), 0), @sign * coalesce(sum(code_mixed = 1), 0), 0
+       FROM documents WHERE id > @lo AND id <= @hi AND lang IS NOT NULL AND coalesce(lang_source, '') <> 'manual' GROUP BY lang
+     ON CONFLICT(lang) DO UPDATE SET documents = documents + excluded.documents, characters = characters + excluded.characters,
+       code_mixed = code_mixed + excluded.code_mixed`,
+  );
+  db.transaction(() => {
+    shiftSummary.run({ sign: -1, lo, hi });
+    if (onlyMissing) for (let i = 0; i < r.ids.length; i++) clearOne.run(r.ids[i] ?? 0);
+    else clearRange.run(lo, hi, lo, hi);
+    for (let i = 0; i < r.ids.length; i++) {
+      update.run(PACKED_LANGS[r.langs[i] ?? 0] ?? 'und', Math.round((r.conf[i] ?? 0) * 1000) / 1000, r.mixed[i] ?? 0, r.ids[i] ?? 0);
+    }
+    for (const [id, li, share, paragraphs, conf] of r.shares) insertShare.run(id, PACKED_LANGS[li] ?? 'und', share, paragraphs, conf);
+    shiftSummary.run({ sign: 1, lo, hi });
+    db.prepare('DELETE FROM langid_summary WHERE documents <= 0').run();
+  })();
 }
 
 /** Recomputes the per-language summary (one scan; run in the job thread, not on the engine thread). */
@@ -89,6 +111,10 @@ export function setDocumentLanguage(
       input.lang === null
         ? { lang: null, lang_confidence: null, lang_source: null }
         : { lang: input.lang, lang_confidence: 1, lang_source: 'manual' };
+    // Saving the override a document already has changes nothing: no audit entry, no undo step to walk back through.
+    if (before.lang === after.lang && before.lang_source === after.lang_source) {
+      return { id: input.id, lang: before.lang, langSource: before.lang_source, langConfidence: before.lang_confidence };
+    }
     db.prepare('UPDATE documents SET lang = ?, lang_confidence = ?, lang_source = ? WHERE id = ?').run(after.lang, after.lang_confidence, after.lang_source, input.id);
     adjustSummary(db, before.lang, before.lang_source === 'manual', before.code_mixed === 1, before.char_count, -1);
     adjustSummary(db, after.lang, after.lang_source === 'manual', before.code_mixed === 1, before.char_count, 1);

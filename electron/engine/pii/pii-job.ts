@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { defineJob } from '../jobs/types';
-import { RangePool, forEachRange, readRangeCheckpoint, type RangeCheckpoint } from '../jobs/range-pool';
+import { RangePool, rangePoolSize, forEachRange, readRangeCheckpoint, type RangeCheckpoint } from '../jobs/range-pool';
 import { rebuildPiiSummary, piiSummary, writeFindings, type PackedFinding, type PiiSummaryRow } from './store';
 
 export const piiJobParams = z.object({
@@ -48,7 +48,7 @@ export const piiJob = defineJob({
     let done = cp.done;
     ctx.progress(done, total);
     // One core stays with this thread, which writes every range; on 2 cores a second worker measured slower.
-    const size = params.workers ?? Math.max(1, Math.min(availableParallelism() - 1, Math.ceil(remaining / params.batchSize)));
+    const size = rangePoolSize(params.workers ?? Math.max(1, availableParallelism() - 1), remaining, params.batchSize);
     const pool = await RangePool.open<PiiRangeRequest, PiiRangeResult>('pii', { dbPath: ctx.dbPath }, size);
     const commit = db.transaction((lo: number, hi: number, r: PiiRangeResult) => {
       writeFindings(db, lo, hi, r.findings);

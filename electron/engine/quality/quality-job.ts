@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { defineJob } from '../jobs/types';
-import { RangePool, forEachRange, readRangeCheckpoint, type RangeCheckpoint } from '../jobs/range-pool';
+import { RangePool, rangePoolSize, forEachRange, readRangeCheckpoint, type RangeCheckpoint } from '../jobs/range-pool';
 import type { QualityRule } from './rules';
 import { ensureQualityBrowseSchema } from './browse-schema';
 import { getRules, reapplyRange, writeSignals, type PackedSignals } from './store';
@@ -70,7 +70,7 @@ export const qualityJob = defineJob({
       }
     } else {
       // One core stays with this thread, which writes every range; on 2 cores a second worker measured slower.
-      size = params.workers ?? Math.max(1, Math.min(availableParallelism() - 1, Math.ceil(remaining / params.batchSize)));
+      size = rangePoolSize(params.workers ?? Math.max(1, availableParallelism() - 1), remaining, params.batchSize);
       const pool = await RangePool.open<QualityRangeRequest, PackedSignals>('quality', { dbPath: ctx.dbPath }, size);
       const commit = db.transaction((hi: number, r: PackedSignals) => {
         writeSignals(db, r);

@@ -39,6 +39,7 @@ const ENGINE_PATTERNS: MessagePattern[] = [
   [/^the corpus is closing$/, 'err.closing', []],
   [/^invalid input for (\S+)$/, 'err.badInput', ['method']],
   [/^job (\d+) is ([a-z]+); only interrupted, cancelled or failed jobs can be resumed$/, 'err.jobs.notResumable', ['id', 'state'], { state: 'jobs.state' }],
+  [/^job (\d+) was superseded by job (\d+), a later (\S+) run that finished; there is nothing to resume$/, 'err.jobs.superseded', ['id', 'later', 'kind'], { kind: 'jobs.kind' }],
   // Undo and redo that would overwrite a later change.
   [/^the label '(.+)' on document (\d+) changed since; nothing was undone$/, 'err.undo.label', ['question', 'doc']],
   [/^the span on document (\d+) changed since; nothing was undone$/, 'err.undo.span', ['doc']],
@@ -85,6 +86,7 @@ const PATTERNS: MessagePattern[] = [
   [/^(.+) is not empty and holds no Kurasi export; choose an empty or new folder$/, 'err.exportNotEmpty', ['path']],
   [/^metadata field '(.+)' clashes with a record field$/, 'err.metaClash', ['field']],
   [/^this corpus has no labels yet; remove --label$/, 'err.export.noLabels', []],
+  [/^no documents have language (\S+); known: (.+)$/, 'exp.warn.noSuchLang', ['code', 'known']],
   ...ENGINE_PATTERNS,
 ];
 

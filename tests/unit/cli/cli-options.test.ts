@@ -34,7 +34,7 @@ describe('kurasi CLI: option values and jobs from the command line', () => {
     expect(imported.code).toBe(0);
     for (const cmd of ['langid', 'pii', 'quality']) {
       const r = await runKurasi([cmd, '--db', db, '--resume', '1']);
-      expect([cmd, r.code, r.stderr]).toEqual([cmd, 2, expect.stringContaining(`job 1 is a import job, not ${cmd}`)]);
+      expect([cmd, r.code, r.stderr]).toEqual([cmd, 1, expect.stringContaining(`job 1 is an import job, not ${cmd}`)]);
     }
     const { imported: count } = JSON.parse(imported.stdout) as { imported: number };
     expect(count).toBeGreaterThan(0);
@@ -106,9 +106,11 @@ describe('kurasi CLI: option values and jobs from the command line', () => {
     expect([good.code, good.stderr]).toEqual([0, '']);
   });
 
-  it('detect reads a JSON record without a text field as empty (und), not as the text "{...}"', async () => {
+  it('detect reads a JSON record without a text field as an error line (und), not as the text "{...}"', async () => {
     const r = await runKurasi(['detect'], { input: '{"judul":"Berita hari ini di kota"}\n{"text":"Kemarin saya pergi ke pasar untuk membeli sayur."}\n' });
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { lang: string });
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { lang: string; error?: string });
     expect(out.map((o) => o.lang)).toEqual(['und', 'ind']);
+    expect(out[0]?.error).toMatch(/no "text" field/);
+    expect(r.code).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { runKurasi } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 import { seedSources, standardSpecs } from './fixture';
-import { manifest } from './read';
+import { jsonlRecords, manifest } from './read';
 
 function corpus(): string {
   const { path, db } = seedSources(standardSpecs());
@@ -61,6 +61,44 @@ describe('kurasi export', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ documents: 0 });
     expect(r.stderr).toMatch(/^kurasi export: warning: no document passed the filters \(left out: .*\d+ language/);
+  }, 120_000);
+
+  it('--lang zsm, MSA or ms selects the Malay documents (stored as zlm), in the preview and the export', async () => {
+    const db = corpus();
+    for (const lang of ['zsm', 'MSA', ' ms ,zlm']) {
+      const r = await runKurasi(['export', '--db', db, '--preview', '--json', '--lang', lang]);
+      expect(r.stderr, lang).toBe('');
+      expect(r.code).toBe(0);
+      const p = JSON.parse(r.stdout) as { byLanguage: Record<string, { documents: number }>; warnings: string[] };
+      expect(p.byLanguage, lang).toEqual({ zlm: { documents: 10, characters: expect.any(Number) } });
+      expect(p.warnings).toEqual([]);
+    }
+    const out = join(tempDir(), 'melayu');
+    const r = await runKurasi(['export', '--db', db, '--out', out, '--lang', 'zsm', '--json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ documents: 10 });
+    const m = manifest(out);
+    expect(m.options).toMatchObject({ langs: ['zlm'] });
+    expect(m.shards.flatMap((s) => jsonlRecords(out, s)).map((rec) => rec.lang)).toEqual(Array(10).fill('zlm'));
+  }, 120_000);
+
+  it('a malformed --lang is bad usage naming the flag; a code no document has is warned about on stderr', async () => {
+    const db = corpus();
+    const bad = await runKurasi(['export', '--db', db, '--preview', '--lang', 'ind,xx-1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^kurasi export: --lang 'xx-1' is not an ISO 639-3 language code/);
+    const empty = await runKurasi(['export', '--db', db, '--preview', '--lang', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^kurasi export: --lang has an empty code/);
+
+    const known = 'known: eng, ind, jav, zlm';
+    const preview = await runKurasi(['export', '--db', db, '--preview', '--lang', 'ind,NLD']);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toMatch(/^documents to export: 90 /);
+    expect(preview.stderr).toBe(`kurasi export: warning: no documents have language nld; ${known}\n`);
+    const exported = await runKurasi(['export', '--db', db, '--out', join(tempDir(), 'x'), '--lang', 'nld', '--json']);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toContain(`kurasi export: warning: no documents have language nld; ${known}\n`);
   }, 120_000);
 
   it('bad usage exits 2 with a reason; a missing corpus exits 1', async () => {

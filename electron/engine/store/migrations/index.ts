@@ -10,6 +10,9 @@ import { migration0008 } from './0008-browse';
 import { migration0009 } from './0009-document-indexes';
 import { migration0010 } from './0010-dup-status-cover';
 import { migration0011 } from './0011-reject-reread';
+import { migration0012 } from './0012-job-owner';
+import { migration0013 } from './0013-lang-aliases';
+import { migration0014 } from './0014-langid-summary-recount';
 
 /** In order; checked to increase by one at start-up. One line per migration file. */
 export const migrations: Migration[] = [
@@ -24,4 +27,7 @@ export const migrations: Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
+  migration0013,
+  migration0014,
 ];

@@ -7,6 +7,7 @@ import { JobRow } from '../jobs/JobRow';
 import { useJobs } from '../jobs/useJobs';
 import './export.css';
 import { describeEngineMessage } from '../../i18n/engine-messages';
+import { canonicalLangCode } from '../../../../shared/langid/codes';
 
 interface Form {
   out: string;
@@ -123,8 +124,9 @@ export function ExportScreen() {
   const { t, n } = useI18n();
   const [form, setForm] = useState<Form>(initial);
   // Said while typing: an unknown code or a label line without "=" would otherwise just select nothing.
-  // Any ISO 639-3 code may have been set by hand (Betawi, say), so only the form is checked here.
-  const unknownLangs = list(form.langs).filter((c) => !/^[a-z]{3}$/.test(c));
+  // Any ISO 639-3 code may have been set by hand (Betawi, say), so only the form is checked here (as the engine
+  // reads it: ZSM and ms are zlm); a code no document has is a warning of the preview.
+  const unknownLangs = list(form.langs).filter((c) => canonicalLangCode(c) === null);
   const badLabelLines = labelLines(form.labels).filter((l) => parseLabelLine(l) === null);
   const [previewJob, setPreviewJob] = useState<number | null>(null);
   const [previewed, setPreviewed] = useState<string | null>(null);
@@ -342,7 +344,7 @@ export function ExportScreen() {
                   <h3>{t('exp.warnings')}</h3>
                   <ul className="bad">
                     {preview.warnings.map((w) => (
-                      <li key={w}>{w}</li>
+                      <li key={w}>{describeEngineMessage(t, w)}</li>
                     ))}
                   </ul>
                 </section>

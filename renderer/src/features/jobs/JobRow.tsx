@@ -28,7 +28,8 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
   const kindName = translateOr(t, `jobs.kind.${job.kind}`, job.kind);
   const [actionError, setActionError] = useState<string | null>(null);
   const active = job.state === 'running' || job.state === 'queued';
-  const resumable = ['interrupted', 'cancelled', 'failed'].includes(job.state);
+  // A job whose work a later finished run did again has nothing left to resume: the row says which run, without a button.
+  const resumable = ['interrupted', 'cancelled', 'failed'].includes(job.state) && job.supersededBy === null;
   const amount = (v: number) => (bytesKinds.has(job.kind) ? formatBytes(v) : n(Math.round(v)));
   return (
     <div className={`job job-${job.state}${compact ? ' compact' : ''}`} data-testid={`job-${job.id}`} data-state={job.state}>
@@ -67,6 +68,7 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
         {job.state === 'running' && job.etaMs !== null && <span>{t('jobs.eta', { t: formatDuration(job.etaMs) })}</span>}
         {/* The phase is news only while the job runs: a finished job's last phase ("reading files") would mislead. */}
         {active && job.message && <span>{translateOr(t, `jobs.phase.${job.message}`, job.message)}</span>}
+        {job.supersededBy !== null && <span data-testid="job-superseded">{t('jobs.superseded', { id: job.supersededBy })}</span>}
         {actionError && <span className="bad">{actionError}</span>}
         {job.error && <span className="bad">{job.kind === 'import' ? describeImportReason(t, job.error) : describeEngineMessage(t, job.error)}</span>}
       </div>

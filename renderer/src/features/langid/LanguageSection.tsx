@@ -4,7 +4,8 @@ import type { LanguageShare } from '../../../../shared/contract/langid';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { describeEngineError } from '../../i18n/engine-messages';
-import { langName, LANG_CODES } from './names';
+import { canonicalLangCode } from '../../../../shared/langid/codes';
+import { langName, LANG_CODES, langGroup, sharePercent } from './names';
 
 /** Document pane: detected language, per-paragraph shares, and the curator's override (audited). */
 export function LanguageSection({ doc, refresh }: { doc: DocumentRecord; query: string; refresh(): void }) {
@@ -17,12 +18,14 @@ export function LanguageSection({ doc, refresh }: { doc: DocumentRecord; query: 
 
   useEffect(() => {
     setChoice(doc.lang ?? '');
-    setMessage(null);
+    setOther('');
     api.call('langid.shares', { id: doc.id }).then((r) => setShares(r.shares), () => setShares([]));
   }, [doc.id, doc.lang]);
+  useEffect(() => setMessage(null), [doc.id]);
 
   const save = async (value: string | null) => {
     try {
+      // The engine says corpus-changed: the table's rows, its filtered list and this pane fetch again.
       await api.call('documents.setLanguage', { id: doc.id, lang: value, ...(note ? { note } : {}) });
       setMessage(t('langid.saved'));
       setNote('');
@@ -31,7 +34,15 @@ export function LanguageSection({ doc, refresh }: { doc: DocumentRecord; query: 
       setMessage(t('langid.error', { m: describeEngineError(t, e) }));
     }
   };
-  const chosen = choice === '__other' ? other.trim().toLowerCase() : choice;
+  // Read as the engine reads it (NLD → nld, zsm → zlm), so what is compared below is what would be stored.
+  const chosen = choice === '__other' ? canonicalLangCode(other) : choice || null;
+  const manual = doc.langSource === 'manual';
+  // Saving the override the document has would change nothing but add an audit entry.
+  const unchanged = manual && chosen === doc.lang;
+  // Saving the automatic label makes it the curator's: a re-run keeps it.
+  const confirms = !manual && chosen !== null && chosen === doc.lang;
+  // A code set by hand that is not one of the detector's languages gets its own option, so the select shows it.
+  const custom = doc.lang !== null && !LANG_CODES.includes(doc.lang) ? doc.lang : null;
 
   return (
     <div className="langid-section">
@@ -51,9 +62,9 @@ export function LanguageSection({ doc, refresh }: { doc: DocumentRecord; query: 
             <li key={s.lang}>
               <span className="label">{langName(s.lang, lang)}</span>
               <span className="bar-track">
-                <span className={`bar lang-${s.lang}`} style={{ width: `${s.share * 100}%` }} />
+                <span className={`bar lang-${langGroup(s.lang)}`} style={{ width: `${s.share * 100}%` }} />
               </span>
-              <span className="value mono">{n(s.share * 100)}%</span>
+              <span className="value mono">{sharePercent(s.share, t, n)}</span>
             </li>
           ))}
         </ul>
@@ -67,14 +78,22 @@ export function LanguageSection({ doc, refresh }: { doc: DocumentRecord; query: 
               {t(`langname.${c}`)}
             </option>
           ))}
+          {custom !== null && <option value={custom}>{t('langid.otherCode', { code: custom })}</option>}
           <option value="__other">{t('langid.other')}</option>
         </select>
-        {choice === '__other' && <input className="narrow mono" maxLength={3} value={other} onChange={(e) => setOther(e.target.value)} placeholder="xxx" />}
+        {choice === '__other' && (
+          <input className="narrow mono" maxLength={3} value={other} onChange={(e) => setOther(e.target.value)} placeholder="xxx" aria-label={t('langid.other')} />
+        )}
         <input type="text" placeholder={t('langid.overrideNote')} value={note} onChange={(e) => setNote(e.target.value)} />
-        <button type="button" disabled={!/^[a-z]{3}$/u.test(chosen)} onClick={() => void save(chosen)}>
-          {t('langid.save')}
+        <button
+          type="button"
+          disabled={chosen === null || unchanged}
+          title={unchanged ? t('langid.unchanged') : confirms ? t('langid.confirmHint') : undefined}
+          onClick={() => chosen !== null && void save(chosen)}
+        >
+          {confirms ? t('langid.confirm') : t('langid.save')}
         </button>
-        {doc.langSource === 'manual' && (
+        {manual && (
           <button type="button" className="link" onClick={() => void save(null)}>
             {t('langid.clear')}
           </button>
