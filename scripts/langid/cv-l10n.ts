@@ -89,15 +89,23 @@ export function l10nFeatures(cfg: L10nConfig, r: L10nRow): number[] {
   return cfg.pair ? [...base, r.pair] : base;
 }
 
-/** Held-out rows of every fold with that fold's binary-model score. */
-export function l10nRows(cfg: L10nConfig, oof: OofItem[][], all: LabelledText[]): L10nRow[] {
+/**
+ * Held-out rows of every fold with that fold's binary-model score. `examples` gives a fold's training examples for
+ * the binary model (round 5 adds sources to round 4's).
+ */
+export function l10nRows(
+  cfg: L10nConfig,
+  oof: OofItem[][],
+  all: LabelledText[],
+  examples: (fold: number) => PairExample[] = (fold) => l10nExamples(cfg, all, fold),
+): L10nRow[] {
   const rows = wordlistRows(wordlistPart(cfg), oof, all);
   if (!cfg.pair) return rows.map((r) => ({ ...r, pair: 0 }));
   const p = cfg.pair;
   const ex = new FeatureExtractor(18);
   const ids = pairIdBuffer(ex);
   const head: PairModelHeader = { bits: p.bits, scale: 1, features: p.features, norm: p.norm, kMain: 0, kPair: 0, kMarkers: 0, bias: 0 };
-  const models = Array.from({ length: CV_FOLDS }, (_, f) => trainPairModel(l10nExamples(cfg, all, f), p));
+  const models = Array.from({ length: CV_FOLDS }, (_, f) => trainPairModel(examples(f), p));
   return rows.map((r) => {
     ex.extract(r.text);
     return { ...r, pair: pairScore(ex, head, models[r.fold] as Float32Array, ids) };

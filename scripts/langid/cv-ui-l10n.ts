@@ -19,15 +19,12 @@
  *
  *   npx tsx scripts/langid/cv-ui-l10n.ts [--cache DIR] [--write]   (--write: docs/benchmarks/langid-cv-ui-l10n.md)
  */
-import { FeatureExtractor } from '../../electron/engine/langid/features.js';
-import { pairIdBuffer, pairScore, type PairModelHeader } from '../../electron/engine/langid/ind-zlm.js';
 import type { LabelledText } from './data.js';
 import { CV_FOLDS, type OofItem } from './cv-main.js';
 import { shippedRuleCv } from './cv-tiers.js';
-import { chosenL10n, l10nExamples, l10nFeatures, wordlistPart, type L10nConfig, type L10nRow } from './cv-l10n.js';
-import { wordlistRows } from './cv-wordlist.js';
+import { chosenL10n, l10nExamples, l10nFeatures, l10nRows, type L10nConfig, type L10nRow } from './cv-l10n.js';
 import { fitRowStack, nestedStackCv, runCvScript, type BiasRule, type CvResult, type LinearStack } from './cv-stack.js';
-import { trainPairModel, type PairExample, type PairTrainConfig } from './ind-zlm-train.js';
+import type { PairExample, PairTrainConfig } from './ind-zlm-train.js';
 import { loadUiL10nPairs, UI_L10N_SOURCES, type UiL10nSource } from './ui-l10n.js';
 import { isEntryScript } from './entry.js';
 
@@ -80,18 +77,9 @@ export function uiL10nExamples(cfg: UiL10nConfig, all: LabelledText[], fold: num
   return out;
 }
 
-/** Held-out rows of every fold with that fold's binary-model score. */
+/** Held-out rows of every fold with that fold's binary-model score (trained with this candidate's extra pairs). */
 export function uiL10nRows(cfg: UiL10nConfig, oof: OofItem[][], all: LabelledText[]): L10nRow[] {
-  const rows = wordlistRows(wordlistPart(asL10n(cfg)), oof, all);
-  const p = cfg.pair;
-  const ex = new FeatureExtractor(18);
-  const ids = pairIdBuffer(ex);
-  const head: PairModelHeader = { bits: p.bits, scale: 1, features: p.features, norm: p.norm, kMain: 0, kPair: 0, kMarkers: 0, bias: 0 };
-  const models = Array.from({ length: CV_FOLDS }, (_, f) => trainPairModel(uiL10nExamples(cfg, all, f), p));
-  return rows.map((r) => {
-    ex.extract(r.text);
-    return { ...r, pair: pairScore(ex, head, models[r.fold] as Float32Array, ids) };
-  });
+  return l10nRows(asL10n(cfg), oof, all, (fold) => uiL10nExamples(cfg, all, fold));
 }
 
 export function fitUiL10nStack(cfg: UiL10nConfig, rows: L10nRow[]): LinearStack {

@@ -3,8 +3,8 @@ import { dispatch } from '../../../electron/engine/api/dispatch';
 import { openEngine, type Engine } from '../../../electron/engine/engine';
 import { listAudit } from '../../../electron/engine/store/audit';
 import { languagesStatsSection } from '../../../electron/engine/langid/stats-section';
-import { evalTexts } from '../../../scripts/langid/data';
-import { seedCorpus, type SeedDoc } from '../../helpers/corpus';
+import { realDocs } from './real-docs';
+import { seedCorpus } from '../../helpers/corpus';
 
 let engine: Engine | null = null;
 afterEach(async () => {
@@ -12,11 +12,6 @@ afterEach(async () => {
   engine = null;
 });
 
-/** Real held-out sentences, repeated (with distinct ids) to reach `n` documents. */
-function realDocs(n: number): SeedDoc[] {
-  const s = evalTexts().sentences;
-  return Array.from({ length: n }, (_, i) => ({ text: s[i % s.length]?.text ?? '', externalId: `d${i}` }));
-}
 
 interface DocRow {
   id: number;

@@ -6,8 +6,8 @@ import type { LangidJobResult } from '../../../electron/engine/langid/langid-job
 import { languagesStatsSection } from '../../../electron/engine/langid/stats-section';
 import { rebuildSummary } from '../../../electron/engine/langid/store';
 import type { Db } from '../../../electron/engine/store/open';
-import { evalTexts } from '../../../scripts/langid/data';
-import { seedCorpus, type SeedDoc } from '../../helpers/corpus';
+import { realDocs } from './real-docs';
+import { seedCorpus } from '../../helpers/corpus';
 
 let engine: Engine | null = null;
 afterEach(async () => {
@@ -15,10 +15,6 @@ afterEach(async () => {
   engine = null;
 });
 
-function realDocs(n: number): SeedDoc[] {
-  const s = evalTexts().sentences;
-  return Array.from({ length: n }, (_, i) => ({ text: s[i % s.length]?.text ?? '', externalId: `d${i}` }));
-}
 
 interface SummaryRow {
   lang: string;
