@@ -8,7 +8,7 @@
  */
 import { francAll } from 'franc';
 import { bigramKey, FeatureExtractor, lexiconKey } from './features.js';
-import { cleanText, isJunk } from './input-rules.js';
+import { cleanText, dropJunkWords, isJunk } from './input-rules.js';
 import { ForeignCheck } from './foreign.js';
 import { markerCount, markerMap, pairIdBuffer, pairScore, type PairModelHeader } from './ind-zlm.js';
 import { FRANC_ONLY, isLangCode, LANGID_LANGUAGES, type DetectedLang } from './languages.js';
@@ -44,8 +44,6 @@ export interface DetectOptions {
 const MIN_LETTERS = 5;
 /** franc is unreliable on less; shorter foreign text keeps the model's (usually low) confidence. */
 const FOREIGN_MIN_LETTERS = 20;
-/** franc's best other language must beat the best of ours by this much (franc scores are 0..1). */
-const FOREIGN_MARGIN = 0.1;
 /** Below this model confidence (Indonesian and Malay counted together) franc is asked even without a sign. */
 const FOREIGN_ASK_BELOW = 0.6;
 
@@ -134,7 +132,8 @@ export class LanguageDetector {
 
   detect(text: string, opts: DetectOptions = {}): Detection {
     if (typeof text !== 'string' || text.length === 0) return und('short');
-    const clean = cleanText(text);
+    // Laughter or a keyboard mash inside a sentence would pull the model (wkwkwk → Javanese): it reads the rest.
+    const clean = dropJunkWords(cleanText(text), MIN_LETTERS);
     const letters = this.scoreNgrams(clean);
     const ex = this.extractor;
     const sc = ex.scripts;
@@ -187,8 +186,9 @@ export class LanguageDetector {
     if (top === this.indIdx) mass += p[this.zlmIdx] ?? 0;
     else if (top === this.zlmIdx) mass += p[this.indIdx] ?? 0;
     const ex = this.extractor;
-    if (mass >= FOREIGN_ASK_BELOW && !this.foreignCheck.screen(ex.words, ex.wordCount, ex.marked, text)) return false;
-    return this.foreignCheck.margin(text) >= FOREIGN_MARGIN;
+    const sign = this.foreignCheck.screen(ex.words, ex.wordCount, ex.marked, text);
+    if (mass >= FOREIGN_ASK_BELOW && sign === 'none') return false;
+    return this.foreignCheck.isForeign(text, sign === 'tagalog');
   }
 
   /** Re-splits the Indonesian + Malay probability mass by the stacked discriminator's log-odds. */

@@ -64,6 +64,140 @@ function repeatsUnit(w: string): boolean {
   return false;
 }
 
+/**
+ * `text` without its junk words (laughter, keyboard mash), which would pull the model (wkwkwk is frequent in the
+ * Madurese training text), when at least `minLetters` letters remain; otherwise, or when there are none, `text`
+ * itself (a text that is all junk is left to `isJunk`). One pass over the text; a new string only when something
+ * is removed. A junk word is `isJunk`'s junk applied to one word, kept apart from the reduplicated words of our
+ * languages, which repeat a syllable twice (susu, umum, kakak, Buginese gaga, Madurese acaca, rangrang):
+ * - a unit of 1-4 letters repeated (maybe cut short) whose unit has no vowel (wkwk, kkkk), or that is said at
+ *   least three times (hahaha, hehehe), or whose unit is four letters of two syllables (awokawok; reduplicated
+ *   two-syllable words are written with a hyphen, kupu-kupu);
+ * - two distinct letters at most, with no vowel or with an h (wkwkkw, hmmm, haha, hehe, hahhah);
+ * - seven consonants in a row (asdfghjkl; six occur in Madurese ghringngghing and in acronyms such as SBMPTN).
+ */
+export function dropJunkWords(text: string, minLetters: number): string {
+  let letters = 0;
+  let junkLetters = 0;
+  let spans = 0;
+  let start = -1;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 32;
+    if (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && isMarkedLetter(c))) {
+      if (start < 0) start = i;
+      letters++;
+      continue;
+    }
+    if (start < 0) continue;
+    if (i - start >= 4 && isJunkWord(text, start, i)) {
+      junkLetters += i - start;
+      junkSpans[spans * 2] = start;
+      junkSpans[spans * 2 + 1] = i;
+      spans++;
+    }
+    start = -1;
+  }
+  if (spans === 0 || letters - junkLetters < minLetters) return text;
+  let out = '';
+  let from = 0;
+  for (let k = 0; k < spans; k++) {
+    out += text.slice(from, junkSpans[k * 2]) + ' ';
+    from = junkSpans[k * 2 + 1] ?? n;
+  }
+  return out + text.slice(from);
+}
+
+/** Start and end of each junk word of the current `dropJunkWords` call (reused: most texts have none). */
+const junkSpans: number[] = [];
+
+/**
+ * Latin letters with diacritics as the feature extractor counts them (with a-z A-Z, tested inline, these are the
+ * letters of words; anything else ends a word).
+ */
+function isMarkedLetter(c: number): boolean {
+  return (c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff);
+}
+
+/** ASCII letters lower-cased; others as they are (compared only with each other). */
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** y counts as a vowel (as in CONSONANTS6), and so do letters with diacritics. */
+function isVowel(c: number): boolean {
+  return c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121 || c > 122;
+}
+
+/** The word text[s, e) (at least four letters) is junk, as described at `dropJunkWords`. */
+function isJunkWord(text: string, s: number, e: number): boolean {
+  const len = e - s;
+  // Most words: the first letter does not come back within the next four (no unit of 1-4 repeats) and the third
+  // is a new one (more than two distinct letters), so only a consonant run can make them junk.
+  const c0 = lower(text.charCodeAt(s));
+  const c2 = lower(text.charCodeAt(s + 2));
+  if (
+    c2 !== c0 &&
+    c2 !== lower(text.charCodeAt(s + 1)) &&
+    c0 !== lower(text.charCodeAt(s + 1)) &&
+    c0 !== lower(text.charCodeAt(s + 3)) &&
+    (len < 5 || c0 !== lower(text.charCodeAt(s + 4)))
+  )
+    return len >= 7 && hasConsonantRun(text, s, e);
+  let run = 0;
+  let a = -1;
+  let b = -1;
+  let distinct = 0;
+  let vowels = false;
+  let h = false;
+  for (let i = s; i < e; i++) {
+    const c = lower(text.charCodeAt(i));
+    if (isVowel(c)) {
+      vowels = true;
+      run = 0;
+    } else if (++run >= 7) return true;
+    if (c === 104) h = true;
+    if (c !== a && c !== b) {
+      distinct++;
+      if (a < 0) a = c;
+      else b = c;
+    }
+  }
+  if (distinct <= 2 && (!vowels || h)) return true;
+  for (let p = 1; p <= 4 && 2 * p <= len; p++) {
+    let i = s + p;
+    while (i < e && lower(text.charCodeAt(i)) === lower(text.charCodeAt(i - p))) i++;
+    if (i < e) continue;
+    // The smallest unit that repeats: junk unless it looks like a reduplicated syllable (see above).
+    if (len >= 3 * p) return true;
+    const groups = unitVowelGroups(text, s, p);
+    return groups === 0 || (p === 4 && groups === 2);
+  }
+  return false;
+}
+
+/** Seven consonants in a row in text[s, e). */
+function hasConsonantRun(text: string, s: number, e: number): boolean {
+  let run = 0;
+  for (let i = s; i < e; i++) {
+    if (isVowel(lower(text.charCodeAt(i)))) run = 0;
+    else if (++run >= 7) return true;
+  }
+  return false;
+}
+
+/** Vowel groups (a run of vowels counts once) in the unit text[s, s + p). */
+function unitVowelGroups(text: string, s: number, p: number): number {
+  let groups = 0;
+  let prev = false;
+  for (let i = s; i < s + p; i++) {
+    const v = isVowel(lower(text.charCodeAt(i)));
+    if (v && !prev) groups++;
+    prev = v;
+  }
+  return groups;
+}
+
 function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);

@@ -29,6 +29,7 @@ export interface LangidJobResult {
 export const langidJob = defineJob({
   kind: 'langid',
   params: langidJobParams,
+  runSettings: ['workers'],
   changes: 'languages',
   // A finished full run labelled everything again; a finished run of the missing ones labelled what any earlier one would.
   coveredBy: (earlier, later) => !later.onlyMissing || earlier.onlyMissing,
