@@ -64,9 +64,14 @@ export function counted(n: number, noun: string, plural = `${noun}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? noun : plural}`;
 }
 
-/** Says on stderr which options a resumed job does not take: it carries on with the settings it was started with. */
+/**
+ * Says on stderr which options a resumed job does not take: it carries on with the settings it was started with, as
+ * they decide its results. --workers is the exception (it changes only how the work runs), so it is never listed here.
+ */
 export function warnIgnoredOnResume(io: CliIo, command: string, given: string[]): void {
   if (given.length === 0) return;
   const names = given.map((g) => `--${g}`).join(' and ');
-  io.stderr.write(`kurasi ${command}: ${names} ${given.length === 1 ? 'is' : 'are'} ignored with --resume: a resumed job keeps the settings it was started with\n`);
+  io.stderr.write(
+    `kurasi ${command}: ${names} ${given.length === 1 ? 'is' : 'are'} ignored with --resume: a resumed job keeps the settings it was started with, except --workers\n`,
+  );
 }

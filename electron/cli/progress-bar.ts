@@ -21,6 +21,12 @@ export function createProgressBar(stream: NodeJS.WriteStream | NodeJS.WritableSt
       stream.write(`\r${p.kind} ${bar} ${pct} ${p.done.toLocaleString('en')}${p.total ? '/' + p.total.toLocaleString('en') : ''}${rate}${eta}${msg}\x1b[K`);
       drawn = true;
     },
+    /** A line of its own on the stream, below the bar when one is drawn (the next update draws the bar again). */
+    note(line: string): void {
+      if (enabled && drawn) stream.write('\n');
+      drawn = false;
+      stream.write(`${line}\n`);
+    },
     end(): void {
       if (enabled && drawn) stream.write('\n');
     },

@@ -1,11 +1,13 @@
 import type { JobRecord } from '../../shared/contract/jobs';
 import type { Engine } from '../engine/engine';
-import type { CliIo } from './command';
+import { maxPoolWorkers } from '../engine/jobs/range-pool';
+import type { RunSettings } from '../engine/jobs/types';
+import { counted, type CliIo } from './command';
 import { createProgressBar } from './progress-bar';
 
 /**
  * Starts a job through the engine's runner (the same path the app uses) and waits for it, drawing a progress
- * bar on a terminal. Ctrl-C cancels the job cleanly instead of killing it mid-batch.
+ * bar on a terminal. Ctrl-C cancels the job cleanly instead of killing it mid-batch; a second Ctrl-C quits at once.
  */
 export async function runJobFromCli(engine: Engine, kind: string, params: unknown, io: CliIo): Promise<JobRecord> {
   noteResumable(engine, kind, io);
@@ -32,13 +34,20 @@ function noteResumable(engine: Engine, kind: string, io: CliIo): void {
 
 /**
  * Resumes a cancelled, interrupted or failed job of `kind` the same way: progress bar, Ctrl-C cancels cleanly.
+ * `settings` (--workers) apply to this run; the job's other parameters stay as it was started.
  * A job id this corpus cannot resume (no such job, one of another kind, one still running) is a failure, exit 1,
  * like a missing corpus file: the command line itself was well-formed (exit 2 is kept for that).
  */
-export async function resumeJobFromCli(engine: Engine, kind: string, jobId: number, io: CliIo): Promise<JobRecord> {
+export async function resumeJobFromCli(engine: Engine, kind: string, jobId: number, io: CliIo, settings: RunSettings = {}): Promise<JobRecord> {
   const job = engine.jobs.get(jobId);
   if (job.kind !== kind) throw new Error(`job ${jobId} is ${withArticle(job.kind)} job, not ${kind}`);
-  return followJob(engine, engine.jobs.resume(jobId), io);
+  return followJob(engine, engine.jobs.resume(jobId, settings), io);
+}
+
+/** Says on stderr when --workers asks for more than the cores here: a job's pool starts no more than one worker per core. */
+export function noteWorkersCap(io: CliIo, command: string, workers: number | undefined): void {
+  const cores = maxPoolWorkers();
+  if (workers !== undefined && workers > cores) io.stderr.write(`kurasi ${command}: --workers ${workers} is more than the ${counted(cores, 'core')} here; using ${cores}\n`);
 }
 
 /** "an import", "a langid". */
@@ -53,13 +62,28 @@ export function shellQuote(path: string): string {
 
 const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+/** The shell's exit status for a command stopped by Ctrl-C (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;
+
 async function followJob(engine: Engine, id: number, io: CliIo): Promise<JobRecord> {
   const bar = createProgressBar(io.stderr, io.isTty);
+  const kind = engine.jobs.get(id).kind;
   const off = engine.events.on('job-progress', (p) => {
     if (p.jobId === id) bar.update(p);
   });
   // Ctrl-C, a plain `kill` and a closed terminal all cancel cleanly: the job ends between batches, cancelled and resumable.
-  const onSignal = () => engine.jobs.cancel(id);
+  // A batch can take a while, so a second signal quits at once: the batch's transaction is lost, never half-written, and
+  // the job's owner (this process) being gone makes it interrupted and resumable for the next run.
+  let signalled = false;
+  const onSignal = () => {
+    if (signalled) {
+      bar.note(`kurasi ${kind}: quit at once; job ${id}'s unfinished batch is not written; ${continueHint(kind, id, engine.dbPath)}`);
+      process.exit(EXIT_INTERRUPTED);
+    }
+    signalled = true;
+    bar.note(`kurasi ${kind}: cancelling job ${id} at the end of its batch… (Ctrl-C again to quit at once)`);
+    engine.jobs.cancel(id);
+  };
   for (const signal of CANCEL_SIGNALS) process.on(signal, onSignal);
   try {
     return await engine.jobs.wait(id);
@@ -80,15 +104,17 @@ const CONTINUE_HINT: Record<string, (id: number, db: string) => string> = {
   quality: (id, db) => `continue with: kurasi quality --db ${db} --resume ${id}`,
 };
 
+function continueHint(kind: string, id: number, dbPath: string | undefined): string {
+  const hint = CONTINUE_HINT[kind] ?? (() => 'resume it to continue');
+  return hint(id, dbPath === undefined ? '<file>' : shellQuote(dbPath));
+}
+
 /**
  * The job's outcome as the CLI reports it: throws (exit 1) unless it is done. `dbPath` is the corpus as given to
  * --db, so the resume hint is a command that can be pasted as is.
  */
 export function requireDone(job: Pick<JobRecord, 'id' | 'kind' | 'state' | 'error'>, dbPath?: string): void {
   if (job.state === 'done') return;
-  if (job.state === 'cancelled') {
-    const hint = CONTINUE_HINT[job.kind] ?? (() => 'resume it to continue');
-    throw new Error(`${job.kind} cancelled (job ${job.id}); ${hint(job.id, dbPath === undefined ? '<file>' : shellQuote(dbPath))}`);
-  }
+  if (job.state === 'cancelled') throw new Error(`${job.kind} cancelled (job ${job.id}); ${continueHint(job.kind, job.id, dbPath)}`);
   throw new Error(job.error ?? `${job.kind} ended ${job.state}`);
 }

@@ -44,5 +44,9 @@ export const jobMethods = {
   'jobs.list': method(z.object({ limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }), z.array(jobRecord)),
   'jobs.get': method(jobId, jobRecord),
   'jobs.cancel': method(jobId, z.object({ cancelled: z.boolean() })),
-  'jobs.resume': method(jobId, z.object({ id: z.number().int() })),
+  'jobs.resume': method(
+    // `workers` (optional, so older callers stay valid) applies to this run only; the job keeps what it was started with.
+    jobId.extend({ workers: z.number().int().min(1).max(64).optional() }),
+    z.object({ id: z.number().int() }),
+  ),
 };

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildSummary } from '../../electron/engine/langid/store';
+import { LANGID_LANGUAGE_NAMES } from '../../shared/contract/langid';
 import { startApp, type StartedApp } from './serve-helpers';
 
 let app: StartedApp;
@@ -177,5 +178,23 @@ describe('languages screen and the override at 1280×800', () => {
     await p.locator('#filter-lang').selectOption('');
     await expect.poll(docCount, { timeout: 15_000 }).toMatch(/^153 dokumen/);
     await expect.poll(() => first.locator('.lang-chip').innerText(), { timeout: 15_000 }).toBe('nld');
+  });
+
+  // Goes on from the test above, which set nld by hand on 'Warga desa 0'.
+  it('the language filter offers every language the corpus holds: the code set by hand too, by its bare code', async () => {
+    const docCount = () => p.locator('[data-testid="doc-count"]').innerText();
+    const filter = p.locator('#filter-lang');
+    // Offered before anyone selects it: the options come from the corpus's language summary, which the override changed.
+    await expect.poll(() => filter.locator('option[value="nld"]').count(), { timeout: 15_000 }).toBe(1);
+    expect(await filter.locator('option[value="nld"]').innerText()).toBe('nld');
+    expect(await filter.locator('option[value="zlm"]').innerText()).toBe('Melayu (zlm)');
+    // The detector's languages in their usual order, then the corpus's other codes, then "not labelled".
+    const values = await filter.locator('option').evaluateAll((els) => els.map((e) => e.getAttribute('value')));
+    expect(values).toEqual(['', ...Object.keys(LANGID_LANGUAGE_NAMES), 'nld', '-']);
+
+    await filter.selectOption('nld');
+    await expect.poll(docCount, { timeout: 15_000 }).toMatch(/^1 dokumen/);
+    await expect.poll(() => p.locator('.dt-row[data-index="0"]:not(.skeleton)').innerText(), { timeout: 15_000 }).toContain('Warga desa 0 ');
+    expect(await filter.locator('option:checked').innerText()).toBe('nld');
   });
 });

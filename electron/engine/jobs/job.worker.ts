@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FromJobWorker, ToJobWorker } from './types';
+import type { FromJobWorker, RunSettings, ToJobWorker } from './types';
 import { runJobInThisThread } from './run-job';
 
 // Runs one job with its own SQLite connection, then exits. The runner on the engine thread relays progress.
-const { dbPath, jobId, cancelFlag } = workerData as { dbPath: string; jobId: number; cancelFlag: SharedArrayBuffer };
+const { dbPath, jobId, cancelFlag, settings } = workerData as { dbPath: string; jobId: number; cancelFlag: SharedArrayBuffer; settings: RunSettings };
 const port = parentPort;
 if (!port) throw new Error('job.worker must run as a worker thread');
 
@@ -19,6 +19,6 @@ const cancelRequested = () => {
   if (!controller.signal.aborted && Atomics.load(flag, 0) === 1) controller.abort();
   return controller.signal.aborted;
 };
-const outcome = await runJobInThisThread(dbPath, jobId, controller.signal, (msg: FromJobWorker) => port.postMessage(msg), cancelRequested);
+const outcome = await runJobInThisThread(dbPath, jobId, controller.signal, (msg: FromJobWorker) => port.postMessage(msg), cancelRequested, settings);
 port.postMessage(outcome satisfies FromJobWorker);
 port.close();

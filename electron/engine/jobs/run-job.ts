@@ -1,7 +1,7 @@
 import { openCorpus, type Db } from '../store/open';
 import { CancelledError } from '../errors';
 import { jobRegistry } from './registry';
-import type { FromJobWorker, JobContext } from './types';
+import { withRunSettings, type FromJobWorker, type JobContext, type RunSettings } from './types';
 
 const PROGRESS_EVERY_MS = 100;
 const HEARTBEAT_EVERY_MS = 1000;
@@ -12,13 +12,17 @@ interface JobRow {
   checkpoint: string | null;
 }
 
-/** Runs a job to its end in the current thread; the job worker calls this, so do tests of job bodies. */
+/**
+ * Runs a job to its end in the current thread; the job worker calls this, so do tests of job bodies. `settings` are
+ * the run settings a resume gave for this run, laid over the stored parameters.
+ */
 export async function runJobInThisThread(
   dbPath: string,
   jobId: number,
   signal: AbortSignal,
   send: (m: FromJobWorker) => void,
   cancelRequested: () => boolean = () => signal.aborted,
+  settings: RunSettings = {},
 ): Promise<Extract<FromJobWorker, { type: 'finished' }>> {
   let db: Db | null = null;
   // The latest progress, written when the job ends too: the heartbeat writes it only once a second.
@@ -29,7 +33,7 @@ export async function runJobInThisThread(
     if (!row) throw new Error(`job ${jobId} not found`);
     const impl = jobRegistry[row.kind];
     if (!impl) throw new Error(`unknown job kind '${row.kind}'`);
-    const params: unknown = impl.params.parse(JSON.parse(row.params));
+    const params: unknown = impl.params.parse(withRunSettings(JSON.parse(row.params), settings));
     const now = () => new Date().toISOString();
     db.prepare(`UPDATE jobs SET state = 'running', started_at = coalesce(started_at, ?), heartbeat_at = ?, error = NULL WHERE id = ?`).run(
       now(),

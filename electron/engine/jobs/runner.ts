@@ -1,11 +1,12 @@
 import { Worker } from 'node:worker_threads';
+import type { z } from 'zod';
 import type { JobProgress, JobRecord, JobState } from '../../../shared/contract/jobs';
 import { createProgressMeter, type ProgressMeter } from '../../../shared/jobs/progress';
 import type { EngineEvents } from '../events';
 import { InvalidParamsError, KurasiError, notFound } from '../errors';
 import { jobRegistry } from './registry';
 import type { Db } from '../store/open';
-import type { FromJobWorker } from './types';
+import { withRunSettings, type FromJobWorker, type RunSettings } from './types';
 import { workerPath } from './worker-path';
 import { readJob, listJobs, RESUMABLE_STATES, type CoveredBy } from './job-rows';
 import { ownerJson, ownerLiveness } from './owner';
@@ -25,6 +26,16 @@ const coveredBy: CoveredBy = (kind, earlier, later) => {
   return e.success && l.success && impl.coveredBy(e.data, l.data);
 };
 
+/** Every run setting a resume may give (each kind lists those it takes in its `runSettings`). */
+const RUN_SETTING_NAMES: readonly (keyof RunSettings)[] = ['workers'];
+
+function invalidParams(kind: string, issues: readonly z.core.$ZodIssue[]): InvalidParamsError {
+  return new InvalidParamsError(
+    kind,
+    issues.map((i) => ({ field: i.path.filter((p) => typeof p === 'string').join('.'), message: i.message })),
+  );
+}
+
 interface Running {
   worker: Worker;
   meter: ProgressMeter;
@@ -40,6 +51,8 @@ export class JobRunner {
   private readonly running = new Map<number, Running>();
   private readonly queue: number[] = [];
   private readonly waiters = new Map<number, ((r: JobRecord) => void)[]>();
+  /** Run settings given with a resume, for that run only (the job's stored parameters stay as it was started). */
+  private readonly settings = new Map<number, RunSettings>();
   private active: number | null = null;
   private closed = false;
 
@@ -77,11 +90,7 @@ export class JobRunner {
     if (!impl) throw new KurasiError('bad-request', `unknown job kind '${kind}'`);
     // Checked here, so a bad value is refused at once instead of becoming a failed job in its worker.
     const checked = impl.params.safeParse(params ?? {});
-    if (!checked.success)
-      throw new InvalidParamsError(
-        kind,
-        checked.error.issues.map((i) => ({ field: i.path.filter((p) => typeof p === 'string').join('.'), message: i.message })),
-      );
+    if (!checked.success) throw invalidParams(kind, checked.error.issues);
     const info = this.db
       .prepare(`INSERT INTO jobs(kind, state, params, created_at, owner) VALUES (?, 'queued', ?, ?, ?)`)
       .run(kind, JSON.stringify(params ?? {}), new Date().toISOString(), ownerJson());
@@ -90,7 +99,11 @@ export class JobRunner {
     return id;
   }
 
-  resume(id: number): number {
+  /**
+   * Queues an unfinished job again, to carry on from its checkpoint with the parameters it was started with, except
+   * for `settings` (how many workers, say), which apply to this run only.
+   */
+  resume(id: number, settings: RunSettings = {}): number {
     // A job whose process died after this corpus was opened is resumable now, not only after a reopen.
     this.markStaleInterrupted();
     const job = this.get(id);
@@ -98,13 +111,27 @@ export class JobRunner {
     if (!RESUMABLE_STATES.includes(job.state)) throw notResumable(job.state);
     if (job.supersededBy !== null)
       throw new KurasiError('conflict', `job ${id} was superseded by job ${job.supersededBy}, a later ${job.kind} run that finished; there is nothing to resume`);
+    const given = this.checkRunSettings(job, settings);
     // Guarded by the state, so two processes resuming the same job at once do not both run it.
     const claimed = this.db
       .prepare(`UPDATE jobs SET state = 'queued', error = NULL, finished_at = NULL, owner = ? WHERE id = ? AND state IN ('interrupted', 'cancelled', 'failed')`)
       .run(ownerJson(), id);
     if (claimed.changes !== 1) throw notResumable(this.get(id).state);
+    if (given) this.settings.set(id, given);
     this.enqueue(id);
     return id;
+  }
+
+  /** The settings given, refused (before anything is queued) where the kind does not take one or a value is out of its range. */
+  private checkRunSettings(job: JobRecord, settings: RunSettings): RunSettings | null {
+    const given = RUN_SETTING_NAMES.filter((k) => settings[k] !== undefined);
+    if (given.length === 0) return null;
+    const impl = jobRegistry[job.kind];
+    if (!impl) throw new KurasiError('bad-request', `unknown job kind '${job.kind}'`);
+    for (const k of given) if (!impl.runSettings?.includes(k)) throw new KurasiError('bad-request', `${job.kind} jobs have no '${k}' setting`);
+    const checked = impl.params.safeParse(withRunSettings(job.params, settings));
+    if (!checked.success) throw invalidParams(job.kind, checked.error.issues);
+    return settings;
   }
 
   cancel(id: number): boolean {
@@ -184,7 +211,9 @@ export class JobRunner {
     // The job's own connection checkpoints the WAL (the import defers it to its end, see import-job.ts). A commit on
     // this connection meanwhile would otherwise make *this* thread copy whatever the job has written so far.
     this.db.pragma('wal_autocheckpoint = 0');
-    const worker = new Worker(workerPath('job'), { workerData: { dbPath: this.dbPath, jobId: id, cancelFlag: cancelBuffer } });
+    const settings = this.settings.get(id) ?? {};
+    this.settings.delete(id);
+    const worker = new Worker(workerPath('job'), { workerData: { dbPath: this.dbPath, jobId: id, cancelFlag: cancelBuffer, settings } });
     let finished = false;
     this.running.set(id, { worker, meter, cancelFlag: new Int32Array(cancelBuffer) });
     worker.on('message', (m: FromJobWorker) => {
@@ -232,6 +261,7 @@ export class JobRunner {
   }
 
   private finish(id: number, state: JobState, error: string | null): void {
+    this.settings.delete(id);
     this.db.prepare('UPDATE jobs SET state = ?, error = ?, finished_at = ? WHERE id = ?').run(state, error, new Date().toISOString(), id);
     const record = this.get(id);
     this.emitProgress(record, 0, null);

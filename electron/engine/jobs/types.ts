@@ -28,8 +28,26 @@ export interface JobImpl<S extends z.ZodType = z.ZodType, R = unknown> {
    * would only repeat work): the jobs list then offers no resume for it. Kinds without it are always resumable.
    */
   coveredBy?(earlier: z.output<S>, later: z.output<S>): boolean;
+  /** The run settings this kind takes: a resume may give them anew, since they change how the work runs, not its results. */
+  runSettings?: readonly (keyof RunSettings)[];
   /** Scope of the corpus-changed event sent when the job ends. */
   changes?: 'documents' | 'sources' | 'labels' | 'languages' | 'duplicates' | 'licenses' | 'pii' | 'quality' | 'all';
+}
+
+/**
+ * Parameters that say how a job's work runs, not what it computes. A resume may set them for that run only: the job
+ * keeps the parameters it was started with, so a later resume without them runs as it was started.
+ */
+export interface RunSettings {
+  /** Worker threads of the job's pool. */
+  workers?: number;
+}
+
+/** The stored parameters with the settings given for this run laid over them (settings left undefined change nothing). */
+export function withRunSettings(params: unknown, settings: RunSettings): unknown {
+  const given = Object.entries(settings).filter(([, v]) => v !== undefined);
+  if (given.length === 0 || typeof params !== 'object' || params === null) return params;
+  return { ...params, ...Object.fromEntries(given) };
 }
 
 export function defineJob<S extends z.ZodType, R>(job: JobImpl<S, R>): JobImpl<S, R> {

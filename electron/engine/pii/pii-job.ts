@@ -38,6 +38,7 @@ export interface PiiJobResult {
 export const piiJob = defineJob({
   kind: 'pii',
   params: piiJobParams,
+  runSettings: ['workers'],
   changes: 'pii',
   async run(ctx): Promise<PiiJobResult> {
     const t0 = Date.now();

@@ -36,6 +36,7 @@ export interface QualityJobResult {
 export const qualityJob = defineJob({
   kind: 'quality',
   params: qualityJobParams,
+  runSettings: ['workers'],
   changes: 'quality',
   async run(ctx): Promise<QualityJobResult> {
     const t0 = Date.now();

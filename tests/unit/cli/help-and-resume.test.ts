@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobRecord } from '../../../shared/contract/jobs';
@@ -8,8 +9,13 @@ import { CLI, runKurasi } from '../../helpers/cli';
 import { seedCorpus } from '../../helpers/corpus';
 import { tempDir } from '../../helpers/temp';
 
-/** A corpus holding one langid job that was cancelled before it did anything, as Ctrl-C leaves it. */
-function corpusWithCancelledLangid(path: string, docs: string[]): number {
+/** A corpus holding one job (langid by default) that was cancelled before it did anything, as Ctrl-C leaves it. */
+function corpusWithCancelledLangid(
+  path: string,
+  docs: string[],
+  kind = 'langid',
+  params: Record<string, unknown> = { workers: 1, onlyMissing: false },
+): number {
   const { db } = seedCorpus(
     docs.map((text) => ({ text })),
     path,
@@ -20,9 +26,9 @@ function corpusWithCancelledLangid(path: string, docs: string[]): number {
     const now = new Date().toISOString();
     const info = corpus
       .prepare(
-        `INSERT INTO jobs(kind, state, params, created_at, finished_at) VALUES ('langid', 'cancelled', ?, ?, ?)`,
+        `INSERT INTO jobs(kind, state, params, created_at, finished_at) VALUES (?, 'cancelled', ?, ?, ?)`,
       )
-      .run(JSON.stringify({ workers: 1, onlyMissing: false }), now, now);
+      .run(kind, JSON.stringify(params), now, now);
     return Number(info.lastInsertRowid);
   } finally {
     corpus.close();
@@ -144,7 +150,7 @@ describe('kurasi --resume', () => {
     expect([missing.code, missing.stderr]).toEqual([1, 'kurasi langid: job 999 not found\n']);
   });
 
-  it('says that --workers and --only-missing are ignored when resuming', async () => {
+  it('says that --only-missing is ignored when resuming (--workers is not)', async () => {
     const path = join(tempDir(), 'c.db');
     const id = corpusWithCancelledLangid(path, ['Apa kabar hari ini?', 'The weather is nice today.']);
     const r = await runKurasi([
@@ -159,8 +165,30 @@ describe('kurasi --resume', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe(
-      'kurasi langid: --workers and --only-missing are ignored with --resume: a resumed job keeps the settings it was started with\n',
+      'kurasi langid: --only-missing is ignored with --resume: a resumed job keeps the settings it was started with, except --workers\n',
     );
     expect(r.stdout).toMatch(/^labelled 2 documents in .* on 1 worker\n/);
+  });
+
+  it('a resumed langid, pii or quality job runs on the --workers given, else on the workers it was started with', async () => {
+    // 30 documents in ranges of 10: work for a pool of two, which this machine gives when it has two cores.
+    const two = Math.min(2, availableParallelism());
+    const docs = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `Warga desa ${i} pergi ke pasar membeli sayur, hubungi 0812-3456-78${String(i).padStart(2, '0')}.`,
+    );
+    for (const kind of ['langid', 'pii', 'quality']) {
+      const path = join(tempDir(), 'c.db');
+      const id = corpusWithCancelledLangid(path, docs, kind, { workers: 2, batchSize: 10 });
+      const other = corpusWithCancelledLangid(path, [], kind, { workers: 2, batchSize: 10 });
+      const r = await runKurasi([kind, '--db', path, '--resume', String(id), '--workers', '1', '--json']);
+      expect([r.code, r.stderr], kind).toEqual([0, '']);
+      expect(JSON.parse(r.stdout), kind).toMatchObject({ jobId: id, workers: 1 });
+      // Without --workers, a resume runs as its job was started.
+      const plain = await runKurasi([kind, '--db', path, '--resume', String(other), '--json']);
+      expect([plain.code, plain.stderr], kind).toEqual([0, '']);
+      expect(JSON.parse(plain.stdout), kind).toMatchObject({ jobId: other, workers: two });
+    }
   });
 });

@@ -122,6 +122,56 @@ describe('langid stopped part-way from outside', () => {
     expect(third.stderr).toBe('');
   }, 300_000);
 
+  it('a second Ctrl-C during a slow batch quits at once with exit 130; the corpus stays whole and the job resumes', async () => {
+    // Long documents (48 sentences each): one range of 4,000 takes seconds, the wait a second Ctrl-C cuts short.
+    const docs = 12_000;
+    const path = tempDbPath();
+    bulkSeed(path, docs, 48);
+    const db = openCorpus(path);
+    rebuildSummary(db);
+    db.close();
+
+    const child = spawn(process.execPath, [CLI, 'langid', '--db', path, '--workers', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let onStderr = () => {};
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      onStderr();
+    });
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, sig) => resolve({ code, signal: sig })));
+    // Progress first: a committed range (its checkpoint), so the job is running and the next range is under way.
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline && child.exitCode === null && !jobs(path).at(-1)?.checkpoint) await new Promise((r) => setTimeout(r, 20));
+    expect(child.exitCode, stderr).toBeNull();
+
+    child.kill('SIGINT');
+    // The first Ctrl-C says what it does, at once (the cancel itself waits for the batch).
+    await Promise.race([ended, new Promise<void>((resolve) => (onStderr = () => stderr.includes('\n') && resolve()))]);
+    expect(stderr).toBe('kurasi langid: cancelling job 1 at the end of its batch… (Ctrl-C again to quit at once)\n');
+    child.kill('SIGINT');
+    expect(await ended).toEqual({ code: 130, signal: null });
+    expect(stderr.split('\n')[1]).toBe(`kurasi langid: quit at once; job 1's unfinished batch is not written; continue with: kurasi langid --db ${path} --resume 1`);
+
+    // It did not wait for the batch: the job was neither cancelled nor finished, its process is gone.
+    const [job] = jobs(path);
+    expect(job).toMatchObject({ id: 1, state: 'running' });
+    expect(job!.done).toBeLessThan(docs);
+    const check = openCorpus(path, { readonly: true });
+    try {
+      expect(check.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    } finally {
+      check.close();
+    }
+    // Whole ranges only: the summary agrees with the labels as committed.
+    expect(await statsLanguages(path)).toEqual(truth(path));
+
+    const resumed = await runKurasi(['langid', '--db', path, '--resume', '1', '--json']);
+    expect([resumed.code, resumed.stderr]).toEqual([0, '']);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ jobId: 1, labelled: docs });
+    expect(jobs(path)).toMatchObject([{ id: 1, state: 'done' }]);
+    expect(await statsLanguages(path)).toEqual(truth(path));
+  }, 300_000);
+
   it('--workers above the cores is capped, said once on stderr', async () => {
     const path = tempDbPath();
     bulkSeed(path, 20);

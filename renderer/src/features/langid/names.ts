@@ -10,6 +10,15 @@ export function langName(code: string | null, ui: Lang): string {
 
 export const LANG_CODES = Object.keys(LANGID_LANGUAGE_NAMES);
 
+/**
+ * The languages a filter offers: the detector's, in their usual order, then the other codes the corpus holds (set by
+ * hand, or by an older model), alphabetically.
+ */
+export function filterLangCodes(present: readonly string[]): string[] {
+  const others = [...new Set(present.filter((code) => !LANG_CODES.includes(code)))].sort();
+  return [...LANG_CODES, ...others];
+}
+
 /** Indonesian and the regional languages of Indonesia the detector knows: what the corpus is collected for. */
 const HOME_LANGS = new Set(['ind', 'jav', 'sun', 'min', 'ban', 'ace', 'mad', 'bug', 'bjn']);
 
