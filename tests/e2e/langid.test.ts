@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildSummary } from '../../electron/engine/langid/store';
@@ -160,6 +163,8 @@ describe('languages screen and the override at 1280×800', () => {
     await save.click();
 
     await expect.poll(() => select.inputValue(), { timeout: 15_000 }).toBe('nld');
+    // Says how to take it back: the undo works from anywhere (Ctrl+Z) but was shown nowhere near the override.
+    expect(await section.getByRole('status').innerText()).toBe('Bahasa disimpan dan dicatat di log audit. Ctrl+Z membatalkan.');
     expect(await select.locator('option:checked').innerText()).toBe('Lainnya: nld');
     expect(await save.isDisabled()).toBe(true);
     // One audit entry, in the pane's history.
@@ -196,5 +201,95 @@ describe('languages screen and the override at 1280×800', () => {
     await expect.poll(docCount, { timeout: 15_000 }).toMatch(/^1 dokumen/);
     await expect.poll(() => p.locator('.dt-row[data-index="0"]:not(.skeleton)').innerText(), { timeout: 15_000 }).toContain('Warga desa 0 ');
     expect(await filter.locator('option:checked').innerText()).toBe('nld');
+
+    // The languages screen's table names it once ("nld", not "nld nld"); a known language keeps its code beside it.
+    await p.locator('nav [data-nav="languages"]').click();
+    const table = p.locator('[data-testid="langid-table"]');
+    await expect.poll(() => table.locator('tr[data-lang="nld"]').count(), { timeout: 15_000 }).toBe(1);
+    expect(await table.locator('tr[data-lang="nld"] td').first().innerText()).toBe('nld');
+    expect(await table.locator('tr[data-lang="zlm"] td').first().innerText()).toBe('Melayu zlm');
+  });
+});
+
+describe('languages screen: a detection run queued before the screen opened', () => {
+  let queued: StartedApp;
+  const unfed = new Set<string>();
+  // An import reading a named pipe holds the job queue until the test writes to it: a langid job waits behind it and
+  // sends no progress meanwhile. The pipe delivers (the import then fails: a pipe cannot be read twice) when fed.
+  const blockQueue = async (name: string) => {
+    const fifo = join(queued.dir, name);
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    unfed.add(fifo);
+    expect(await call('import.start', { paths: [fifo], format: 'jsonl' })).toMatchObject({ ok: true });
+    return () => {
+      // The import holds the server's shutdown too: afterAll feeds what a failed test left.
+      if (!unfed.delete(fifo)) return;
+      writeFileSync(fifo, '{"text":"Teks dari pipa."}\n');
+    };
+  };
+
+  beforeAll(async () => {
+    queued = await startApp({
+      name: 'langid-queued',
+      docs: [{ text: 'Warga desa pergi ke pasar membeli sayur dan beras.', externalId: 'ind0' }],
+      width: 1280,
+      screen: 'languages',
+      goto: false,
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const fifo of unfed) writeFileSync(fifo, '{"text":"Teks dari pipa."}\n');
+    await queued?.stop();
+  });
+
+  const call = async (method: string, input: unknown): Promise<unknown> => {
+    const res = await fetch(`http://127.0.0.1:${queued.served.port}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-kurasi-token': queued.served.token },
+      body: JSON.stringify(input),
+    });
+    return res.json();
+  };
+
+  it('shows the waiting run and its cancel button instead of a second "Deteksi bahasa"', async () => {
+    const feed = await blockQueue('pipa-1.jsonl');
+    expect(await call('langid.start', { onlyMissing: false })).toMatchObject({ ok: true });
+
+    const page = queued.page;
+    await page.goto(queued.served.url);
+    const actions = page.locator('.langid-screen .actions');
+    await expect.poll(() => actions.getByRole('status').count(), { timeout: 15_000 }).toBe(1);
+    expect(await actions.getByRole('status').innerText()).toBe('Menunggu giliran…');
+    expect(await actions.getByRole('button', { name: 'Batalkan' }).count()).toBe(1);
+    expect(await actions.getByRole('button', { name: 'Deteksi bahasa' }).count()).toBe(0);
+
+    feed();
+    await page.locator('[data-testid="langid-chart"]').waitFor({ timeout: 30_000 });
+    await actions.getByRole('button', { name: 'Deteksi bahasa' }).waitFor({ timeout: 15_000 });
+    expect(await actions.getByRole('status').count()).toBe(0);
+  });
+
+  it('a cancelled run says so on the screen and carries on from there with Lanjutkan', async () => {
+    const feed = await blockQueue('pipa-2.jsonl');
+    const started = await call('langid.start', { onlyMissing: false });
+    expect(started).toMatchObject({ ok: true });
+    const page = queued.page;
+    await page.reload();
+    const actions = page.locator('.langid-screen .actions');
+    await actions.getByRole('button', { name: 'Batalkan' }).click();
+    const stopped = page.locator('[data-testid="langid-stopped"]');
+    await stopped.waitFor({ timeout: 15_000 });
+    expect(await stopped.innerText()).toMatch(/^Deteksi bahasa #\d+ berhenti sebelum selesai \(0 dokumen sudah diperiksa\)\./);
+    // Still there when the screen is opened again: the job list says so, not only the event seen here.
+    await page.reload();
+    await stopped.waitFor({ timeout: 15_000 });
+
+    await stopped.getByRole('button', { name: 'Lanjutkan' }).click();
+    await expect.poll(() => actions.getByRole('status').innerText(), { timeout: 15_000 }).toBe('Menunggu giliran…');
+    expect(await stopped.count()).toBe(0);
+    feed();
+    await actions.getByRole('button', { name: 'Deteksi bahasa' }).waitFor({ timeout: 30_000 });
+    expect(await stopped.count()).toBe(0);
   });
 });
