@@ -161,7 +161,10 @@ describe('corpus browser end to end (kurasi serve + headless Chromium)', () => {
   });
 
   it('switches the language to English and back', async () => {
+    // Named apart from the documents' language filter and the Languages screen, both called "Bahasa".
+    expect(await page.getByRole('combobox', { name: 'Bahasa antarmuka', exact: true }).count()).toBe(1);
     await page.locator('[data-testid="lang-switch"]').selectOption('en');
+    expect(await page.getByRole('combobox', { name: 'Interface language', exact: true }).count()).toBe(1);
     await expect.poll(() => page.locator('[data-nav="browser"]').innerText()).toContain('Documents');
     await page.locator('[data-nav="browser"]').click();
     await expect.poll(() => page.locator('[data-testid="doc-count"]').innerText()).toMatch(/documents/);

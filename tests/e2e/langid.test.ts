@@ -146,6 +146,8 @@ describe('languages screen and the override at 1280×800', () => {
     await expect.poll(docCount, { timeout: 15_000 }).toMatch(/^150 dokumen/);
     const first = p.locator('.dt-row[data-index="0"]:not(.skeleton)');
     await expect.poll(() => first.innerText(), { timeout: 15_000 }).toContain('Warga desa 0 ');
+    // The chart's button is gone with its screen: the keyboard carries on in the table it opened.
+    await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName)).toBe('dt-scroll');
     await first.click();
     await p.keyboard.press('Enter');
     const section = p.locator('[data-testid="doc-pane"] [data-section="langid"]');

@@ -3,7 +3,7 @@ export const shellStrings = {
   id: {
     'app.title': 'Kurasi',
     'app.tagline': 'Kurasi korpus teks bahasa Indonesia',
-    'app.language': 'Bahasa',
+    'app.language': 'Bahasa antarmuka',
     'app.loading': 'Memuat…',
     'app.retry': 'Coba lagi',
     'app.close': 'Tutup',
@@ -177,7 +177,7 @@ export const shellStrings = {
   en: {
     'app.title': 'Kurasi',
     'app.tagline': 'Curating Indonesian text corpora',
-    'app.language': 'Language',
+    'app.language': 'Interface language',
     'app.loading': 'Loading…',
     'app.retry': 'Try again',
     'app.close': 'Close',

@@ -39,6 +39,13 @@ export function BrowserScreen() {
   const [hitSelected, setHitSelected] = useState<number | null>(null);
   const [sources, setSources] = useState<SourceRecord[]>([]);
   const tableRef = useRef<DataTableHandle>(null);
+  // Opened from another screen (a chart bar, a count), the button that had focus is gone: the keyboard carries on in
+  // the table it opened, not from the top of the page.
+  useEffect(() => {
+    if (!shell.browserFilters) return;
+    const frame = requestAnimationFrame(() => tableRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [shell.browserFilters]);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const allCols = useMemo(() => buildColumns([...baseColumns, ...allColumns()], t), [t]);
