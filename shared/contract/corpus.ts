@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { undReason } from './langid';
 
 export const sourceRecord = z.object({
   id: z.number().int(),
@@ -58,6 +59,8 @@ export const documentRecord = z.object({
   wordCount: z.number().int(),
   metadata: z.record(z.string(), z.unknown()).nullable(),
   langSource: z.string().nullable(),
+  /** Set only while the automatic answer is `und` because a rule decided (then its confidence 0 means nothing). */
+  langReason: undReason.nullable(),
   ...documentResults.shape,
 });
 export type DocumentRecord = z.infer<typeof documentRecord>;

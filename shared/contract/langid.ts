@@ -37,6 +37,14 @@ export const langFilter = z.string().max(32).transform((raw, ctx) => {
   return z.NEVER;
 });
 
+/**
+ * Why a rule, not the model's low confidence, made a document's automatic answer `und` (docs/langid.md):
+ * another Latin-script language, too few letters, or no text at all (laughter, keyboard mash).
+ */
+export const UND_REASONS = ['foreign', 'short', 'junk'] as const;
+export const undReason = z.enum(UND_REASONS);
+export type UndReason = z.infer<typeof undReason>;
+
 export const detection = z.object({
   lang: z.string(),
   confidence: z.number().min(0).max(1),

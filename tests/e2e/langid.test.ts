@@ -226,8 +226,19 @@ describe('languages screen: a detection run queued before the screen opened', ()
     return () => {
       // The import holds the server's shutdown too: afterAll feeds what a failed test left.
       if (!unfed.delete(fifo)) return;
-      writeFileSync(fifo, '{"text":"Teks dari pipa."}\n');
+      feedPipe(fifo);
     };
+  };
+
+  // Opening the pipe for writing waits for the import to open it for reading; the import may then give up on it
+  // (a pipe cannot be read twice) before the line is written, which makes the write fail with EPIPE. Either way the
+  // import has let go of the queue, which is all feeding is for.
+  const feedPipe = (fifo: string) => {
+    try {
+      writeFileSync(fifo, '{"text":"Teks dari pipa."}\n');
+    } catch (e) {
+      if (!(e instanceof Error && 'code' in e && e.code === 'EPIPE')) throw e;
+    }
   };
 
   beforeAll(async () => {
@@ -241,7 +252,7 @@ describe('languages screen: a detection run queued before the screen opened', ()
   }, 240_000);
 
   afterAll(async () => {
-    for (const fifo of unfed) writeFileSync(fifo, '{"text":"Teks dari pipa."}\n');
+    for (const fifo of unfed) feedPipe(fifo);
     await queued?.stop();
   });
 
@@ -293,5 +304,61 @@ describe('languages screen: a detection run queued before the screen opened', ()
     feed();
     await actions.getByRole('button', { name: 'Deteksi bahasa' }).waitFor({ timeout: 30_000 });
     expect(await stopped.count()).toBe(0);
+  });
+});
+
+describe('document pane: why a document is und', () => {
+  let app2: StartedApp;
+  const DUTCH =
+    'De regering heeft besloten dat de nieuwe wet op het onderwijs niet voor het einde van het jaar in werking zal treden. Het is nog niet duidelijk wanneer de kamer erover zal stemmen.';
+
+  beforeAll(async () => {
+    app2 = await startApp({
+      name: 'langid-reason',
+      docs: [
+        { text: DUTCH, externalId: 'nl' },
+        { text: 'ok', externalId: 'ok' },
+        { text: 'wkwkwk', externalId: 'wkwk' },
+        { text: 'Warga desa pergi ke pasar membeli sayur dan beras setiap pagi.', externalId: 'ind' },
+      ],
+      width: 1400,
+      screen: 'languages',
+    });
+  }, 240_000);
+
+  afterAll(() => app2?.stop());
+
+  it('explains the rule instead of "keyakinan 0%" after a real detection run (id and en)', async () => {
+    const p = app2.page;
+    // The real detector, through the screen's own button: the stored reason is what the job wrote.
+    await p.locator('.langid-screen .actions').getByRole('button', { name: 'Deteksi bahasa' }).click();
+    await p.locator('[data-testid="langid-chart"] li[data-lang="und"]').waitFor({ timeout: 60_000 });
+    await p.locator('nav [data-nav="browser"]').click();
+    const section = p.locator('[data-testid="doc-pane"] [data-section="langid"]');
+    const detected = section.locator('p').first();
+    const open = async (text: string) => {
+      const row = p.locator('.dt-row:not(.skeleton)').filter({ hasText: text }).first();
+      await row.waitFor({ timeout: 15_000 });
+      await row.click();
+      await p.keyboard.press('Enter');
+      await expect.poll(() => p.locator('[data-testid="doc-pane"]').innerText(), { timeout: 15_000 }).toContain(text);
+      await section.waitFor({ timeout: 15_000 });
+    };
+
+    await open('De regering');
+    await expect.poll(() => detected.innerText(), { timeout: 15_000 }).toContain('Terdeteksi: Tak tentu · bahasa lain (mis. Belanda, Jerman, Tagalog)');
+    expect(await detected.innerText()).not.toContain('keyakinan');
+    // The pane's field line says the same, not "0%".
+    expect(await p.locator('[data-testid="doc-pane"] .fields').innerText()).toContain('Tak tentu · bahasa lain (mis. Belanda, Jerman, Tagalog)');
+    await p.locator('[data-testid="lang-switch"]').selectOption('en');
+    await expect.poll(() => detected.innerText(), { timeout: 15_000 }).toContain('Detected: Undetermined · another language (e.g. Dutch, German, Tagalog)');
+    await p.locator('[data-testid="lang-switch"]').selectOption('id');
+
+    await open('wkwkwk');
+    await expect.poll(() => detected.innerText(), { timeout: 15_000 }).toContain('Tak tentu · bukan teks (mis. wkwk, asdf)');
+    expect(await detected.innerText()).not.toContain('keyakinan');
+
+    await open('Warga desa');
+    await expect.poll(() => detected.innerText(), { timeout: 15_000 }).toMatch(/^Terdeteksi: Indonesia · keyakinan [\d,]+%/);
   });
 });

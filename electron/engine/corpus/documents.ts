@@ -1,4 +1,5 @@
 import type { DocumentRecord, DocumentResults } from '../../../shared/contract/corpus';
+import { undReason } from '../../../shared/contract/langid';
 import { notFound } from '../errors';
 import type { Db } from '../store/open';
 
@@ -25,6 +26,7 @@ export interface DocumentRow extends DocumentResultColumns {
   word_count: number;
   metadata: string | null;
   lang_source: string | null;
+  lang_reason: string | null;
 }
 
 /** The feature results of a row, as the contract names them (shared by the document record and browser rows). */
@@ -53,6 +55,8 @@ export function toDocumentRecord(r: DocumentRow): DocumentRecord {
     wordCount: r.word_count,
     metadata: r.metadata === null ? null : (JSON.parse(r.metadata) as Record<string, unknown>),
     langSource: r.lang_source,
+    // Only the job writes it, and only for an automatic `und`; anything else read back is no reason to show.
+    langReason: r.lang_source === 'auto' && r.lang === 'und' ? (undReason.safeParse(r.lang_reason).data ?? null) : null,
     ...toDocumentResults(r),
   };
 }

@@ -3,7 +3,7 @@
  * sentences when a long text has no paragraph breaks), giving each language's share of the text
  * and a code-mixing flag when a second language holds a real part of it.
  */
-import type { LanguageDetector } from './detector.js';
+import type { LanguageDetector, UndReason } from './detector.js';
 import type { DetectedLang } from './languages.js';
 
 export interface LanguageShare {
@@ -21,6 +21,8 @@ export interface DocumentLanguage {
   codeMixed: boolean;
   /** Empty for single-paragraph documents. */
   shares: LanguageShare[];
+  /** Set only when the answer is `und` because a rule decided: for a split document, the same rule for every piece. */
+  reason?: UndReason;
 }
 
 /** Documents shorter than this are labelled as one text. */
@@ -50,6 +52,7 @@ interface Labelled {
   text: string;
   lang: DetectedLang;
   confidence: number;
+  reason?: UndReason | undefined;
 }
 
 export function labelDocument(det: Detector, text: string): DocumentLanguage {
@@ -82,17 +85,20 @@ export function labelDocument(det: Detector, text: string): DocumentLanguage {
   const codeMixed = !!second && second.share >= MIXED_SHARE && secondConfident;
   // Confidence of the document label: how sure we are of its main language, scaled by how much of the text it covers.
   const confidence = round3(main.confidence * Math.min(1, main.share / (1 - MIXED_SHARE)));
-  return { lang: main.lang, confidence, codeMixed, shares };
+  // Pieces und by different rules, or some only unsure, leave no one reason that explains the whole document.
+  const reason = main.lang === 'und' ? pieces[0]?.reason : undefined;
+  const oneRule = reason !== undefined && pieces.every((p) => p.reason === reason);
+  return { lang: main.lang, confidence, codeMixed, shares, ...(oneRule ? { reason } : {}) };
 }
 
 function whole(det: Detector, text: string): DocumentLanguage {
   const r = det.detect(text, { alternatives: 0 });
-  return { lang: r.lang, confidence: r.confidence, codeMixed: false, shares: [] };
+  return { lang: r.lang, confidence: r.confidence, codeMixed: false, shares: [], ...(r.reason ? { reason: r.reason } : {}) };
 }
 
 function label(det: Detector, text: string): Labelled {
   const r = det.detect(text, { alternatives: 0 });
-  return { text, lang: r.lang, confidence: r.confidence };
+  return { text, lang: r.lang, confidence: r.confidence, reason: r.reason };
 }
 
 /** Paragraphs (blank lines, else single line breaks), long ones cut into sentence groups, tiny ones joined. */

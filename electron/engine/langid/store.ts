@@ -3,7 +3,7 @@ import type { Db } from '../store/open';
 import { appendAudit } from '../store/audit';
 import { recordUndoable } from '../audit/undo-stack';
 import { notFound } from '../errors';
-import { PACKED_LANGS, type RangeResult } from './pool-protocol.js';
+import { PACKED_LANGS, PACKED_REASONS, type RangeResult } from './pool-protocol.js';
 
 export interface LanguageBreakdownRow {
   lang: string;
@@ -23,7 +23,7 @@ export interface LanguageBreakdownRow {
  */
 export function writeRange(db: Db, lo: number, hi: number, r: RangeResult, onlyMissing = false): void {
   const update = db.prepare(
-    `UPDATE documents SET lang = ?, lang_confidence = ?, lang_source = 'auto', code_mixed = ? WHERE id = ? AND coalesce(lang_source, '') <> 'manual'`,
+    `UPDATE documents SET lang = ?, lang_confidence = ?, lang_source = 'auto', code_mixed = ?, lang_reason = ? WHERE id = ? AND coalesce(lang_source, '') <> 'manual'`,
   );
   const clearRange = db.prepare(
     `DELETE FROM document_languages WHERE document_id > ? AND document_id <= ?
@@ -44,7 +44,10 @@ export function writeRange(db: Db, lo: number, hi: number, r: RangeResult, onlyM
     if (onlyMissing) for (let i = 0; i < r.ids.length; i++) clearOne.run(r.ids[i] ?? 0);
     else clearRange.run(lo, hi, lo, hi);
     for (let i = 0; i < r.ids.length; i++) {
-      update.run(PACKED_LANGS[r.langs[i] ?? 0] ?? 'und', Math.round((r.conf[i] ?? 0) * 1000) / 1000, r.mixed[i] ?? 0, r.ids[i] ?? 0);
+      const lang = PACKED_LANGS[r.langs[i] ?? 0] ?? 'und';
+      // A language clears the reason an earlier run gave for `und`.
+      const reason = lang === 'und' ? (PACKED_REASONS[r.reasons[i] ?? 0] ?? null) : null;
+      update.run(lang, Math.round((r.conf[i] ?? 0) * 1000) / 1000, r.mixed[i] ?? 0, reason, r.ids[i] ?? 0);
     }
     for (const [id, li, share, paragraphs, conf] of r.shares) insertShare.run(id, PACKED_LANGS[li] ?? 'und', share, paragraphs, conf);
     shiftSummary.run({ sign: 1, lo, hi });
@@ -88,6 +91,7 @@ interface DocLangRow {
   lang: string | null;
   lang_confidence: number | null;
   lang_source: string | null;
+  lang_reason: string | null;
   char_count: number;
   code_mixed: number | null;
 }
@@ -103,7 +107,7 @@ export function setDocumentLanguage(
   actor: string,
 ): { id: number; lang: string | null; langSource: string | null; langConfidence: number | null } {
   return db.transaction(() => {
-    const before = db.prepare('SELECT lang, lang_confidence, lang_source, char_count, code_mixed FROM documents WHERE id = ?').get(input.id) as
+    const before = db.prepare('SELECT lang, lang_confidence, lang_source, lang_reason, char_count, code_mixed FROM documents WHERE id = ?').get(input.id) as
       | DocLangRow
       | undefined;
     if (!before) throw notFound(`document ${input.id}`);
@@ -115,7 +119,13 @@ export function setDocumentLanguage(
     if (before.lang === after.lang && before.lang_source === after.lang_source) {
       return { id: input.id, lang: before.lang, langSource: before.lang_source, langConfidence: before.lang_confidence };
     }
-    db.prepare('UPDATE documents SET lang = ?, lang_confidence = ?, lang_source = ? WHERE id = ?').run(after.lang, after.lang_confidence, after.lang_source, input.id);
+    // The reason explains an automatic `und` only; undo puts it back with the label it explained.
+    db.prepare('UPDATE documents SET lang = ?, lang_confidence = ?, lang_source = ?, lang_reason = NULL WHERE id = ?').run(
+      after.lang,
+      after.lang_confidence,
+      after.lang_source,
+      input.id,
+    );
     adjustSummary(db, before.lang, before.lang_source === 'manual', before.code_mixed === 1, before.char_count, -1);
     adjustSummary(db, after.lang, after.lang_source === 'manual', before.code_mixed === 1, before.char_count, 1);
     const auditId = appendAudit(db, {
@@ -127,8 +137,13 @@ export function setDocumentLanguage(
       after: { lang: after.lang, confidence: after.lang_confidence, source: after.lang_source },
       note: input.note ?? null,
     });
-    const state = (r: { lang: string | null; lang_confidence: number | null; lang_source: string | null }) => ({ lang: r.lang, confidence: r.lang_confidence, source: r.lang_source });
-    recordUndoable(db, { actor, kind: 'langid', documentId: input.id, key: 'lang', before: state(before), after: state(after), auditId });
+    const state = (r: { lang: string | null; lang_confidence: number | null; lang_source: string | null }, reason: string | null) => ({
+      lang: r.lang,
+      confidence: r.lang_confidence,
+      source: r.lang_source,
+      reason,
+    });
+    recordUndoable(db, { actor, kind: 'langid', documentId: input.id, key: 'lang', before: state(before, before.lang_reason), after: state(after, null), auditId });
     return { id: input.id, lang: after.lang, langSource: after.lang_source, langConfidence: after.lang_confidence };
   })();
 }

@@ -45,6 +45,27 @@ describe('document labelling', () => {
     expect(r.shares).toHaveLength(1);
   });
 
+  it('says why a document is und only when one rule made every piece und', () => {
+    const dutch =
+      'De regering heeft besloten dat de nieuwe wet op het onderwijs niet voor het einde van het jaar in werking zal treden. Het is nog niet duidelijk wanneer de kamer erover zal stemmen.';
+    expect(labelDocument(det, dutch)).toMatchObject({ lang: 'und', confidence: 0, reason: 'foreign' });
+    expect(labelDocument(det, 'ok')).toMatchObject({ lang: 'und', reason: 'short' });
+    expect(labelDocument(det, 'wkwkwk')).toMatchObject({ lang: 'und', reason: 'junk' });
+    expect(labelDocument(det, [dutch, dutch, dutch].join('\n\n'))).toMatchObject({ lang: 'und', reason: 'foreign' });
+    const laughter = 'wkwkwk wkwkwk hahaha hahaha hehehe';
+    // Over 300 characters, so each Dutch paragraph stays a piece of its own beside the laughter.
+    const dutchLong = `${dutch} Volgens de minister is er meer tijd nodig om de scholen goed voor te bereiden, en de vakbonden hebben gevraagd om een uitgebreid overleg met de leraren voordat er iets verandert.`;
+    const mixedRules = labelDocument(det, [dutchLong, laughter, dutchLong, laughter].join('\n\n'));
+    expect(mixedRules.shares).toEqual([{ lang: 'und', share: 1, paragraphs: 4, confidence: 0 }]);
+    expect(mixedRules.lang).toBe('und');
+    expect(mixedRules.reason).toBeUndefined();
+    // A language found anywhere is the answer, and no reason goes with it.
+    const withInd = labelDocument(det, [dutch, IND, dutch].join('\n\n'));
+    expect(withInd.lang).toBe('ind');
+    expect(withInd.reason).toBeUndefined();
+    expect(labelDocument(det, IND).reason).toBeUndefined();
+  });
+
   it('splits on blank lines, then single lines, merging tiny pieces', () => {
     expect(splitPieces(`${IND}\n\n${ENG}`)).toHaveLength(2);
     expect(splitPieces(`${IND}\n${ENG}`)).toHaveLength(2);

@@ -39,6 +39,8 @@ describe('migration 0013 (lang-aliases)', () => {
       INSERT INTO langid_summary(lang, documents, characters, code_mixed, manual)
         SELECT lang, count(*), sum(char_count), 0, sum(lang_source = 'manual') FROM documents GROUP BY lang;
       UPDATE label_actions SET after = json_set(after, '$.lang', CASE document_id WHEN 1 THEN 'zsm' ELSE 'msa' END) WHERE kind = 'langid';
+      -- Version 12 had no column of later migrations: they add it again.
+      ALTER TABLE documents DROP COLUMN lang_reason;
       PRAGMA user_version = 12;
     `);
     const chars = (id: number) => charCount(old, id);

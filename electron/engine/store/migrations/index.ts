@@ -13,6 +13,7 @@ import { migration0011 } from './0011-reject-reread';
 import { migration0012 } from './0012-job-owner';
 import { migration0013 } from './0013-lang-aliases';
 import { migration0014 } from './0014-langid-summary-recount';
+import { migration0015 } from './0015-lang-reason';
 
 /** In order; checked to increase by one at start-up. One line per migration file. */
 export const migrations: Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];

@@ -71,7 +71,15 @@ export function DocumentPane({ id, query, onClose, onShowDocuments }: { id: numb
             </Field>
             <Field label={t('doc.length')}>{t('doc.chars', { n: doc.charCount, w: doc.wordCount })}</Field>
             <Field label={t('doc.lang')}>
-              {doc.lang ? `${langName(doc.lang, lang)}${doc.langConfidence !== null && doc.langSource !== 'manual' ? ` · ${n(doc.langConfidence * 100)}%` : ''}` : notYet}
+              {doc.lang
+                ? `${langName(doc.lang, lang)}${
+                    doc.langReason !== null
+                      ? ` · ${t(`langid.reason.${doc.langReason}`)}`
+                      : doc.langConfidence !== null && doc.langSource !== 'manual'
+                        ? ` · ${n(doc.langConfidence * 100)}%`
+                        : ''
+                  }`
+                : notYet}
             </Field>
             <Field label={t('doc.dup')}>
               <DupCell row={doc} />

@@ -49,7 +49,15 @@ export function LanguageSection({ doc, refresh }: { doc: DocumentRecord; query: 
       <p>
         {/* A language set by hand was not detected, and its "confidence" (1) is not the detector's. */}
         {t(doc.langSource === 'manual' ? 'langid.current' : 'langid.detected')}: <strong>{langName(doc.lang, lang)}</strong>
-        {doc.langConfidence !== null && doc.langSource !== 'manual' && <span className="muted"> · {t('langid.confidence', { p: n(doc.langConfidence * 100) })}</span>}
+        {/* A rule's `und` has confidence 0 by definition: say which rule, not a number that reads as a broken model. */}
+        {doc.langReason !== null ? (
+          <span className="muted" data-testid="langid-reason">
+            {' '}
+            · {t(`langid.reason.${doc.langReason}`)}
+          </span>
+        ) : (
+          doc.langConfidence !== null && doc.langSource !== 'manual' && <span className="muted"> · {t('langid.confidence', { p: n(doc.langConfidence * 100) })}</span>
+        )}
         {doc.langSource && <span className={`chip ${doc.langSource === 'manual' ? 'state-manual' : ''}`}> {t(`langid.source.${doc.langSource}`)}</span>}
         {doc.codeMixed && <span className="badge"> ⇄ {t('langid.mixed')}</span>}
       </p>
