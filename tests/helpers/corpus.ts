@@ -47,6 +47,20 @@ export function seedCorpus(docs: SeedDoc[], path = tempDbPath()): { path: string
 
 export { hashText };
 
+/** Records a job of `kind` that was cancelled before it did anything, as Ctrl-C leaves it; returns its id. */
+export function addCancelledJob(path: string, kind: string, params: Record<string, unknown>): number {
+  const db = openCorpus(path);
+  try {
+    const now = new Date().toISOString();
+    const info = db
+      .prepare(`INSERT INTO jobs(kind, state, params, created_at, finished_at) VALUES (?, 'cancelled', ?, ?, ?)`)
+      .run(kind, JSON.stringify(params), now, now);
+    return Number(info.lastInsertRowid);
+  } finally {
+    db.close();
+  }
+}
+
 /** Everything a write could change: the corpus file's bytes, size, mtime and mode, and the files beside it. */
 export function corpusFingerprint(path: string) {
   const st = statSync(path);

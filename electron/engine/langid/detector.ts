@@ -7,6 +7,7 @@
  * removed, junk (hahaha, kkkk, keyboard mash), or another Latin-script language (Dutch, German...).
  */
 import { francAll } from 'franc';
+import type { UndReason } from '../../../shared/contract/langid';
 import { bigramKey, FeatureExtractor, lexiconKey } from './features.js';
 import { cleanText, dropJunkWords, isJunk } from './input-rules.js';
 import { ForeignCheck } from './foreign.js';
@@ -20,12 +21,12 @@ export interface LangAlternative {
 }
 
 /**
- * Why a rule, not the model's low confidence, answered `und` (confidence 0):
+ * Why a rule, not the model's low confidence, answered `und` (confidence 0); the contract's type, as the corpus stores it:
  * `short` fewer than MIN_LETTERS letters once links, e-mail addresses and @mentions are removed;
  * `junk` a letter or two repeated, laughter (wkwk, hahaha) or a keyboard mash;
  * `foreign` another Latin-script language (the alternatives then say what the model alone would have answered).
  */
-export type UndReason = 'short' | 'junk' | 'foreign';
+export type { UndReason };
 
 export interface Detection {
   lang: DetectedLang;

@@ -66,7 +66,7 @@ export class FeatureExtractor {
     for (let i = 0; i < end && n < MAX_CHARS; i++) {
       let c = text.charCodeAt(i);
       if (c >= 65 && c <= 90) c += 32;
-      if ((c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) {
+      if ((c >= 97 && c <= 122) || isMarkedLatin(c)) {
         if (c >= 0xc0) {
           c = lowerLatin(c);
           marked++;
@@ -178,6 +178,11 @@ function lowerLatin(c: number): number {
 }
 
 const LETTER = /\p{L}/u;
+
+/** A Latin letter with a diacritic (Latin-1 to Latin Extended-B, Latin Extended Additional): part of a word, as a-z. */
+export function isMarkedLatin(c: number): boolean {
+  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff);
+}
 
 function isOtherLetter(c: number): boolean {
   if (c >= 0xd800 && c <= 0xdfff) return false; // surrogate halves: emoji and astral symbols

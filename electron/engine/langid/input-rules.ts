@@ -2,7 +2,7 @@
  * What the detector does to a text before (and instead of) asking the model: the text it reads (NFKC, links out)
  * and the junk no language can be read from (docs/langid.md).
  */
-import { MAX_CHARS, type FeatureExtractor } from './features.js';
+import { isMarkedLatin, MAX_CHARS, type FeatureExtractor } from './features.js';
 
 /** Longer input is cut before cleaning: the extractor reads at most 2 × MAX_CHARS characters anyway. */
 const MAX_INPUT = MAX_CHARS * 4;
@@ -84,7 +84,7 @@ export function dropJunkWords(text: string, minLetters: number): string {
   const n = text.length;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 32;
-    if (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && isMarkedLetter(c))) {
+    if (((c | 32) >= 97 && (c | 32) <= 122) || isMarkedLatin(c)) {
       if (start < 0) start = i;
       letters++;
       continue;
@@ -110,14 +110,6 @@ export function dropJunkWords(text: string, minLetters: number): string {
 
 /** Start and end of each junk word of the current `dropJunkWords` call (reused: most texts have none). */
 const junkSpans: number[] = [];
-
-/**
- * Latin letters with diacritics as the feature extractor counts them (with a-z A-Z, tested inline, these are the
- * letters of words; anything else ends a word).
- */
-function isMarkedLetter(c: number): boolean {
-  return (c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff);
-}
 
 /** ASCII letters lower-cased; others as they are (compared only with each other). */
 function lower(c: number): number {

@@ -6,7 +6,7 @@ import type { JobRecord } from '../../../shared/contract/jobs';
 import { requireDone } from '../../../electron/cli/run-job';
 import { openCorpus } from '../../../electron/engine/store/open';
 import { CLI, runKurasi } from '../../helpers/cli';
-import { seedCorpus } from '../../helpers/corpus';
+import { addCancelledJob, seedCorpus } from '../../helpers/corpus';
 import { tempDir } from '../../helpers/temp';
 
 /** A corpus holding one job (langid by default) that was cancelled before it did anything, as Ctrl-C leaves it. */
@@ -16,23 +16,11 @@ function corpusWithCancelledLangid(
   kind = 'langid',
   params: Record<string, unknown> = { workers: 1, onlyMissing: false },
 ): number {
-  const { db } = seedCorpus(
+  seedCorpus(
     docs.map((text) => ({ text })),
     path,
-  );
-  db.close();
-  const corpus = openCorpus(path);
-  try {
-    const now = new Date().toISOString();
-    const info = corpus
-      .prepare(
-        `INSERT INTO jobs(kind, state, params, created_at, finished_at) VALUES (?, 'cancelled', ?, ?, ?)`,
-      )
-      .run(kind, JSON.stringify(params), now, now);
-    return Number(info.lastInsertRowid);
-  } finally {
-    corpus.close();
-  }
+  ).db.close();
+  return addCancelledJob(path, kind, params);
 }
 
 function cancelled(kind: string, id: number): Pick<JobRecord, 'id' | 'kind' | 'state' | 'error'> {

@@ -3,8 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import { openEngine, type Engine } from '../../../electron/engine/engine';
 import { InvalidParamsError } from '../../../electron/engine/errors';
-import { openCorpus } from '../../../electron/engine/store/open';
-import { seedCorpus } from '../../helpers/corpus';
+import { addCancelledJob, seedCorpus } from '../../helpers/corpus';
 
 let engine: Engine | null = null;
 afterEach(async () => {
@@ -20,18 +19,7 @@ function corpusWithCancelledJob(kind: string, params: Record<string, unknown>): 
     })),
   );
   db.close();
-  const corpus = openCorpus(path);
-  try {
-    const now = new Date().toISOString();
-    const info = corpus
-      .prepare(
-        `INSERT INTO jobs(kind, state, params, created_at, finished_at) VALUES (?, 'cancelled', ?, ?, ?)`,
-      )
-      .run(kind, JSON.stringify(params), now, now);
-    return { path, id: Number(info.lastInsertRowid) };
-  } finally {
-    corpus.close();
-  }
+  return { path, id: addCancelledJob(path, kind, params) };
 }
 
 function workersUsed(result: unknown): number {
