@@ -181,6 +181,23 @@ describe('languages screen and the override at 1280×800', () => {
     await select.selectOption('nld');
     expect(await save.isDisabled()).toBe(true);
 
+    // Enter saves from the note box and from the code box, as the button would; not when the button is off.
+    const history = p.locator('[data-testid="doc-pane"] [data-testid="history"] li[data-action="langid.override"]');
+    const note = section.getByRole('textbox', { name: 'Catatan (opsional)' });
+    await note.fill('tidak berubah');
+    await note.press('Enter');
+    await select.selectOption('jav');
+    await note.fill('dicek penutur asli');
+    await note.press('Enter');
+    await expect.poll(() => history.count(), { timeout: 15_000 }).toBe(2);
+    expect(await history.first().innerText()).toContain('dicek penutur asli');
+    expect(await note.inputValue()).toBe('');
+    await select.selectOption('__other');
+    await section.getByRole('textbox', { name: 'Kode ISO 639-3 lain…' }).fill('nld');
+    await section.getByRole('textbox', { name: 'Kode ISO 639-3 lain…' }).press('Enter');
+    await expect.poll(() => history.count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => select.inputValue(), { timeout: 15_000 }).toBe('nld');
+
     // Unfiltered, the document's row carries its new language chip.
     await p.locator('#filter-lang').selectOption('');
     await expect.poll(docCount, { timeout: 15_000 }).toMatch(/^153 dokumen/);
@@ -276,6 +293,10 @@ describe('languages screen: a detection run queued before the screen opened', ()
     expect(await actions.getByRole('status').innerText()).toBe('Menunggu giliran…');
     expect(await actions.getByRole('button', { name: 'Batalkan' }).count()).toBe(1);
     expect(await actions.getByRole('button', { name: 'Deteksi bahasa' }).count()).toBe(0);
+    // The empty corpus summary does not tell the curator to run what is already waiting.
+    const empty = page.locator('.langid-screen .empty-state');
+    expect(await empty.innerText()).toContain('Deteksi sedang berjalan');
+    expect(await empty.innerText()).not.toContain('Jalankan deteksi');
 
     feed();
     await page.locator('[data-testid="langid-chart"]').waitFor({ timeout: 30_000 });

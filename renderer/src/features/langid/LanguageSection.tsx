@@ -78,7 +78,14 @@ export function LanguageSection({ doc, refresh }: { doc: DocumentRecord; query: 
         </ul>
       )}
       <h4>{t('langid.override')}</h4>
-      <div className="langid-override">
+      {/* A form, so Enter in the code or note box saves as the button would (when the button could). */}
+      <form
+        className="langid-override"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (chosen !== null && !unchanged) void save(chosen);
+        }}
+      >
         <select aria-label={t('langid.override')} value={choice} onChange={(e) => setChoice(e.target.value)}>
           <option value="">—</option>
           {LANG_CODES.map((c) => (
@@ -92,12 +99,11 @@ export function LanguageSection({ doc, refresh }: { doc: DocumentRecord; query: 
         {choice === '__other' && (
           <input className="narrow mono" maxLength={3} value={other} onChange={(e) => setOther(e.target.value)} placeholder="xxx" aria-label={t('langid.other')} />
         )}
-        <input type="text" placeholder={t('langid.overrideNote')} value={note} onChange={(e) => setNote(e.target.value)} />
+        <input type="text" aria-label={t('langid.overrideNote')} placeholder={t('langid.overrideNote')} value={note} onChange={(e) => setNote(e.target.value)} />
         <button
-          type="button"
+          type="submit"
           disabled={chosen === null || unchanged}
           title={unchanged ? t('langid.unchanged') : confirms ? t('langid.confirmHint') : undefined}
-          onClick={() => chosen !== null && void save(chosen)}
         >
           {confirms ? t('langid.confirm') : t('langid.save')}
         </button>
@@ -106,7 +112,7 @@ export function LanguageSection({ doc, refresh }: { doc: DocumentRecord; query: 
             {t('langid.clear')}
           </button>
         )}
-      </div>
+      </form>
       {message && <p role="status">{message}</p>}
     </div>
   );

@@ -133,7 +133,7 @@ export function LanguagesScreen() {
         </p>
       )}
       {error && <ErrorState title={t('langid.error', { m: '' })} message={describeEngineMessage(t, error)} onRetry={() => { setError(null); load(); }} retryLabel="↻" />}
-      {data && data.labelled === 0 && !error && <EmptyState icon="¶" title={t('langid.empty.title')} body={t('langid.empty.body')} />}
+      {data && data.labelled === 0 && !error && <EmptyState icon="¶" title={t('langid.empty.title')} body={t(running ? 'langid.empty.running' : 'langid.empty.body')} />}
       {data && data.labelled > 0 && (
         <>
           <p className="muted">
