@@ -151,11 +151,24 @@ describe('corpus browser end to end (kurasi serve + headless Chromium)', () => {
     const ended = page.locator(`[data-testid="${queuedId}"]`);
     await expect.poll(() => ended.getAttribute('data-state'), { timeout: 30_000 }).toBe('cancelled');
     expect(await ended.getByRole('button', { name: 'Lanjutkan' }).count()).toBe(1);
-    // The running one stops at once, keeping the whole batches it committed, and can be resumed.
+    // The running one stops at the end of its batch, keeping the whole batches it committed, and can be resumed.
+    // Until then the row says the cancel was heard: the request is held back here, so the job is surely still running.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/jobs.cancel*', async (route) => {
+      await held;
+      await route.continue();
+    });
     const cancelRunning = page.waitForResponse((r) => r.url().includes('/api/jobs.cancel'));
     const running = page.locator(`[data-testid="${runningId}"]`);
     await running.getByRole('button', { name: 'Batalkan' }).click();
+    const cancelButton = running.locator('[data-testid="job-cancel"]');
+    await expect.poll(() => cancelButton.innerText()).toBe('Membatalkan…');
+    expect(await cancelButton.isDisabled()).toBe(true);
+    expect(await running.getAttribute('data-state')).toBe('running');
+    release();
     expect(await (await cancelRunning).json()).toEqual({ ok: true, value: { cancelled: true } });
+    await page.unroute('**/api/jobs.cancel*');
     await expect.poll(() => running.getAttribute('data-state'), { timeout: 30_000 }).toBe('cancelled');
     expect(await running.getByRole('button', { name: 'Lanjutkan' }).count()).toBe(1);
   });

@@ -192,6 +192,15 @@ describe('languages screen and the override at 1280×800', () => {
     await expect.poll(() => history.count(), { timeout: 15_000 }).toBe(2);
     expect(await history.first().innerText()).toContain('dicek penutur asli');
     expect(await note.inputValue()).toBe('');
+    // Focus left the text box for the saved message, so the Ctrl+Z it mentions works at once: back to nld.
+    await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => select.inputValue(), { timeout: 15_000 }).toBe('nld');
+    await select.selectOption('jav');
+    await note.fill('dicek penutur asli');
+    await note.press('Enter');
+    // The pane shows the saved language (the select alone shows the choice before the save landed).
+    await expect.poll(() => section.locator('.langid-section > p strong').innerText(), { timeout: 15_000 }).toBe('Jawa');
     await select.selectOption('__other');
     await section.getByRole('textbox', { name: 'Kode ISO 639-3 lain…' }).fill('nld');
     await section.getByRole('textbox', { name: 'Kode ISO 639-3 lain…' }).press('Enter');

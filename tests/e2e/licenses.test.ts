@@ -79,6 +79,11 @@ describe('licence review end to end (kurasi serve + headless Chromium)', () => {
     await evidence.getByRole('button', { name: 'Tambah URL' }).click();
     await expect.poll(() => evidence.innerText()).toMatch(/github\.com\/IndoNLP\/nusax/);
     await expect.poll(() => row('nusax').innerText()).toMatch(/Kedaluwarsa/);
+    // The history says why in Bahasa Indonesia and names the evidence, not every stored field of it.
+    const history = page.locator('[data-testid="lic-history"]');
+    await expect.poll(() => history.innerText()).toMatch(/lisensi perlu ditinjau ulang \(Status: Disetujui → Kedaluwarsa\) — bukti ditambah setelah disetujui/);
+    await expect.poll(() => history.innerText()).toMatch(/bukti lisensi ditambah: https:\/\/github\.com\/IndoNLP\/nusax\/blob\/main\/LICENSE/);
+    expect(await history.innerText()).not.toMatch(/sourceId|addedAt|after clearing/);
   });
 
   it('applies a bulk decision to the selected sources and records it in the audit log', async () => {
@@ -94,7 +99,8 @@ describe('licence review end to end (kurasi serve + headless Chromium)', () => {
 
     // Every decision is in the audit log, and the view shows it.
     await page.locator('[data-testid="lic-recent"] summary').click();
-    await expect.poll(() => page.locator('[data-testid="lic-recent"]').innerText()).toMatch(/license\.set[\s\S]*web/);
+    await expect.poll(() => page.locator('[data-testid="lic-recent"]').innerText()).toMatch(/keputusan lisensi web \(Disimpulkan: — → CC-BY-4\.0, Status: Belum ditinjau → Sedang ditinjau/);
+    expect(await page.locator('[data-testid="lic-recent"]').innerText()).not.toMatch(/license\.(set|stale|evidence)|after clearing/);
 
     // Filter by state.
     await page.getByRole('button', { name: 'Sedang ditinjau' }).click();
@@ -107,6 +113,41 @@ describe('licence review end to end (kurasi serve + headless Chromium)', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('after Ctrl+Z the open detail pane shows the decision as it is now, not the one undone', async () => {
+    // The previous test left the list filtered to sources in review: show them all, so talpco stays listed once rejected.
+    await page.getByRole('button', { name: 'Sedang ditinjau' }).click();
+    await expect.poll(() => page.locator('[data-testid^="lic-row-"]').count()).toBe(3);
+    await row('talpco').click();
+    const detail = page.locator('[data-testid="lic-detail"]');
+    await expect.poll(() => detail.locator('h2').innerText()).toMatch(/talpco/);
+    const badge = detail.locator('.doc-body > p .lic-state');
+    await expect.poll(() => badge.innerText()).toBe('Sedang ditinjau');
+    await page.locator('[data-testid="lic-state-select"]').selectOption('rejected');
+    await page.getByLabel('Catatan keputusan').fill('Sumber menyalin situs berita');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await expect.poll(() => row('talpco').innerText()).toMatch(/Ditolak/);
+    await expect.poll(() => badge.innerText()).toBe('Ditolak');
+
+    await detail.locator('h2').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => row('talpco').innerText()).toMatch(/Sedang ditinjau/);
+    // The pane must not keep saying "rejected" for a source that is back in review (and may be cleared from there).
+    await expect.poll(() => badge.innerText()).toBe('Sedang ditinjau');
+    await expect.poll(() => page.locator('[data-testid="lic-history"]').innerText()).toMatch(/batal keputusan lisensi \(Status: Ditolak → Sedang ditinjau\)/);
+    await expect.poll(() => detail.getByRole('status').allInnerTexts()).not.toContain('Tersimpan');
+  });
+
+  it('attaches a file as evidence with the keyboard alone', async () => {
+    const evidence = page.locator('[data-testid="lic-evidence"]');
+    await evidence.getByLabel('Tambah URL').focus();
+    // From the URL box, Tab goes past the (disabled) add-URL button to the file button.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Lampirkan berkas');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles({ name: 'izin-tertulis.txt', mimeType: 'text/plain', buffer: Buffer.from('Izin tertulis dari pemilik situs.') });
+    await expect.poll(() => evidence.innerText()).toMatch(/izin-tertulis\.txt/);
   });
 
   it('keeps every column in view beside the detail pane, at the tests\' window size and at 1280×800', async () => {

@@ -83,6 +83,7 @@ export class Gatekeeper {
   readonly refs: LicenseRefFlags;
   readonly documentLicenses: Map<number, string>;
   private readonly license: CorpusLicenseGate;
+  private readonly gateOptions: Parameters<typeof openLicenseGate>[1];
   private readonly bySource = new Map<number, DocDecision>();
   private readonly wrapped = new Map<GateDecision, DocDecision>();
 
@@ -91,11 +92,12 @@ export class Gatekeeper {
     private readonly filters: Pick<ExportFilters, 'license' | 'redactPii' | 'overrideReason'>,
   ) {
     this.sources = loadSources(db);
-    this.license = openLicenseGate(db, {
+    this.gateOptions = {
       require: filters.license,
       override: filters.overrideReason ? { reason: filters.overrideReason } : null,
       changesText: filters.redactPii,
-    });
+    };
+    this.license = openLicenseGate(db, this.gateOptions);
     this.refs = this.license.refs;
     this.documentLicenses = this.license.documentLicenses;
   }
@@ -130,6 +132,31 @@ export class Gatekeeper {
   forDocument(docId: number, sourceId: number): DocDecision {
     if (this.documentLicenses.size === 0 || !this.documentLicenses.has(docId)) return this.forSource(sourceId);
     return this.wrap(this.license.check(sourceId, docId));
+  }
+
+  /**
+   * What was let out under a licence decision that no longer holds: the decisions are read once when the export
+   * starts, so a source rejected (or turned stale by an import) while it runs would otherwise keep going out.
+   * Decisions that became more permissive do not count (the export keeps what it chose at the start).
+   */
+  revokedSince(db: Db): string[] {
+    const now = openLicenseGate(db, this.gateOptions);
+    const same = (was: DocDecision, d: GateDecision) =>
+      d.exportable && d.shardKey === was.shardKey && (d.flags.expression ?? NOASSERTION) === was.license;
+    const lost: string[] = [];
+    for (const s of this.sources.values()) {
+      const was = this.forSource(s.id);
+      if (was.exportable && !same(was, now.check(s.id, null))) lost.push(`source '${s.name}' is now ${now.sources.get(s.id)?.reviewState ?? 'gone'}`);
+    }
+    const sourceOf = db.prepare('SELECT source_id FROM documents WHERE id = ?').pluck();
+    for (const id of new Set([...this.documentLicenses.keys(), ...now.documentLicenses.keys()])) {
+      if (this.documentLicenses.get(id) === now.documentLicenses.get(id)) continue;
+      const sourceId = sourceOf.get(id) as number | undefined;
+      if (sourceId === undefined || !this.sources.has(sourceId)) continue;
+      const was = this.forDocument(id, sourceId);
+      if (was.exportable && !same(was, now.check(sourceId, id))) lost.push(`document ${id} has the licence ${now.documentLicenses.get(id) ?? 'of its source'} now`);
+    }
+    return lost;
   }
 
   /** Sources whose documents can pass only thanks to the override (for the audit log and the card). */

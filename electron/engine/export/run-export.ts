@@ -252,6 +252,15 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
     }
     return t;
   };
+  // A licence decision revoked while the export runs withdraws it whole: nothing of it may stay under a final name.
+  const stopIfRevoked = () => {
+    const lost = gate.revokedSince(db);
+    if (!lost.length) return;
+    for (const st of states.values()) st.writer?.abort();
+    rmSync(join(out, 'data'), { recursive: true, force: true });
+    for (const f of [PROGRESS_FILE, MANIFEST_FILE, 'README.md', 'attribution.csv']) rmSync(join(out, f), { force: true });
+    throw new KurasiError('conflict', `licence decisions changed while exporting (${lost.join('; ')}); the export was stopped and its files removed`);
+  };
   let done = 0;
   let lastId = 0;
   try {
@@ -302,8 +311,10 @@ export async function runExport(db: Db, options: ExportOptions, hooks: ExportHoo
       for (const st of states.values()) await st.writer?.drain();
       hooks.progress?.(done, total);
       hooks.throwIfCancelled?.();
+      stopIfRevoked();
     }
     for (const st of [...states.values()].sort((a, b) => a.key.localeCompare(b.key, 'en'))) await close(st);
+    stopIfRevoked();
   } catch (e) {
     for (const st of states.values()) st.writer?.abort();
     throw e;

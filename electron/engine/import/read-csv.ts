@@ -57,6 +57,22 @@ interface Columns {
   numbered: boolean;
 }
 
+/** The lines of a record still open at a quote: kept so they can be read again if the quote turns out never to close. */
+interface Pending {
+  line: number;
+  parts: string[];
+  bytes: number;
+  /** Lines (numbers) that are not valid UTF-8; almost always none. */
+  invalid: number[];
+}
+
+/** A line handed back to the reader after a quote gave up: it is read again as the start of a record. */
+interface Replay {
+  raw: string;
+  line: number;
+  invalid: boolean;
+}
+
 /**
  * CSV/TSV, with a header row or (`header: false`) without one, columns then addressed by number. Lines are grouped into records here (so every record knows its first line and a
  * bad one can be rejected alone), then parsed by fast-csv a block of records at a time; when fast-csv rejects a
@@ -65,52 +81,89 @@ interface Columns {
 export async function* readCsv(blocks: AsyncIterable<LineBlock>, o: ReaderOptions, delimiter: string): AsyncGenerator<Item[]> {
   let cols: Columns | null = null;
   let first = true;
-  let pending: { line: number; parts: string[]; bytes: number; invalidAt: number | null } | null = null;
-  let inside = false;
+  // Changed by the helpers below as well as in the loop: one object, so the loop never reads a stale narrowing.
+  const st: { pending: Pending | null; inside: boolean } = { pending: null, inside: false };
   const cap = o.maxRecordBytes * 2 + 65_536;
+  let records: CsvRecord[] = [];
+  let items: Item[] = [];
+  // Lines to read again, last one first (popped in order); only ever filled by giveUp.
+  const replay: Replay[] = [];
+
+  /**
+   * A quote that never closes (end of file, or a record past the cap) is one broken row: it is rejected at the line
+   * it opened on, and the lines after it, swallowed while looking for the closing quote, are read again as rows of
+   * their own. Otherwise one stray quote would take every row after it down with it, counted as a single reject.
+   * A header row is the exception: no later row may take its place, so it stays one reject as it was.
+   */
+  const giveUp = (p: Pending, reason: string, excerptText: string) => {
+    items.push({ kind: 'reject', line: p.line, reason, excerpt: excerpt(excerptText) });
+    st.inside = false;
+    if (cols === null && records.length === 0 && o.header !== false) return;
+    for (let k = p.parts.length - 1; k >= 1; k--) replay.push({ raw: p.parts[k]!, line: p.line + k, invalid: p.invalid.includes(p.line + k) });
+  };
+
+  const step = (raw: string, line: number, invalid: boolean) => {
+    if (st.pending === null) {
+      if (raw.length === 0) return;
+      if (!st.inside && raw.indexOf('"') === -1) {
+        records.push({ line, text: raw, invalidAt: invalid ? line : null });
+        return;
+      }
+      st.pending = { line, parts: [], bytes: 0, invalid: [] };
+    }
+    const p: Pending = st.pending;
+    p.parts.push(raw);
+    p.bytes += raw.length + 1;
+    if (invalid) p.invalid.push(line);
+    st.inside = endsInsideQuotes(raw, delimiter, st.inside);
+    if (!st.inside) {
+      records.push({ line: p.line, text: p.parts.join('\n'), invalidAt: p.invalid[0] ?? null });
+      st.pending = null;
+    } else if (p.bytes > cap) {
+      st.pending = null;
+      giveUp(p, `record is over the limit of ${o.maxRecordBytes.toLocaleString('en')} bytes (unterminated quote?)`, p.parts[0] ?? '');
+    }
+  };
+
+  const drainReplay = () => {
+    for (let r = replay.pop(); r !== undefined; r = replay.pop()) step(r.raw, r.line, r.invalid);
+  };
+
+  const finishBlock = async (): Promise<Item[]> => {
+    if (cols === null && records.length > 0) cols = o.header === false ? await numberColumns(records[0]!, o, delimiter) : await readHeader(records.shift()!, o, delimiter);
+    if (cols) await toItems(records, cols, o, delimiter, items);
+    const out = items;
+    out.sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0));
+    records = [];
+    items = [];
+    return out;
+  };
+
   for await (const b of blocks) {
     if (first && looksBinary(b.lines, b.invalid)) throw new UnreadableFileError(o.name, 'binary data, not UTF-8 text');
     first = false;
-    const records: CsvRecord[] = [];
-    const items: Item[] = [];
     for (let i = 0; i < b.lines.length; i++) {
       const raw = b.lines[i]!;
       const line = b.first + i;
       if (b.oversized?.has(i)) {
-        items.push({ kind: 'reject', line: pending?.line ?? line, reason: `record is over the limit of ${o.maxRecordBytes.toLocaleString('en')} bytes`, excerpt: excerpt(raw) });
-        pending = null;
-        inside = false;
+        items.push({ kind: 'reject', line: st.pending?.line ?? line, reason: `record is over the limit of ${o.maxRecordBytes.toLocaleString('en')} bytes`, excerpt: excerpt(raw) });
+        st.pending = null;
+        st.inside = false;
         continue;
       }
-      if (pending === null) {
-        if (raw.length === 0) continue;
-        if (!inside && raw.indexOf('"') === -1) {
-          records.push({ line, text: raw, invalidAt: b.invalid?.has(i) ? line : null });
-          continue;
-        }
-        pending = { line, parts: [], bytes: 0, invalidAt: null };
-      }
-      pending.parts.push(raw);
-      pending.bytes += raw.length + 1;
-      if (b.invalid?.has(i)) pending.invalidAt ??= line;
-      inside = endsInsideQuotes(raw, delimiter, inside);
-      if (!inside) {
-        records.push({ line: pending.line, text: pending.parts.join('\n'), invalidAt: pending.invalidAt });
-        pending = null;
-      } else if (pending.bytes > cap) {
-        items.push({ kind: 'reject', line: pending.line, reason: `record is over the limit of ${o.maxRecordBytes.toLocaleString('en')} bytes (unterminated quote?)`, excerpt: excerpt(pending.parts[0] ?? '') });
-        pending = null;
-        inside = false;
-      }
+      step(raw, line, b.invalid?.has(i) === true);
+      if (replay.length > 0) drainReplay();
     }
-    if (cols === null && records.length > 0) cols = o.header === false ? await numberColumns(records[0]!, o, delimiter) : await readHeader(records.shift()!, o, delimiter);
-    if (cols) await toItems(records, cols, o, delimiter, items);
-    items.sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0));
-    yield items;
+    yield await finishBlock();
   }
-  if (pending) {
-    yield [{ kind: 'reject', line: pending.line, reason: 'unterminated quoted field', excerpt: excerpt(pending.parts.join('\n')) }];
+  // The replayed lines may open another quote that never closes: give up on each in turn until none is left.
+  while (st.pending !== null) {
+    const p: Pending = st.pending;
+    st.pending = null;
+    giveUp(p, 'unterminated quoted field', p.parts[0] ?? '');
+    drainReplay();
   }
+  if (items.length > 0 || records.length > 0) yield await finishBlock();
 }
 
 async function readHeader(rec: CsvRecord, o: ReaderOptions, delimiter: string): Promise<Columns> {

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/open';
+import { staleAfterNewDocuments } from '../license/stale';
 import { docStats } from './doc-stats';
 import type { PreparedDocs, PreparedReject } from './prepare-protocol';
 
@@ -194,6 +195,7 @@ export class DocumentWriter {
         }
       }
       this.bumpSource.run(added, chars, words, newRejects, now, this.sourceId);
+      staleAfterNewDocuments(this.db, this.sourceId, added, this.jobId);
       t.imported += added;
       f.imported += added;
       t.rejected += rejects.length;

@@ -15,6 +15,8 @@ const sourceState = z.object({
   termsUrl: z.string().nullable(),
   tdm: z.string(),
   robots: z.string(),
+  /** Documents the source held when the decision was made; missing in entries recorded before it was kept. */
+  documentCount: z.number().int().optional(),
 });
 type SourceState = z.infer<typeof sourceState>;
 
@@ -28,6 +30,7 @@ export function licenseUndoState(r: SourceLicenseDbRow): SourceState {
     termsUrl: r.terms_url,
     tdm: r.tdm_status,
     robots: r.robots_status,
+    documentCount: r.document_count,
   };
 }
 
@@ -35,14 +38,15 @@ function readSource(db: Db, id: number): SourceState {
   const r = db
     .prepare(
       `SELECT declared_license AS declared, concluded_license AS concluded, review_state AS state, reviewer, decided_at AS decidedAt,
-         terms_url AS termsUrl, tdm_status AS tdm, robots_status AS robots FROM sources WHERE id = ?`,
+         terms_url AS termsUrl, tdm_status AS tdm, robots_status AS robots, document_count AS documentCount FROM sources WHERE id = ?`,
     )
     .get(id) as SourceState | undefined;
   if (!r) throw notFound(`source ${id}`);
   return r;
 }
 
-const same = (a: SourceState, b: SourceState) => (Object.keys(a) as (keyof SourceState)[]).every((k) => k === 'decidedAt' || a[k] === b[k]);
+const same = (a: SourceState, b: SourceState) =>
+  (Object.keys(a) as (keyof SourceState)[]).every((k) => k === 'decidedAt' || k === 'documentCount' || a[k] === b[k]);
 
 /**
  * Undo/redo of a source's licence decision. The decision comes back exactly as it was (a cleared source stays
@@ -55,7 +59,12 @@ export const licenseUndo = undoKind<SourceState>({
   state: sourceState,
   apply(db, a, from, to) {
     const id = Number(a.key);
-    if (!same(readSource(db, id), from)) throw new KurasiError('conflict', `the licence of source ${id} was changed since; nothing was undone`);
+    const now = readSource(db, id);
+    if (!same(now, from)) throw new KurasiError('conflict', `the licence of source ${id} was changed since; nothing was undone`);
+    // A clearing covers the documents the reviewer saw; taking one back after an import would clear documents nobody reviewed.
+    if (to.state === 'cleared' && to.documentCount !== undefined && now.documentCount !== to.documentCount) {
+      throw new KurasiError('conflict', `source ${id} has had documents imported or removed since it was cleared; nothing was undone`);
+    }
     db.prepare(`UPDATE sources SET review_state = 'unreviewed' WHERE id = ?`).run(id);
     db.prepare('UPDATE sources SET declared_license = ?, concluded_license = ?, terms_url = ?, tdm_status = ?, robots_status = ? WHERE id = ?').run(
       to.declared, to.concluded, to.termsUrl, to.tdm, to.robots, id,

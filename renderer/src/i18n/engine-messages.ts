@@ -44,6 +44,7 @@ const ENGINE_PATTERNS: MessagePattern[] = [
   [/^the label '(.+)' on document (\d+) changed since; nothing was undone$/, 'err.undo.label', ['question', 'doc']],
   [/^the span on document (\d+) changed since; nothing was undone$/, 'err.undo.span', ['doc']],
   [/^the licence of (source|document) (\d+) was changed since; nothing was undone$/, 'err.undo.licence', ['code', 'id']],
+  [/^source (\d+) has had documents imported or removed since it was cleared; nothing was undone$/, 'err.undo.licenceDocuments', ['id']],
   [/^the (\S+) finding on document (\d+) was decided again since; nothing was undone$/, 'err.undo.pii', ['type', 'doc'], { type: 'piitype' }],
   [/^these duplicate clusters changed since \(another decision or a new dedupe run\); nothing was undone$/, 'err.undo.dedupe', []],
   [/^a newer dedupe run reused these cluster ids; nothing was redone$/, 'err.redo.dedupe', []],
@@ -86,6 +87,7 @@ const PATTERNS: MessagePattern[] = [
   [/^(.+) is not empty and holds no Kurasi export; choose an empty or new folder$/, 'err.exportNotEmpty', ['path']],
   [/^metadata field '(.+)' clashes with a record field$/, 'err.metaClash', ['field']],
   [/^this corpus has no labels yet; remove --label$/, 'err.export.noLabels', []],
+  [/^licence decisions changed while exporting \((.+)\); the export was stopped and its files removed$/, 'err.export.revoked', ['what']],
   [/^no documents have language (\S+); known: (.+)$/, 'exp.warn.noSuchLang', ['code', 'known']],
   ...ENGINE_PATTERNS,
 ];

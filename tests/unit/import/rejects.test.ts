@@ -36,9 +36,9 @@ describe('bad input is rejected with file and line, and the rest imports', () =>
     ]);
   });
 
-  it('an unterminated quoted field is reported at the line it starts', async () => {
+  it('an unterminated quoted field is reported at the line it starts; the row after it still imports', async () => {
     const { run, texts } = await importBad('unterminated.csv');
-    expect(texts).toEqual(['Baik satu']);
+    expect(texts).toEqual(['Baik satu', 'apa saja']);
     expect(run.result.rejects).toEqual([{ file: 'unterminated.csv', line: 3, reason: 'unterminated quoted field' }]);
   });
 

@@ -80,19 +80,8 @@ export function AnnotateScreen() {
 
   const perform = useCallback(
     async (action: KeyAction) => {
-      const pos = queue.posRef.current;
-      if (!pos || !schema) return;
-      const started = performance.now();
-      if (action.kind === 'submit' || action.kind === 'skip') {
-        if (action.kind === 'submit' && labelsRef.current?.labels.some((l) => l.annotator === labelsRef.current?.annotator)) {
-          const id = pos.doc.id;
-          setLabelled((s) => (s.has(id) ? s : new Set(s).add(id)));
-        }
-        setStatus(action.kind === 'skip' ? { kind: 'ok', text: t('annotate.skipped') } : null);
-        await queue.advance();
-        await syncLabels();
-        return;
-      }
+      if (!schema) return;
+      // Before the document check: on the finished queue the last label can still be undone (it brings the document back).
       if (action.kind === 'undo' || action.kind === 'redo') {
         const r = await callUndo(action.kind);
         if (r.actionId === null) return setStatus({ kind: 'bad', text: t(action.kind === 'undo' ? 'annotate.nothingToUndo' : 'annotate.nothingToRedo') });
@@ -102,6 +91,20 @@ export function AnnotateScreen() {
           putLabels(await api.call('labels.forDocument', { documentId: r.documentId }));
         } else setVersion((v) => v + 1);
         setStatus({ kind: 'ok', text: undoMessage(t, action.kind, r) });
+        return;
+      }
+      const pos = queue.posRef.current;
+      if (!pos) return;
+      const started = performance.now();
+      if (action.kind === 'submit' || action.kind === 'skip') {
+        if (action.kind === 'submit' && labelsRef.current?.labels.some((l) => l.annotator === labelsRef.current?.annotator)) {
+          const id = pos.doc.id;
+          setLabelled((s) => (s.has(id) ? s : new Set(s).add(id)));
+        }
+        setStatus(action.kind === 'skip' ? { kind: 'ok', text: t('annotate.skipped') } : null);
+        const { wrapped } = await queue.advance();
+        if (wrapped) setStatus({ kind: 'ok', text: t('annotate.wrapped') });
+        await syncLabels();
         return;
       }
       if (action.kind === 'span') {

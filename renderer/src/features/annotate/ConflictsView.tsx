@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConflictRecord, LabelSchema, LabelValue } from '../../../../shared/contract/labels';
 import { api } from '../../api/client';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
@@ -30,7 +30,8 @@ function Conflict({ c, schema, onDone }: { c: ConflictRecord; schema: LabelSchem
   const [pick, setPick] = useState(choices[0]?.key ?? '');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const save = async () => {
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
     const choice = choices.find((x) => x.key === pick);
     if (!choice) return;
     if (!reason.trim()) return setError(t('conflicts.needReason'));
@@ -55,7 +56,8 @@ function Conflict({ c, schema, onDone }: { c: ConflictRecord; schema: LabelSchem
           </span>
         ))}
       </div>
-      <div className="row">
+      {/* A form: Enter in the reason box saves, as the button does. */}
+      <form className="row" onSubmit={save}>
         <label>
           {t('conflicts.decide')}{' '}
           <select value={pick} onChange={(e) => setPick(e.target.value)}>
@@ -67,10 +69,10 @@ function Conflict({ c, schema, onDone }: { c: ConflictRecord; schema: LabelSchem
           </select>
         </label>
         <input placeholder={t('conflicts.reason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="adjudicate-reason" />
-        <button type="button" className="primary" onClick={save} data-testid="adjudicate-save">
+        <button type="submit" className="primary" data-testid="adjudicate-save">
           {t('conflicts.save')}
         </button>
-      </div>
+      </form>
       {error && <p className="bad">{error}</p>}
     </li>
   );
@@ -82,19 +84,37 @@ export function ConflictsView({ schema }: { schema: LabelSchema }) {
   const { corpusVersion } = useShell();
   const [data, setData] = useState<{ rows: ConflictRecord[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  /** Where the keyboard goes once the list is fetched again: the conflict that took the place of the one just decided. */
+  const focusAt = useRef<number | null>(null);
   const load = useCallback(() => {
     api.call('labels.conflicts', { offset: 0, limit: 100 }).then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
   useEffect(load, [load, corpusVersion]);
+  useEffect(() => {
+    const at = focusAt.current;
+    if (at === null || !data) return;
+    focusAt.current = null;
+    const selects = list.current?.querySelectorAll<HTMLSelectElement>('[data-testid="conflict"] select');
+    if (selects && selects.length > 0) selects[Math.min(at, selects.length - 1)]?.focus();
+  }, [data]);
   if (error) return <ErrorState title={t('app.error')} message={describeEngineMessage(t, error)} onRetry={load} retryLabel={t('app.retry')} />;
   if (!data) return <Spinner label={t('app.loading')} />;
   if (data.total === 0) return <EmptyState icon="✓" title={t('conflicts.empty')} />;
   return (
     <div>
       <p className="muted">{t('conflicts.total', { n: data.total })}</p>
-      <ul className="conflict-list" style={{ listStyle: 'none', padding: 0, display: 'flex', flexDirection: 'column', gap: 8 }}>
-        {data.rows.map((c) => (
-          <Conflict key={`${c.documentId}:${c.question}`} c={c} schema={schema} onDone={load} />
+      <ul ref={list} className="conflict-list" style={{ listStyle: 'none', padding: 0, display: 'flex', flexDirection: 'column', gap: 8 }}>
+        {data.rows.map((c, i) => (
+          <Conflict
+            key={`${c.documentId}:${c.question}`}
+            c={c}
+            schema={schema}
+            onDone={() => {
+              focusAt.current = i;
+              load();
+            }}
+          />
         ))}
       </ul>
     </div>

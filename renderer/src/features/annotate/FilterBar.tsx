@@ -24,6 +24,8 @@ export function QueueFilterBar({ value, onApply }: { value: QueueFilter; onApply
     if (draft.lang.trim()) f.lang = draft.lang.trim();
     if (draft.dupCluster.trim() && Number.isInteger(Number(draft.dupCluster))) f.dupCluster = Number(draft.dupCluster);
     if (draft.seed.trim() && Number.isInteger(Number(draft.seed))) f.seed = Math.abs(Number(draft.seed));
+    // Label keys are ignored while a field has focus: after Enter here, the next k or d labels instead of typing.
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     onApply(f);
   };
   return (

@@ -50,21 +50,37 @@ export function useQueue(filter: QueueFilter) {
     [filter],
   );
 
+  /**
+   * The first document from a cursor on; past the end, the queue starts again from the top, where the documents
+   * skipped on the way still wait (the queue is only done when nothing matching is left unlabelled).
+   */
+  const fetchWrapping = useCallback(
+    async (cursor: number): Promise<{ p: Position | null; wrapped: boolean }> => {
+      const p = await fetchFrom(cursor);
+      if (p || cursor <= 0) return { p, wrapped: false };
+      const again = await fetchFrom(0);
+      return { p: again, wrapped: again !== null };
+    },
+    [fetchFrom],
+  );
+
   const start = useCallback(async () => {
     visited.current = [];
     const saved = Number(localStorage.getItem(storageKey(filter)) ?? '0');
-    const p = await fetchFrom(Number.isFinite(saved) && saved >= 0 ? saved : 0);
+    const { p } = await fetchWrapping(Number.isFinite(saved) && saved >= 0 ? saved : 0);
     if (p) visited.current.push(p);
     show(p);
-  }, [fetchFrom, filter, show]);
+  }, [fetchWrapping, filter, show]);
 
-  const advance = useCallback(async () => {
+  /** Moves to the next document; `wrapped` when that meant going back to the top for skipped documents. */
+  const advance = useCallback(async (): Promise<{ wrapped: boolean }> => {
     const cur = posRef.current;
-    if (!cur) return;
-    const p = await fetchFrom(cur.next);
+    if (!cur) return { wrapped: false };
+    const { p, wrapped } = await fetchWrapping(cur.next);
     if (p) visited.current.push(p);
     show(p);
-  }, [fetchFrom, show]);
+    return { wrapped };
+  }, [fetchWrapping, show]);
 
   /** Goes back to a document (after an undo that touched it). */
   const goTo = useCallback(

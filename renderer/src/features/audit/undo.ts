@@ -19,6 +19,23 @@ export function actionName(t: Translate, action: string): string {
   return translateOr(t, `audit.action.${action}`, action);
 }
 
+/** Notes the engine itself writes into the audit log (in English), by their translation keys. */
+const SYSTEM_NOTES: Record<string, string> = {
+  'licence or evidence changed after clearing': 'audit.note.staleChanged',
+  'evidence added after clearing': 'audit.note.staleEvidenceAdded',
+  'evidence removed after clearing': 'audit.note.staleEvidenceRemoved',
+  'documents imported after clearing': 'audit.note.staleImported',
+  'declared licence given at import': 'audit.note.declaredAtImport',
+};
+
+/** An audit note in the UI language when Kurasi wrote it (undo/redo, a decision turned stale); people's own words as they are. */
+export function auditNote(t: Translate, note: string): string {
+  const m = /^(undo|redo) of (?:action|audit entry) (\d+)$/.exec(note);
+  if (m) return t(m[1] === 'undo' ? 'audit.note.undoOf' : 'audit.note.redoOf', { id: m[2]! });
+  const key = SYSTEM_NOTES[note];
+  return key ? t(key) : note;
+}
+
 /** The toast text for an undo/redo result: what was undone, and where. */
 export function undoMessage(t: Translate, direction: UndoDirection, r: UndoResult): string {
   if (r.actionId === null) return t(direction === 'undo' ? 'audit.nothingToUndo' : 'audit.nothingToRedo');

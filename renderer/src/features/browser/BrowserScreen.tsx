@@ -143,6 +143,8 @@ export function BrowserScreen() {
             role="search"
             onSubmit={(e) => {
               e.preventDefault();
+              // Out of the box, so j/k and Enter go through the hits (typed into it, they would change the query).
+              searchRef.current?.blur();
               runSearch(searchText);
             }}
           >

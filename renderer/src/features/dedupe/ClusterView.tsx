@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { useShell } from '../../shell/context';
 import { describeEngineError, describeEngineMessage } from '../../i18n/engine-messages';
 import { diffWords, type Span } from './diff';
 
@@ -43,6 +44,15 @@ export function ClusterView({ clusterId, onChanged }: { clusterId: number; onCha
     setMember(1);
     load();
   }, [load]);
+  // Ctrl+Z / Ctrl+Shift+Z (or any change elsewhere) can move a member between kept and duplicate: show it as it is now,
+  // on the same member.
+  const { corpusVersion } = useShell();
+  const seenVersion = useRef(corpusVersion);
+  useEffect(() => {
+    if (seenVersion.current === corpusVersion) return;
+    seenVersion.current = corpusVersion;
+    load();
+  }, [corpusVersion, load]);
 
   const act = useCallback(
     async (action: 'keep' | 'drop' | 'split') => {

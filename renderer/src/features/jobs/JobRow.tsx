@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatDuration } from '../../../../shared/jobs/progress';
 import { ProgressBar } from '../../components/States';
 import { translateOr, useI18n } from '../../i18n';
@@ -28,6 +28,14 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
   const kindName = translateOr(t, `jobs.kind.${job.kind}`, job.kind);
   const [actionError, setActionError] = useState<string | null>(null);
   const active = job.state === 'running' || job.state === 'queued';
+  // A running job stops at the end of its batch, which can take seconds (an import puts its indexes back first):
+  // until its state changes the row says the cancel was heard, instead of looking as if nothing happened.
+  const [cancelAsked, setCancelAsked] = useState(false);
+  const cancelling = cancelAsked && active;
+  // Once it has stopped, a resumed run is a new chance to cancel.
+  useEffect(() => {
+    if (!active) setCancelAsked(false);
+  }, [active]);
   // A job whose work a later finished run did again has nothing left to resume: the row says which run, without a button.
   const resumable = ['interrupted', 'cancelled', 'failed'].includes(job.state) && job.supersededBy === null;
   const amount = (v: number) => (bytesKinds.has(job.kind) ? formatBytes(v) : n(Math.round(v)));
@@ -39,8 +47,20 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
         <span className={`chip state-${job.state}`}>{t(`jobs.state.${job.state}`)}</span>
         <span className="spacer" />
         {active && (
-          <button type="button" onClick={() => void api.request('jobs.cancel', { id: job.id })}>
-            {t('jobs.cancel')}
+          <button
+            type="button"
+            disabled={cancelling}
+            data-testid="job-cancel"
+            onClick={() => {
+              setCancelAsked(true);
+              void api.request('jobs.cancel', { id: job.id }).then((r) => {
+                if (r.ok) return;
+                setCancelAsked(false);
+                setActionError(describeEngineMessage(t, r.error.message));
+              });
+            }}
+          >
+            {t(cancelling ? 'jobs.cancelling' : 'jobs.cancel')}
           </button>
         )}
         {resumable && !compact && (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DocumentRecord } from '../../../../shared/contract/corpus';
 import type { LanguageShare } from '../../../../shared/contract/langid';
 import { api } from '../../api/client';
@@ -15,6 +15,14 @@ export function LanguageSection({ doc, refresh }: { doc: DocumentRecord; query: 
   const [other, setOther] = useState('');
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  const focusStatus = useRef(false);
+  // After the render that shows the message (the same text as the last save's, so not keyed on it).
+  useEffect(() => {
+    if (!focusStatus.current || !status.current) return;
+    focusStatus.current = false;
+    status.current.focus();
+  });
 
   useEffect(() => {
     setChoice(doc.lang ?? '');
@@ -29,6 +37,8 @@ export function LanguageSection({ doc, refresh }: { doc: DocumentRecord; query: 
       await api.call('documents.setLanguage', { id: doc.id, lang: value, ...(note ? { note } : {}) });
       setMessage(t('langid.saved'));
       setNote('');
+      // Out of the text box Enter saved from: the message says Ctrl+Z undoes it, and a text box keeps Ctrl+Z for itself.
+      focusStatus.current = document.activeElement instanceof HTMLInputElement;
       refresh();
     } catch (e) {
       setMessage(t('langid.error', { m: describeEngineError(t, e) }));
@@ -113,7 +123,11 @@ export function LanguageSection({ doc, refresh }: { doc: DocumentRecord; query: 
           </button>
         )}
       </form>
-      {message && <p role="status">{message}</p>}
+      {message && (
+        <p role="status" ref={status} tabIndex={-1}>
+          {message}
+        </p>
+      )}
     </div>
   );
 }

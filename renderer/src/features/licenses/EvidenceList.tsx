@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { EvidenceItem } from '../../../../shared/contract/license';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -18,6 +18,7 @@ export function EvidenceList({ sourceId, items, onChanged }: { sourceId: number;
   const [url, setUrl] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   async function add(input: { url?: string; file?: { name: string; contentBase64: string } }) {
     setError(null);
@@ -78,18 +79,21 @@ export function EvidenceList({ sourceId, items, onChanged }: { sourceId: number;
         <button type="button" disabled={!url.trim()} onClick={() => void add({ url: url.trim() })}>
           {t('lic.det.addUrl')}
         </button>
-        <label className="button">
+        {/* A real button opens the picker: a label around a hidden input cannot be reached with Tab. */}
+        <button type="button" onClick={() => fileInput.current?.click()}>
           {t('lic.det.addFile')}
-          <input
-            type="file"
-            hidden
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void file.arrayBuffer().then((buf) => add({ file: { name: file.name, contentBase64: toBase64(buf) } }));
-            }}
-          />
-        </label>
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          tabIndex={-1}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void file.arrayBuffer().then((buf) => add({ file: { name: file.name, contentBase64: toBase64(buf) } }));
+          }}
+        />
         <button type="button" disabled={!note.trim()} onClick={() => void add({})}>
           {t('lic.det.addNote')}
         </button>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import {
   ROBOTS_STATUSES,
@@ -12,10 +12,12 @@ import {
 } from '../../../../shared/license';
 import { api } from '../../api/client';
 import { ErrorState, Spinner } from '../../components/States';
-import { translateOr, useI18n, type Translate } from '../../i18n';
-import { actionName } from '../audit/undo';
+import { useI18n } from '../../i18n';
+import { actionName, auditNote } from '../audit/undo';
 import { describeEngineMessage } from '../../i18n/engine-messages';
+import { useShell } from '../../shell/context';
 import { EvidenceList } from './EvidenceList';
+import { describeEntry } from './history-text';
 import { LicenseFlags } from './LicenseFlags';
 import { RefFlagsForm } from './RefFlagsForm';
 
@@ -37,6 +39,20 @@ function Resolution({ text }: { text: string }) {
   );
 }
 
+type Facts = { declared: string; concluded: string; termsUrl: string; tdm: TdmStatus; robots: RobotsStatus };
+type FormState = Facts & { state: SettableReviewState | ''; note: string };
+const EMPTY_FACTS: Facts = { declared: '', concluded: '', termsUrl: '', tdm: 'unknown', robots: 'unknown' };
+
+function factsOf(row: Detail['row']): Facts {
+  return { declared: row.declaredLicense ?? '', concluded: row.concludedLicense ?? '', termsUrl: row.termsUrl ?? '', tdm: row.tdm, robots: row.robots };
+}
+
+/** The form's facts after the stored ones changed from `prev` to `next`: untouched fields follow, edited ones stay. */
+function rebase(form: Facts, prev: Facts, next: Facts): Facts {
+  const keep = <K extends keyof Facts>(k: K): Facts[K] => (form[k] === prev[k] ? next[k] : form[k]);
+  return { declared: keep('declared'), concluded: keep('concluded'), termsUrl: keep('termsUrl'), tdm: keep('tdm'), robots: keep('robots') };
+}
+
 export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: number; onClose(): void; onChanged(): void }) {
   const { t, lang } = useI18n();
   const locale = lang === 'id' ? 'id-ID' : 'en-GB';
@@ -44,9 +60,15 @@ export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: numb
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
-  const [form, setForm] = useState({ declared: '', concluded: '', termsUrl: '', tdm: 'unknown' as TdmStatus, robots: 'unknown' as RobotsStatus, state: '' as SettableReviewState | '', note: '' });
+  const [form, setForm] = useState<FormState>({ ...EMPTY_FACTS, state: '', note: '' });
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // An undo, an import or another reviewer can change the decision while the pane is open: it reloads then.
+  const { corpusVersion } = useShell();
+  /** The stored facts the form was last filled from, and for which source. */
+  const base = useRef<{ sourceId: number; facts: Facts } | null>(null);
+
+  useEffect(() => setSaved(false), [corpusVersion]);
 
   useEffect(() => {
     let live = true;
@@ -56,21 +78,22 @@ export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: numb
         if (!live) return;
         setDetail(d);
         setError(null);
-        setForm({
-          declared: d.row.declaredLicense ?? '',
-          concluded: d.row.concludedLicense ?? '',
-          termsUrl: d.row.termsUrl ?? '',
-          tdm: d.row.tdm,
-          robots: d.row.robots,
-          state: '',
-          note: '',
-        });
+        const facts = factsOf(d.row);
+        const prev = base.current?.sourceId === sourceId ? base.current.facts : null;
+        base.current = { sourceId, facts };
+        // A field the reviewer has not touched shows the stored value; one they are editing keeps their text (a save
+        // sends only fields that differ from what is stored, so an untouched one never writes back an old value).
+        setForm((f) =>
+          prev
+            ? { ...f, ...rebase(f, prev, facts) }
+            : { ...facts, state: '', note: '' },
+        );
       })
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
     };
-  }, [sourceId, version]);
+  }, [sourceId, version, corpusVersion]);
 
   async function save() {
     if (!detail) return;
@@ -92,6 +115,8 @@ export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: numb
       return;
     }
     setSaved(true);
+    // What was saved is now stored: the reload fills every field anew and clears the chosen state and note.
+    base.current = null;
     refresh();
     onChanged();
   }
@@ -223,8 +248,8 @@ export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: numb
                 {detail.history.map((h) => (
                   <li key={h.id}>
                     <span className="mono muted">{new Date(h.at).toLocaleString(locale)}</span> <strong>{h.actor}</strong> {actionName(t, h.action)}
-                    {describeChange(t, h.before, h.after)}
-                    {h.note && <em> — {h.note}</em>}
+                    {describeEntry(t, h)}
+                    {h.note && <em> — {auditNote(t, h.note)}</em>}
                   </li>
                 ))}
               </ol>
@@ -234,31 +259,4 @@ export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: numb
       )}
     </aside>
   );
-}
-
-/** "state: cleared → stale" style summary of the fields an audit entry changed. */
-/** The decision's fields by their names on this screen; a field not listed keeps its stored name. */
-const FIELD_LABEL: Record<string, string> = {
-  concludedLicense: 'lic.col.concluded',
-  declaredLicense: 'lic.col.declared',
-  reviewState: 'lic.col.state',
-  reviewer: 'lic.col.reviewer',
-  termsUrl: 'lic.det.terms',
-  tdm: 'lic.det.tdm',
-  robots: 'lic.det.robots',
-};
-
-function describeChange(t: Translate, before: unknown, after: unknown): string {
-  if (!after || typeof after !== 'object') return '';
-  const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
-  const a = after as Record<string, unknown>;
-  const value = (k: string, v: unknown) => {
-    if (v === null || v === undefined || v === '') return '—';
-    if (k === 'reviewState' && typeof v === 'string') return translateOr(t, `lic.state.${v}`, v);
-    return String(v);
-  };
-  const parts = Object.keys(a)
-    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]) && (typeof a[k] !== 'object' || a[k] === null))
-    .map((k) => `${FIELD_LABEL[k] ? t(FIELD_LABEL[k]) : k}: ${value(k, b[k])} → ${value(k, a[k])}`);
-  return parts.length ? ` (${parts.join(', ')})` : '';
 }

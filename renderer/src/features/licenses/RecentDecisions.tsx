@@ -3,6 +3,8 @@ import type { Output } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { describeEngineMessage } from '../../i18n/engine-messages';
+import { actionName, auditNote } from '../audit/undo';
+import { describeEntry } from './history-text';
 
 /** The audit log's licence decisions across all sources, newest first; loaded when opened, again after each reload of the list. */
 export function RecentDecisions({ refreshKey }: { refreshKey: unknown }) {
@@ -33,9 +35,10 @@ export function RecentDecisions({ refreshKey }: { refreshKey: unknown }) {
         <ol className="lic-history">
           {items.map((h) => (
             <li key={h.id}>
-              <span className="mono muted">{new Date(h.at).toLocaleString(locale)}</span> <strong>{h.actor}</strong> {h.action}{' '}
+              <span className="mono muted">{new Date(h.at).toLocaleString(locale)}</span> <strong>{h.actor}</strong> {actionName(t, h.action)}{' '}
               <span className="mono">{h.sourceName ?? h.entityId}</span>
-              {h.note && <em> — {h.note}</em>}
+              {describeEntry(t, h)}
+              {h.note && <em> — {auditNote(t, h.note)}</em>}
             </li>
           ))}
         </ol>
