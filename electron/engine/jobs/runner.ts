@@ -41,6 +41,8 @@ interface Running {
   meter: ProgressMeter;
   /** Shared with the worker: set to 1 on cancel (seen even while the job never yields to its event loop). */
   cancelFlag: Int32Array;
+  /** The last progress the worker reported: ahead of the job's row, which the worker writes about once a second. */
+  live: { done: number; total: number | null; message: string | null } | null;
 }
 
 /**
@@ -153,13 +155,23 @@ export class JobRunner {
   get(id: number): JobRecord {
     const job = readJob(this.db, id, coveredBy);
     if (!job) throw notFound(`job ${id}`);
-    return job;
+    return this.withLiveProgress(job);
   }
 
   list(limit = 50): JobRecord[] {
     // The jobs screen polls this while a job runs: one whose process died meanwhile turns resumable there.
     this.markStaleInterrupted();
-    return listJobs(this.db, limit, coveredBy);
+    return listJobs(this.db, limit, coveredBy).map((j) => this.withLiveProgress(j));
+  }
+
+  /**
+   * A job this runner is running, with the progress its last event gave: the stored row lags behind it, and a
+   * screen that reloads the list between events would otherwise see its bar step back.
+   */
+  private withLiveProgress(job: JobRecord): JobRecord {
+    const live = job.state === 'running' ? this.running.get(job.id)?.live : null;
+    if (!live || live.done < job.done) return job;
+    return { ...job, done: live.done, total: live.total, message: live.message };
   }
 
   /** Resolves when the job has ended (done, failed, cancelled). */
@@ -215,9 +227,11 @@ export class JobRunner {
     this.settings.delete(id);
     const worker = new Worker(workerPath('job'), { workerData: { dbPath: this.dbPath, jobId: id, cancelFlag: cancelBuffer, settings } });
     let finished = false;
-    this.running.set(id, { worker, meter, cancelFlag: new Int32Array(cancelBuffer) });
+    const running: Running = { worker, meter, cancelFlag: new Int32Array(cancelBuffer), live: null };
+    this.running.set(id, running);
     worker.on('message', (m: FromJobWorker) => {
       if (m.type === 'progress') {
+        running.live = { done: m.done, total: m.total, message: m.message };
         const { rate, etaMs } = meter.update(m.done, m.total, Date.now());
         this.events.emit('job-progress', {
           jobId: id,

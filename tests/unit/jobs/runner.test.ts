@@ -83,3 +83,25 @@ describe('job progress on record', () => {
     expect(job.done).toBe(job.total);
   });
 });
+
+describe('job progress between heartbeats', () => {
+  it('jobs.list and jobs.get give a running job the progress of its last event, not the older stored heartbeat', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'besar.jsonl');
+    // Big enough for many progress events (every 100 ms) between the stored heartbeats (every second).
+    writeFileSync(file, Array.from({ length: 100_000 }, (_, i) => JSON.stringify({ text: `Kalimat nomor ${i} tentang pasar di desa.` })).join('\n'));
+    engine = openEngine({ dbPath: join(dir, 'c.db') });
+    const e = engine;
+    const seen: { event: number; listed: number | undefined; got: number }[] = [];
+    e.events.on('job-progress', (p) => {
+      if (p.state !== 'running') return;
+      seen.push({ event: p.done, listed: e.jobs.list().find((j) => j.id === p.jobId)?.done, got: e.jobs.get(p.jobId).done });
+    });
+    const job = await e.jobs.wait(e.jobs.start('import', { paths: [file] }));
+    expect(job.state).toBe('done');
+    expect(seen.length).toBeGreaterThan(2);
+    for (const s of seen) expect(s).toEqual({ event: s.event, listed: s.event, got: s.event });
+    // Ended, the stored record is the whole truth again.
+    expect(e.jobs.list()[0]).toMatchObject({ state: 'done', done: job.total });
+  });
+});
