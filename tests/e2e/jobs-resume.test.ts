@@ -26,6 +26,11 @@ describe('jobs screen: which unfinished jobs offer a resume (kurasi serve + head
         insert.run(3, 'cancelled', full, at, null, null);
         // Left running by a process killed a moment ago: its heartbeat is fresh, its owner is gone.
         insert.run(4, 'running', full, at, at, JSON.stringify({ ...currentOwner(), pid: deadPid() }));
+        // Failed before it read a byte.
+        db.prepare(`INSERT INTO jobs(id, kind, state, params, done, total, error, created_at) VALUES (5, 'import', 'failed', '{}', 0, NULL, ?, ?)`).run(
+          "ENOENT: no such file or directory, open '/data/hilang.jsonl'",
+          at,
+        );
       },
       width: 1280,
       screen: 'jobs',
@@ -44,5 +49,10 @@ describe('jobs screen: which unfinished jobs offer a resume (kurasi serve + head
     expect(await row(3).locator('[data-testid="job-superseded"]').count()).toBe(0);
     expect(await row(4).getAttribute('data-state')).toBe('interrupted');
     expect(await row(4).getByRole('button', { name: 'Lanjutkan' }).count()).toBe(1);
+    // A job that failed before counting anything shows its reason without a bare "0 B" in front; one that counted keeps its amount.
+    const meta5 = await row(5).locator('.job-meta').innerText();
+    expect(meta5).toContain('hilang.jsonl');
+    expect(meta5).not.toMatch(/^0\b/);
+    expect(await row(3).locator('[data-testid="job-amount"]').innerText()).toBe('0 / 1');
   });
 });

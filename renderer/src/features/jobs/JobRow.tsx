@@ -79,11 +79,14 @@ export function JobRow({ job, compact = false }: { job: LiveJob; compact?: boole
         <ProgressBar done={job.state === 'done' ? 1 : job.done} total={job.state === 'done' ? 1 : job.total} label={kindName} />
       )}
       <div className="job-meta muted">
-        <span className="mono">
-          {/* A finished job did all of it, whatever its last phase counted. */}
-          {amount(job.state === 'done' && job.total !== null ? job.total : job.done)}
-          {job.total !== null ? ` / ${amount(job.total)}` : ''}
-        </span>
+        {/* A job that stopped before counting anything has no amount to show: a bare "0 B" beside its error is noise. */}
+        {(active || job.state === 'done' || job.done > 0 || job.total !== null) && (
+          <span className="mono" data-testid="job-amount">
+            {/* A finished job did all of it, whatever its last phase counted. */}
+            {amount(job.state === 'done' && job.total !== null ? job.total : job.done)}
+            {job.total !== null ? ` / ${amount(job.total)}` : ''}
+          </span>
+        )}
         {job.state === 'running' && job.rate > 0 && <span>{t('jobs.rate', { r: amount(job.rate) })}</span>}
         {job.state === 'running' && job.etaMs !== null && <span>{t('jobs.eta', { t: formatDuration(job.etaMs) })}</span>}
         {/* The phase is news only while the job runs: a finished job's last phase ("reading files") would mislead. */}
