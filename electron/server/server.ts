@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { events, type EventName } from '../../shared/contract';
 import { dispatch } from '../engine/api/dispatch';
 import type { Engine } from '../engine/engine';
+import { MAX_EVIDENCE_BYTES } from '../engine/license/evidence';
 import { checkRequest, securityHeaders } from './security';
 import { firstPageBlock, withFirstPage } from './first-page';
 import { acceptsGzip, StaticFiles } from './static-files';
@@ -31,6 +32,12 @@ export interface KurasiServer {
 }
 
 const MAX_JSON_BODY = 4 * 1024 * 1024;
+/**
+ * The methods that carry an evidence file in their body (base64: 4 bytes for every 3): the browser front door must
+ * take a file as large as the engine accepts one, which no other request needs.
+ */
+const EVIDENCE_METHODS = new Set(['license.addEvidence', 'license.set']);
+const MAX_EVIDENCE_BODY = Math.ceil(MAX_EVIDENCE_BYTES / 3) * 4 + 1024 * 1024;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,13 +55,13 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
+function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_JSON_BODY) {
+      if (size > limit) {
         reject(new Error('request body too large'));
         req.destroy();
       } else chunks.push(c);
@@ -105,13 +112,13 @@ export async function startServer(options: ServeOptions): Promise<KurasiServer> 
 
     if (path.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'POST only\n', 'text/plain', { allow: 'POST' });
+      const method = decodeURIComponent(path.slice('/api/'.length));
       let input: unknown;
       try {
-        input = await readJson(req);
+        input = await readJson(req, EVIDENCE_METHODS.has(method) ? MAX_EVIDENCE_BODY : MAX_JSON_BODY);
       } catch (e) {
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad-request', message: (e as Error).message } }), 'application/json');
       }
-      const method = decodeURIComponent(path.slice('/api/'.length));
       const started = performance.now();
       const result = await dispatch(options.engine, method, input);
       // Benchmarks read how long each request took on the engine thread (KURASI_TIMING=1).

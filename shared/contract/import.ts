@@ -46,6 +46,10 @@ export type ImportOptionsInput = z.input<typeof importOptions>;
 
 export const importReject = z.object({ file: z.string(), line: z.number().int().nullable(), reason: z.string() });
 
+/** The names in a note about files are capped: a folder may hold thousands. */
+export const IMPORT_NOTE_NAMES = 20;
+const importFileNames = z.object({ count: z.number().int(), names: z.array(z.string()) });
+
 export const importResult = z.object({
   source: z.string(),
   files: z.number().int(),
@@ -55,6 +59,16 @@ export const importResult = z.object({
   rejected: z.number().int(),
   /** The first rejects (all of them are in the rejects list). */
   rejects: z.array(importReject),
+  /**
+   * Files read in full that held no record at all (empty, only blank lines, only a header row), so that importing
+   * nothing is not silent: how many, and the first names (as on disk, relative to the folder given).
+   */
+  emptyFiles: importFileNames.optional(),
+  /**
+   * Files inside the folders given that were not read because their extension is none the import knows (a file
+   * named on its own is read whatever its name): how many, and the first names (relative to their folder).
+   */
+  ignoredFiles: importFileNames.optional(),
   /**
    * Where the time went: `insertMs` is the job thread's time in the batch transactions (INSERT + COMMIT of the
    * rows, parsing excluded: it runs alongside), `indexMs` rebuilding the indexes a bulk load dropped, `ftsMs` the

@@ -109,10 +109,12 @@ export const undoResult = z.object({
   /** null when there was nothing to undo / redo. */
   actionId: z.number().int().nullable(),
   documentId: z.number().int().nullable(),
-  /** The kind of action (label, span, langid, dedupe, license, pii) and its audit action (e.g. langid.override). */
+  /** The kind of action (label, span, adjudication, langid, dedupe, license, pii) and its audit action (e.g. langid.override). */
   kind: z.string().nullable(),
   action: z.string().nullable(),
   description: z.string().nullable(),
+  /** The label questions the step changed (labels, spans, adjudications; several for one key press), else empty. */
+  questions: z.array(z.string()),
 });
 
 export const queueFilter = z.object({
@@ -211,6 +213,11 @@ export const labelsMethods = {
   'labels.setBlind': method(z.object({ blind: z.boolean() }), z.object({ blind: z.boolean() })),
   'labels.forDocument': method(z.object({ documentId: docId }), documentLabels),
   'labels.set': method(z.object({ documentId: docId, question: z.string().min(1), value: labelValue.nullable() }), actionResult),
+  /** Several answers of one gesture (a drop-reason key also answers "drop"): each audited, undone as one step. */
+  'labels.setMany': method(
+    z.object({ documentId: docId, steps: z.array(z.object({ question: z.string().min(1), value: labelValue.nullable() })).min(1).max(50) }),
+    actionResult,
+  ),
   'labels.addSpan': method(
     z.object({ documentId: docId, question: z.string().min(1), label: z.string().min(1), start: z.number().int().min(0), end: z.number().int().min(1) }),
     actionResult,

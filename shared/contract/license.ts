@@ -154,6 +154,11 @@ export const licenseMethods = {
     z.object({ updated: z.array(licenseSourceRow), failed: z.array(z.object({ source: z.string(), message: z.string() })) }),
   ),
   'license.addEvidence': method(evidenceInput.extend({ source: sourceRef }), evidenceItem),
+  /** The stored bytes of one file evidence item, by id (removed items too: the audit trail may need them). */
+  'license.evidenceFile': method(
+    z.object({ id: z.number().int().positive() }),
+    z.object({ id: z.number().int(), fileName: z.string(), size: z.number().int(), sha256: z.string(), contentBase64: z.string() }),
+  ),
   'license.removeEvidence': method(z.object({ id: z.number().int().positive(), note: z.string().optional() }), evidenceItem),
   'license.setDocument': method(
     z.object({ documentId: z.number().int().positive(), concluded: z.string().nullable(), note: z.string().optional() }),

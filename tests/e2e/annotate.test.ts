@@ -163,7 +163,7 @@ describe('annotation end to end (kurasi serve + headless Chromium, keyboard only
     await expect.poll(() => page.locator('[data-testid="conflict"]').count()).toBe(3);
     await page.screenshot({ path: 'docs/screenshots/annotate-conflicts.png' });
     const first = page.locator('[data-testid="conflict"]').first();
-    expect(await first.innerText()).toMatch(/ani = drop.*budi = keep/s);
+    expect(await first.innerText()).toMatch(/ani = Buang.*budi = Simpan/s);
     await first.locator('[data-testid="adjudicate-reason"]').fill('iklan berulang');
     await first.locator('[data-testid="adjudicate-save"]').click();
     await expect.poll(() => page.locator('[data-testid="conflict"]').count()).toBe(2);
@@ -173,7 +173,7 @@ describe('annotation end to end (kurasi serve + headless Chromium, keyboard only
     // alpha: n = 20 (17 keep, 3 drop), 3 disagreeing units × 2 ordered pairs → 1 − 19·6/(400 − 289 − 9) = −0.118.
     const row = page.locator('[data-testid="agreement-table"] tbody tr').first();
     await row.waitFor({ timeout: 20_000 });
-    expect((await row.innerText()).split('\t').map((c) => c.trim())).toEqual(['decision', 'ani, budi', '10', '0.700', '0.000', '-0.118']);
+    expect((await row.innerText()).split('\t').map((c) => c.trim())).toEqual(['Keputusan', 'ani, budi', '10', '0.700', '0.000', '-0.118']);
 
     const db = new Database(dbPath, { readonly: true });
     try {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type StartedApp } from './serve-helpers';
@@ -73,17 +74,23 @@ describe('licence review end to end (kurasi serve + headless Chromium)', () => {
     await expect.poll(() => page.locator('[data-testid="lic-history"]').innerText()).toMatch(/keputusan lisensi \(Disimpulkan: .*, Status: Belum ditinjau → Disetujui[\s\S]*Berkas LICENSE di repositori/);
   });
 
-  it('turns the decision stale when evidence is added', async () => {
+  it('keeps the clearing when its reviewer attaches the proof right after, and says so; removing evidence sends it back to review', async () => {
     const evidence = page.locator('[data-testid="lic-evidence"]');
+    // What evidence does to a clearing is said before anyone adds any.
+    await expect.poll(() => evidence.locator('[data-testid="lic-evidence-rule"]').innerText()).toMatch(/dalam satu jam setelah persetujuan, tidak mengubah status/);
     await evidence.getByLabel('Tambah URL').fill('https://github.com/IndoNLP/nusax/blob/main/LICENSE');
     await evidence.getByRole('button', { name: 'Tambah URL' }).click();
     await expect.poll(() => evidence.innerText()).toMatch(/github\.com\/IndoNLP\/nusax/);
-    await expect.poll(() => row('nusax').innerText()).toMatch(/Kedaluwarsa/);
     // The history says why in Bahasa Indonesia and names the evidence, not every stored field of it.
     const history = page.locator('[data-testid="lic-history"]');
-    await expect.poll(() => history.innerText()).toMatch(/lisensi perlu ditinjau ulang \(Status: Disetujui → Kedaluwarsa\) — bukti ditambah setelah disetujui/);
+    await expect.poll(() => history.innerText()).toMatch(/lisensi tetap disetujui — bukti ditambah oleh peninjau yang menyetujuinya, kurang dari satu jam kemudian/);
     await expect.poll(() => history.innerText()).toMatch(/bukti lisensi ditambah: https:\/\/github\.com\/IndoNLP\/nusax\/blob\/main\/LICENSE/);
-    expect(await history.innerText()).not.toMatch(/sourceId|addedAt|after clearing/);
+    expect(await row('nusax').innerText()).toMatch(/Disetujui/);
+    expect(await history.innerText()).not.toMatch(/sourceId|addedAt|evidenceId|after clearing|within an hour/);
+
+    await evidence.getByRole('button', { name: 'Hapus' }).click();
+    await expect.poll(() => row('nusax').innerText()).toMatch(/Kedaluwarsa/);
+    await expect.poll(() => history.innerText()).toMatch(/lisensi perlu ditinjau ulang \(Status: Disetujui → Kedaluwarsa\) — bukti dihapus setelah disetujui/);
   });
 
   it('applies a bulk decision to the selected sources and records it in the audit log', async () => {
@@ -109,7 +116,15 @@ describe('licence review end to end (kurasi serve + headless Chromium)', () => {
     const db = new Database(dbPath, { readonly: true });
     try {
       const actions = db.prepare(`SELECT action FROM audit_log WHERE entity = 'source' ORDER BY id`).all() as { action: string }[];
-      expect(actions.map((a) => a.action)).toEqual(['license.set', 'license.stale', 'license.evidence.add', 'license.set', 'license.set']);
+      expect(actions.map((a) => a.action)).toEqual([
+        'license.set',
+        'license.cleared-kept',
+        'license.evidence.add',
+        'license.stale',
+        'license.evidence.remove',
+        'license.set',
+        'license.set',
+      ]);
     } finally {
       db.close();
     }
@@ -148,6 +163,18 @@ describe('licence review end to end (kurasi serve + headless Chromium)', () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
     await chooser.setFiles({ name: 'izin-tertulis.txt', mimeType: 'text/plain', buffer: Buffer.from('Izin tertulis dari pemilik situs.') });
     await expect.poll(() => evidence.innerText()).toMatch(/izin-tertulis\.txt/);
+  });
+
+  it('downloads a stored evidence file as the bytes that were attached, under its name', async () => {
+    const evidence = page.locator('[data-testid="lic-evidence"]');
+    const button = evidence.getByRole('button', { name: 'Unduh izin-tertulis.txt' });
+    await button.focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe('izin-tertulis.txt');
+    expect(readFileSync(await download.path(), 'utf8')).toBe('Izin tertulis dari pemilik situs.');
+    // A download, not a page: the app stays where it was.
+    expect(page.url()).not.toMatch(/^blob:/);
+    expect(await evidence.getByRole('alert').count()).toBe(0);
   });
 
   it('keeps every column in view beside the detail pane, at the tests\' window size and at 1280×800', async () => {

@@ -69,6 +69,32 @@ describe('personal data and text quality end to end (kurasi serve + headless Chr
     await page.screenshot({ path: `${SHOTS}/pii.png` });
   });
 
+  it('says that scanning does not redact, what export does with findings, and leads to where redaction is turned on', async () => {
+    const note = page.locator('[data-testid="pii-export-note"]');
+    expect(await note.innerText()).toMatch(/teks korpus tidak diubah\. Ekspor menyalin teks apa adanya, kecuali “Samarkan data pribadi” dicentang di layar Ekspor/);
+    await note.getByRole('button', { name: 'Buka layar Ekspor' }).click();
+    const redact = page.locator('[data-testid="export-redact"]');
+    await redact.waitFor({ timeout: 15_000 });
+    // The switch the note names is there, and off until someone turns it on.
+    expect(await redact.isChecked()).toBe(false);
+    await page.evaluate(() => {
+      localStorage.setItem('kurasi-lang', 'en');
+      sessionStorage.setItem('kurasi-screen', 'pii');
+    });
+    await page.addInitScript(() => localStorage.setItem('kurasi-lang', 'en'));
+    await page.reload();
+    await expect.poll(() => page.locator('[data-testid="pii-export-note"]').innerText(), { timeout: 15_000 }).toMatch(
+      /the corpus text is not changed\. Export copies the text as it is unless “Redact personal data” is ticked on the Export screen/,
+    );
+    await page.addInitScript(() => localStorage.setItem('kurasi-lang', 'id'));
+    await page.evaluate(() => {
+      localStorage.setItem('kurasi-lang', 'id');
+      sessionStorage.setItem('kurasi-screen', 'pii');
+    });
+    await page.reload();
+    await page.locator('[data-testid="pii-summary"]').waitFor({ timeout: 15_000 });
+  });
+
   it('opens the documents of one kind of personal data from its summary row', async () => {
     const table = page.locator('[data-testid="pii-summary"]');
     // A button (reachable by keyboard), named for what it opens.

@@ -106,13 +106,13 @@ describe('span labels end to end (kurasi serve + headless Chromium)', () => {
     await doc.waitFor({ timeout: 20_000 });
     await expect.poll(() => doc.locator('mark.span-mark').allInnerTexts()).toEqual([PHONE]);
     const entry = page.locator('[data-testid="history"] li[data-action="span.add"]');
-    await expect.poll(() => entry.innerText()).toMatch(/sari.*label rentang.*personal: phone 18–32/s);
+    await expect.poll(() => entry.innerText()).toMatch(/sari.*label rentang.*Data pribadi: Nomor telepon 18–32/s);
     expect(Date.now() - Date.parse((await entry.locator('time').getAttribute('datetime')) ?? '')).toBeLessThan(10 * 60_000);
 
     // u undoes the span; Ctrl+Shift+Z redoes it; Ctrl+Z undoes it again.
     await page.keyboard.press('u');
     await expect.poll(() => doc.locator('mark.span-mark').count()).toBe(0);
-    await expect.poll(() => page.locator('[data-testid="save-status"]').innerText()).toMatch(/Dibatalkan: label rentang \(dokumen 1\)/);
+    await expect.poll(() => page.locator('[data-testid="save-status"]').innerText()).toMatch(/Dibatalkan: label rentang Data pribadi \(dokumen 1\)/);
     expect(spans()).toEqual([]);
     await page.keyboard.press('Control+Shift+Z');
     await expect.poll(() => doc.locator('mark.span-mark').allInnerTexts()).toEqual([PHONE]);
@@ -125,7 +125,7 @@ describe('span labels end to end (kurasi serve + headless Chromium)', () => {
     await page.locator('[data-nav="browser"]').click();
     await page.locator('.dt').waitFor();
     await page.keyboard.press('Control+y');
-    await expect.poll(() => page.locator('[data-testid="undo-toast"]').innerText()).toMatch(/Diulangi: label rentang \(dokumen 1\)/);
+    await expect.poll(() => page.locator('[data-testid="undo-toast"]').innerText()).toMatch(/Diulangi: label rentang Data pribadi \(dokumen 1\)/);
     expect(spans()).toHaveLength(1);
     await page.screenshot({ path: 'docs/screenshots/undo-toast.png' });
 

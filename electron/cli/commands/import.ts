@@ -7,6 +7,15 @@ import { resolveLicense } from '../../../shared/license/resolve';
 /** Upper bound of --text-column/--id-column: far above any real CSV, so the usage message can name a range. */
 const MAX_COLUMN = 100_000;
 
+function filesCount(n: number): string {
+  return `${n} file${n === 1 ? '' : 's'}`;
+}
+
+/** The names a note carries (capped by the engine), with how many it leaves out. */
+function names(n: { count: number; names: string[] }): string {
+  return n.names.join(', ') + (n.count > n.names.length ? `, … ${n.count - n.names.length} more` : '');
+}
+
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'import CSV/TSV, JSONL, TXT files or folders (optionally .gz) into a corpus',
@@ -76,6 +85,14 @@ export const importCommand: CliCommand = {
         io.stdout.write(`imported ${r.imported} document${r.imported === 1 ? '' : 's'} into '${r.source}' (${r.skipped} already present, ${r.rejected} rejected)\n`);
         for (const x of r.rejects.slice(0, 20)) io.stdout.write(`  rejected ${x.file}${x.line !== null ? ':' + x.line : ''}: ${x.reason}\n`);
         if (r.rejected > 20) io.stdout.write(`  … ${r.rejected - 20} more rejects (see the rejects list in the app)\n`);
+        const empty = r.emptyFiles;
+        if (empty && empty.count > 0)
+          io.stdout.write(`  note: nothing to import in ${filesCount(empty.count)} (empty, or only blank lines or a header row): ${names(empty)}\n`);
+        const ignored = r.ignoredFiles;
+        if (ignored && ignored.count > 0)
+          io.stdout.write(
+            `  note: ${filesCount(ignored.count)} in the folders not read (unknown extension; a file named on its own is read anyway): ${names(ignored)}\n`,
+          );
       }
       return 0;
     } finally {

@@ -4,7 +4,7 @@ import { statsCommand } from './stats';
 import { dedupeCommand } from './dedupe';
 import { piiCommand } from './pii';
 import { qualityCommand } from './quality';
-import { licenseListCommand, licenseRefCommand, licenseSetCommand, licenseShowCommand } from './license';
+import { licenseEvidenceCommand, licenseListCommand, licenseRefCommand, licenseSetCommand, licenseShowCommand } from './license';
 import { langidCommand } from './langid';
 import { detectCommand } from './detect';
 import { agreementCommand, labelsConflictsCommand, labelsExportCommand, labelsImportCommand } from './labels';
@@ -24,6 +24,7 @@ export const commands: CliCommand[] = [
   licenseSetCommand,
   licenseListCommand,
   licenseShowCommand,
+  licenseEvidenceCommand,
   licenseRefCommand,
   labelsExportCommand, labelsImportCommand, labelsConflictsCommand, agreementCommand,
   serveCommand,

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { SETTABLE_REVIEW_STATES, type SettableReviewState, ROBOTS_STATUSES, TDM_STATUSES, USE_CLASSES, type RobotsStatus, type TdmStatus, type UseClass } from '../../../shared/license';
 import type { LicenseSourceRow } from '../../../shared/contract/license';
 import { openEngine } from '../../engine/engine';
-import { evidenceFromArg, findSourceRow, licenseSummary, listEvidence, listLicenseSources, setLicenseRef, setSourceLicense, toLicenseRow } from '../../engine/license';
+import { evidenceFile, evidenceFromArg, findSourceRow, licenseSummary, listEvidence, listLicenseSources, setLicenseRef, setSourceLicense, toLicenseRow } from '../../engine/license';
 import { listAudit } from '../../engine/store/audit';
-import { UsageError, requireString, stringOpt, writeJson, type CliCommand } from '../command';
+import { UsageError, intOpt, requireString, stringOpt, writeJson, type CliCommand } from '../command';
 import { openCorpusToRead } from '../read-corpus';
 
 function oneOf<T extends string>(values: readonly T[], v: string | undefined, flag: string): T | undefined {
@@ -147,8 +148,91 @@ export const licenseShowCommand: CliCommand = {
         const what = e.kind === 'url' ? e.url : e.kind === 'file' ? `${e.fileName} sha256:${e.sha256}` : '';
         io.stdout.write(`  #${e.id} ${e.kind} ${what ?? ''}${e.note ? ` — ${e.note}` : ''} (${e.addedBy}, ${e.addedAt})${e.removedAt ? ` removed by ${e.removedBy}` : ''}\n`);
       }
+      const file = evidence.find((e) => e.kind === 'file');
+      if (file) io.stdout.write(`  (save a file: kurasi license evidence --db ${path} --id ${file.id} --out <file|folder>)\n`);
       io.stdout.write(`history (${history.length}):\n`);
       for (const h of history) io.stdout.write(`  ${h.at} ${h.actor} ${h.action}${h.note ? ` — ${h.note}` : ''}\n`);
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};
+
+/** Refusal to replace a file that is there, on every path (the message is the same with or without hard links). */
+function alreadyThere(path: string): Error {
+  return new Error(`${path} already exists; pass --force to replace it`);
+}
+
+/**
+ * Writes `content` to `path` so it appears there only when complete (a temp file beside it, synced, then moved in).
+ * Without `force` it is linked in, which fails when a file is already there instead of replacing it: no check-then-
+ * write gap in which another file could appear and be overwritten.
+ */
+function writeNewFile(path: string, content: Uint8Array, force: boolean): void {
+  if (!force && existsSync(path)) throw alreadyThere(path);
+  const temp = `${path}.partial`;
+  const fd = openSync(temp, 'w');
+  try {
+    let off = 0;
+    while (off < content.length) off += writeSync(fd, content, off, content.length - off);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    if (force) {
+      renameSync(temp, path);
+      return;
+    }
+    try {
+      linkSync(temp, path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw alreadyThere(path);
+      // Some file systems (FAT on a USB stick) have no hard links: fall back to a check just before the move.
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+      if (existsSync(path)) throw alreadyThere(path);
+      renameSync(temp, path);
+    }
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+export const licenseEvidenceCommand: CliCommand = {
+  name: 'license evidence',
+  summary: 'save a file kept as licence evidence (see `license show` for the ids)',
+  usage:
+    'kurasi license evidence --db <file> --id <n> --out <file|folder> [--force] [--json]\n' +
+    '  Writes the stored file under --out (or into the folder --out names, under its stored name) and prints its sha256,\n' +
+    '  to compare with the one `license show` recorded. An existing file is kept unless --force is given.',
+  options: {
+    db: { type: 'string' },
+    id: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+  async run({ values }, io) {
+    const path = requireString(values, 'db');
+    const id = intOpt(values, 'id', 1, Number.MAX_SAFE_INTEGER);
+    if (id === undefined) throw new UsageError('--id is required');
+    const out = requireString(values, 'out');
+    const db = openCorpusToRead(path);
+    try {
+      const file = evidenceFile(db, id);
+      let isFolder = false;
+      try {
+        isFolder = statSync(out).isDirectory();
+      } catch {
+        // Not there yet: it names the file to write.
+      }
+      const target = isFolder ? join(out, file.fileName) : out;
+      writeNewFile(target, file.content, values.force === true);
+      const saved = { id: file.id, fileName: file.fileName, path: target, size: file.content.length, sha256: file.sha256 };
+      if (values.json) writeJson(io, saved);
+      else io.stdout.write(`${target}: ${file.fileName}, ${saved.size} bytes, sha256:${saved.sha256}\n`);
       return 0;
     } finally {
       db.close();

@@ -1,6 +1,6 @@
 import type { HandlerMap } from './handler';
 import type { Engine } from '../engine';
-import { addSpan, labelsForDocument, removeSpan, setLabel } from '../labels/labels';
+import { addSpan, labelsForDocument, removeSpan, setLabel, setLabels } from '../labels/labels';
 import { annotatorOr, getSchema, isBlind, listAnnotators, currentAnnotator, setAnnotator, setBlind, setSchema } from '../labels/settings';
 import { adjudicate, listConflicts } from '../labels/conflicts';
 import { nextDocument } from '../labels/queue';
@@ -18,7 +18,7 @@ function changed(engine: Engine): void {
 }
 
 const scopes: Record<string, 'labels' | 'languages' | 'duplicates' | 'licenses' | 'pii'> = {
-  label: 'labels', span: 'labels', langid: 'languages', dedupe: 'duplicates', license: 'licenses', 'license-document': 'licenses', pii: 'pii',
+  label: 'labels', span: 'labels', adjudication: 'labels', langid: 'languages', dedupe: 'duplicates', license: 'licenses', 'license-document': 'licenses', pii: 'pii',
 };
 
 /** Undo/redo can change any feature's data: views showing it refresh. */
@@ -38,6 +38,10 @@ export const labelsHandlers = {
   'labels.forDocument': (engine, input) => labelsForDocument(engine.db, input.documentId, who(engine)),
   'labels.set': (engine, input) => {
     const actionId = setLabel(engine.db, who(engine), input.documentId, input.question, input.value);
+    return { actionId, documentId: input.documentId, labels: labelsForDocument(engine.db, input.documentId, who(engine)) };
+  },
+  'labels.setMany': (engine, input) => {
+    const actionId = setLabels(engine.db, who(engine), input.documentId, input.steps);
     return { actionId, documentId: input.documentId, labels: labelsForDocument(engine.db, input.documentId, who(engine)) };
   },
   'labels.addSpan': (engine, input) => {
@@ -63,6 +67,6 @@ export const labelsHandlers = {
   'audit.redo': (engine) => undone(engine, redo(engine.db, who(engine))),
 } satisfies HandlerMap<
   | 'annotators.current' | 'annotators.set' | 'annotators.list' | 'labels.schema' | 'labels.setSchema' | 'labels.settings' | 'labels.setBlind'
-  | 'labels.forDocument' | 'labels.set' | 'labels.addSpan' | 'labels.removeSpan' | 'labels.conflicts' | 'labels.adjudicate' | 'labels.import'
+  | 'labels.forDocument' | 'labels.set' | 'labels.setMany' | 'labels.addSpan' | 'labels.removeSpan' | 'labels.conflicts' | 'labels.adjudicate' | 'labels.import'
   | 'labels.export' | 'queue.next' | 'agreement.compute' | 'audit.history' | 'audit.undo' | 'audit.redo'
 >;

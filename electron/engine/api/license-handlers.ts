@@ -5,6 +5,7 @@ import {
   addEvidence,
   bulkSetSourceLicense,
   documentLicenseInfo,
+  evidenceFile,
   findSourceRow,
   licenseFlags,
   licenseSummary,
@@ -48,6 +49,10 @@ export const licenseHandlers = {
     const { source, ...evidence } = input;
     return addEvidence(engine.db, actorOf(engine), findSourceRow(engine.db, source).id, evidence);
   },
+  'license.evidenceFile': (engine, input) => {
+    const { content, ...file } = evidenceFile(engine.db, input.id);
+    return { ...file, size: content.length, contentBase64: content.toString('base64') };
+  },
   'license.removeEvidence': (engine, input) => removeEvidence(engine.db, actorOf(engine), input.id, input.note),
   'license.setDocument': (engine, input) => setDocumentLicense(engine.db, actorOf(engine), input.documentId, input.concluded, input.note),
   'license.document': (engine, input) => documentLicenseInfo(engine.db, input.documentId),
@@ -73,6 +78,7 @@ export const licenseHandlers = {
   | 'license.set'
   | 'license.bulkSet'
   | 'license.addEvidence'
+  | 'license.evidenceFile'
   | 'license.removeEvidence'
   | 'license.setDocument'
   | 'license.document'

@@ -45,3 +45,14 @@ export function recordUndoable(db: Db, e: UndoableEntry): number {
     .run(owner, e.documentId ?? 0, e.key, e.kind, JSON.stringify(e.before ?? null), JSON.stringify(e.after ?? null), e.auditId);
   return Number(info.lastInsertRowid);
 }
+
+/**
+ * Makes stack rows recorded by one gesture (one key press that changed several answers) one undo step: undo and
+ * redo take them back together. Each keeps its own audit entry. In the caller's transaction; fewer than two rows
+ * need nothing.
+ */
+export function groupUndoable(db: Db, stackIds: readonly number[]): void {
+  if (stackIds.length < 2) return;
+  const set = db.prepare('UPDATE label_actions SET group_id = ? WHERE id = ?');
+  for (const id of stackIds) set.run(stackIds[0], id);
+}

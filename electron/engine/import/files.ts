@@ -39,8 +39,9 @@ export function formatFromName(name: string): ConcreteFormat | null {
  * Expands the given paths into the files to import, folders recursively in a fixed (code point) order so
  * repeated imports meet the files, and therefore generate ids, identically. Inside folders only files with a
  * known extension are taken; a file named explicitly is always taken (its format is sniffed if unknown).
+ * The files left out that way go into `ignored` (named relative to their folder), so the import can say so.
  */
-export function listImportFiles(paths: string[], format: ImportFormat): ImportFile[] {
+export function listImportFiles(paths: string[], format: ImportFormat, ignored: string[] = []): ImportFile[] {
   const out: ImportFile[] = [];
   const forced = format === 'auto' ? null : format;
   for (const p of paths) {
@@ -52,7 +53,7 @@ export function listImportFiles(paths: string[], format: ImportFormat): ImportFi
       throw new Error(`${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
     if (st.isDirectory()) {
-      walk(abs, abs, out, forced);
+      walk(abs, abs, out, forced, ignored);
     } else {
       out.push({ path: abs, name: stripGz(basename(abs)), size: st.size, format: forced ?? formatFromName(abs) });
     }
@@ -87,17 +88,21 @@ function qualifyClashingNames(files: ImportFile[]): ImportFile[] {
   return files;
 }
 
-function walk(root: string, dir: string, out: ImportFile[], forced: ConcreteFormat | null): void {
+function walk(root: string, dir: string, out: ImportFile[], forced: ConcreteFormat | null, ignored: string[]): void {
   const names = readdirSync(dir).filter((n) => !n.startsWith('.'));
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const n of names) {
     const p = join(dir, n);
     const st = statSync(p);
-    if (st.isDirectory()) walk(root, p, out, forced);
+    if (st.isDirectory()) walk(root, p, out, forced, ignored);
     else if (st.isFile()) {
       const fmt = formatFromName(n);
-      if (!fmt) continue;
-      out.push({ path: p, name: stripGz(relative(root, p).split('\\').join('/')), size: st.size, format: forced ?? fmt });
+      const rel = relative(root, p).split('\\').join('/');
+      if (!fmt) {
+        ignored.push(rel);
+        continue;
+      }
+      out.push({ path: p, name: stripGz(rel), size: st.size, format: forced ?? fmt });
     }
   }
 }

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { importOptions, type ImportOptions, type ImportResult } from '../../../shared/contract/import';
+import { IMPORT_NOTE_NAMES, importOptions, type ImportOptions, type ImportResult } from '../../../shared/contract/import';
 import { ensureSource } from '../corpus/sources';
 import { CancelledError } from '../errors';
 import type { JobContext } from '../jobs/types';
@@ -9,14 +9,14 @@ import { defineJob } from '../jobs/types';
 import type { Db } from '../store/open';
 import { syncFullTextIndex } from '../store/fts';
 import { refreshPlannerStatistics } from '../store/statistics';
-import { NotGzipError, readFileBytes, sha256File, type ByteCounter } from './byte-stream';
+import { NotGzipError, namedGz, readFileBytes, sha256File, type ByteCounter } from './byte-stream';
 import { dropIndexesForBulkLoad, restoreDroppedIndexes } from './bulk-load';
 import { preparedInThread, preparedInWorker } from './prepare-pool';
 import type { PrepareTask } from './prepare-protocol';
 import { readItems } from './prepare-run';
 import { listImportFiles, sniffFormat, stripGz, type ConcreteFormat, type ImportFile } from './files';
 import { UnreadableFileError, excerpt, type ReaderOptions } from './items';
-import { lineBlocks, type LineBlock } from './lines';
+import { LinesCutError, lineBlocks, type LineBlock } from './lines';
 import { DocumentWriter, type Totals } from './writer';
 import { JOB_PHASE } from '../../../shared/jobs/phases';
 
@@ -67,6 +67,11 @@ interface Checkpoint {
 /** A file to read, or (`rejected`) one refused as a whole, recorded as a reject without a line while the others import. */
 type Planned = ImportFile & { format: ConcreteFormat; rejected: { file: string; reason: string; excerpt: string } | null };
 
+/** A file as it is named on disk (relative to its folder): ids and line rejects leave out the `.gz`, notes about the file as a whole keep it. */
+function diskName(f: ImportFile): string {
+  return namedGz(f.path) ? `${f.name}${f.path.slice(-'.gz'.length)}` : f.name;
+}
+
 function readerOptions(f: ImportFile, o: ImportOptions): ReaderOptions {
   return {
     name: f.name,
@@ -102,10 +107,11 @@ async function probe(f: ImportFile, o: ImportOptions): Promise<Planned> {
     if (!r.done) first = r.value;
   } catch (e) {
     if (e instanceof NotGzipError) {
-      // Named as on disk (ids and line rejects drop the `.gz`): the name is what is wrong with it.
-      const file = `${f.name}${f.path.slice(-'.gz'.length)}`;
-      return { ...f, format: f.format ?? 'txt', rejected: { file, reason: e.message, excerpt: await firstBytes(f.path) } };
+      // Named as on disk: the name is what is wrong with it.
+      return { ...f, format: f.format ?? 'txt', rejected: { file: diskName(f), reason: e.message, excerpt: await firstBytes(f.path) } };
     }
+    // Gzip data that breaks off before the first whole line: nothing to probe, and the read rejects it where it breaks.
+    if (e instanceof LinesCutError) return { ...f, format: f.format ?? 'txt', rejected: null };
     const code = (e as NodeJS.ErrnoException).code;
     throw new UnreadableFileError(f.name, code ? `cannot read (${code})` : e instanceof Error ? e.message : String(e));
   }
@@ -149,8 +155,13 @@ export const importJob = defineJob({
   async run(ctx): Promise<ImportResult> {
     const o = ctx.params;
     ctx.progress(0, null, JOB_PHASE.readingFiles);
-    const listed = listImportFiles(o.paths, o.format);
-    if (listed.length === 0) throw new Error(`${o.paths.join(', ')}: no files to import (.csv, .tsv, .jsonl, .txt, optionally .gz)`);
+    const ignored: string[] = [];
+    const listed = listImportFiles(o.paths, o.format, ignored);
+    if (listed.length === 0)
+      throw new Error(
+        `${o.paths.join(', ')}: no files to import (.csv, .tsv, .jsonl, .txt, optionally .gz)` +
+          (ignored.length > 0 ? `; not read: ${noteNames({ count: ignored.length, names: ignored.slice(0, IMPORT_NOTE_NAMES) })}` : ''),
+      );
     const files: Planned[] = [];
     for (const f of listed) files.push(await probe(f, o));
 
@@ -229,9 +240,40 @@ export const importJob = defineJob({
     const rejects = db
       .prepare('SELECT file, line, reason FROM rejects WHERE job_id = ? ORDER BY id LIMIT 100')
       .all(ctx.jobId) as { file: string; line: number | null; reason: string }[];
-    return { source: sourceName, files: files.length, ...writer.totals, rejects, phases };
+    return {
+      source: sourceName,
+      files: files.length,
+      ...writer.totals,
+      rejects,
+      emptyFiles: emptyFiles(db, ctx.jobId, files),
+      ignoredFiles: { count: ignored.length, names: ignored.slice(0, IMPORT_NOTE_NAMES) },
+      phases,
+    };
   },
 });
+
+/** Names for a message, with how many more there are. */
+function noteNames(n: { count: number; names: string[] }): string {
+  return n.names.join(', ') + (n.count > n.names.length ? `, … (+${n.count - n.names.length})` : '');
+}
+
+/**
+ * The files of this job that held no record: read in full (or skipped as already read, when that read found none)
+ * and not one document, known document or reject. From the job's import_files rows, so a resumed job counts the files
+ * it read before it was interrupted too; a file refused as a whole has no such row (it has its reject).
+ */
+function emptyFiles(db: Db, jobId: number, files: Planned[]): { count: number; names: string[] } {
+  const paths = db
+    .prepare(`SELECT path FROM import_files WHERE job_id = ? AND state IN ('done', 'skipped') AND imported + skipped + rejected = 0 GROUP BY path ORDER BY min(id)`)
+    .pluck()
+    .all(jobId) as string[];
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const names = paths.slice(0, IMPORT_NOTE_NAMES).map((p) => {
+    const f = byPath.get(p);
+    return f ? diskName(f) : basename(p);
+  });
+  return { count: paths.length, names };
+}
 
 /** The options that decide which documents a file yields. */
 function readingKey(o: ImportOptions): string {
@@ -319,6 +361,8 @@ async function importFile(ctx: JobContext<ImportOptions>, db: Db, writer: Docume
     counter.read = base + m.bytesRead;
     if (m.type === 'end') {
       sha = m.sha256;
+      // Its gzip data broke off: the records before the break are in, and this says where the rest was lost.
+      if (m.cut) writer.addReject(diskName(f), m.cut);
       break;
     }
     ctx.throwIfCancelled();

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { GzipDataError } from './byte-stream';
 
 /** A run of complete lines. Line numbers are 1-based; `\r\n` and `\n` both end a line (the `\r` is dropped). */
 export interface LineBlock {
@@ -8,6 +9,21 @@ export interface LineBlock {
   invalid: Set<number> | null;
   /** Indexes of lines cut short because they were longer than the line cap (their text is only the start). */
   oversized: Set<number> | null;
+}
+
+/**
+ * The bytes broke off with a GzipDataError: every line before `line` was yielded whole; `partial` is what arrived of
+ * line `line` itself (empty when the break fell right after a newline). Not yielded: a line cut short is not a record.
+ */
+export class LinesCutError extends Error {
+  constructor(
+    readonly gzip: GzipDataError,
+    readonly line: number,
+    readonly partial: string,
+  ) {
+    super(gzip.message);
+    this.name = 'LinesCutError';
+  }
 }
 
 const NL = 0x0a;
@@ -54,45 +70,52 @@ export async function* lineBlocks(chunks: AsyncIterable<Buffer>, maxLineBytes: n
   let atStart = true;
   let skipping = false; // inside the discarded tail of an oversized line
   let cutHead: Buffer | null = null; // the kept start of the oversized line
-  for await (const chunk0 of chunks) {
-    let chunk = chunk0;
-    if (chunk.length === 0) continue;
-    if (atStart) {
-      atStart = false;
-      if (chunk.length >= 3 && chunk.subarray(0, 3).equals(BOM)) chunk = chunk.subarray(3);
+  try {
+    for await (const chunk0 of chunks) {
+      let chunk = chunk0;
       if (chunk.length === 0) continue;
-    }
-    const lastNl = chunk.lastIndexOf(NL);
-    if (skipping) {
-      const nl = chunk.indexOf(NL);
-      if (nl === -1) continue;
-      skipping = false;
-      yield decodeLines(cutHead!, lineNo, true);
-      cutHead = null;
-      lineNo++;
-      chunk = chunk.subarray(nl + 1);
-      if (chunk.length === 0) continue;
-      const rest = chunk.lastIndexOf(NL);
-      if (rest === -1) {
-        carry = Buffer.from(chunk);
+      if (atStart) {
+        atStart = false;
+        if (chunk.length >= 3 && chunk.subarray(0, 3).equals(BOM)) chunk = chunk.subarray(3);
+        if (chunk.length === 0) continue;
+      }
+      const lastNl = chunk.lastIndexOf(NL);
+      if (skipping) {
+        const nl = chunk.indexOf(NL);
+        if (nl === -1) continue;
+        skipping = false;
+        yield decodeLines(cutHead!, lineNo, true);
+        cutHead = null;
+        lineNo++;
+        chunk = chunk.subarray(nl + 1);
+        if (chunk.length === 0) continue;
+        const rest = chunk.lastIndexOf(NL);
+        if (rest === -1) {
+          carry = Buffer.from(chunk);
+          continue;
+        }
+        yield* emit(chunk.subarray(0, rest));
+        carry = rest + 1 < chunk.length ? Buffer.from(chunk.subarray(rest + 1)) : null;
         continue;
       }
-      yield* emit(chunk.subarray(0, rest));
-      carry = rest + 1 < chunk.length ? Buffer.from(chunk.subarray(rest + 1)) : null;
-      continue;
-    }
-    if (lastNl === -1) {
-      carry = carry ? Buffer.concat([carry, chunk]) : Buffer.from(chunk);
-      if (carry.length > maxLineBytes) {
-        cutHead = Buffer.from(carry.subarray(0, maxLineBytes));
-        carry = null;
-        skipping = true;
+      if (lastNl === -1) {
+        carry = carry ? Buffer.concat([carry, chunk]) : Buffer.from(chunk);
+        if (carry.length > maxLineBytes) {
+          cutHead = Buffer.from(carry.subarray(0, maxLineBytes));
+          carry = null;
+          skipping = true;
+        }
+        continue;
       }
-      continue;
+      const body = carry ? Buffer.concat([carry, chunk.subarray(0, lastNl)]) : chunk.subarray(0, lastNl);
+      carry = lastNl + 1 < chunk.length ? Buffer.from(chunk.subarray(lastNl + 1)) : null;
+      yield* emit(body);
     }
-    const body = carry ? Buffer.concat([carry, chunk.subarray(0, lastNl)]) : chunk.subarray(0, lastNl);
-    carry = lastNl + 1 < chunk.length ? Buffer.from(chunk.subarray(lastNl + 1)) : null;
-    yield* emit(body);
+  } catch (e) {
+    if (!(e instanceof GzipDataError)) throw e;
+    const partial = skipping ? cutHead : carry;
+    // Only its start: it becomes a reject's excerpt, and a line being skipped may be megabytes long.
+    throw new LinesCutError(e, lineNo, partial ? partial.subarray(0, 1024).toString('utf8') : '');
   }
   if (skipping && cutHead) yield decodeLines(cutHead, lineNo, true);
   else if (carry && carry.length > 0) yield* emit(carry);

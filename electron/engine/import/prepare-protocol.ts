@@ -36,7 +36,11 @@ export interface PreparedReject {
 
 export type FromPrepare =
   | { type: 'batch'; docs: PreparedDocs; rejects: PreparedReject[]; bytesRead: number; lastLine: number }
-  | { type: 'end'; sha256: string; bytesRead: number }
+  /**
+   * `cut`: the file's gzip data broke off or was damaged (byte-stream.ts GzipDataError); the records that ended before
+   * it were sent, and this is the reject at the line where it happened. Named by the writer as the file is on disk.
+   */
+  | { type: 'end'; sha256: string; bytesRead: number; cut: PreparedReject | null }
   | { type: 'error'; message: string; unreadable: boolean };
 
 export type ToPrepare = { type: 'ack' };

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileBytes, type ByteCounter } from './byte-stream';
+import { readFileBytes, sha256File, type ByteCounter } from './byte-stream';
 import { docStats } from './doc-stats';
-import { UnreadableFileError, type Item, type ReaderOptions } from './items';
-import { lineBlocks, type LineBlock } from './lines';
+import { UnreadableFileError, excerpt, type Item, type ReaderOptions } from './items';
+import { LinesCutError, lineBlocks, type LineBlock } from './lines';
 import type { FromPrepare, PreparedDocs, PreparedReject, PrepareTask } from './prepare-protocol';
 import { readCsv } from './read-csv';
 import { readJsonl } from './read-jsonl';
@@ -44,33 +44,42 @@ export async function prepareFile(
   // Error diffusion: over a batch, a `share` fraction of the documents is left to the writer, evenly spread.
   let share = writerShare();
   let owed = 0;
+  let cut: PreparedReject | null = null;
   try {
-    for await (const items of readItems(lineBlocks(readFileBytes(task.path, counter, sha), task.lineCap), task.format, task.reader, task.txtMode)) {
-      for (const it of items) {
-        if (it.line !== null && it.line <= task.resumeAfter) continue;
-        if (it.line !== null && it.line > lastLine) lastLine = it.line;
-        if (it.kind === 'reject') rejects.push({ line: it.line, reason: it.reason, excerpt: it.excerpt });
-        else {
-          owed += share;
-          if (owed >= 1) {
-            owed -= 1;
-            docs.push(it.line, it.text, it.id, it.metadata, null, 0, 0);
-          } else {
-            const st = docStats(it.text);
-            docs.push(it.line, it.text, it.id, it.metadata, st.hash, st.chars, st.words);
+    try {
+      for await (const items of readItems(lineBlocks(readFileBytes(task.path, counter, sha), task.lineCap), task.format, task.reader, task.txtMode)) {
+        for (const it of items) {
+          if (it.line !== null && it.line <= task.resumeAfter) continue;
+          if (it.line !== null && it.line > lastLine) lastLine = it.line;
+          if (it.kind === 'reject') rejects.push({ line: it.line, reason: it.reason, excerpt: it.excerpt });
+          else {
+            owed += share;
+            if (owed >= 1) {
+              owed -= 1;
+              docs.push(it.line, it.text, it.id, it.metadata, null, 0, 0);
+            } else {
+              const st = docStats(it.text);
+              docs.push(it.line, it.text, it.id, it.metadata, st.hash, st.chars, st.words);
+            }
           }
         }
+        if (docs.length + rejects.length >= MESSAGE_ROWS) {
+          send({ type: 'batch', docs: docs.seal(), rejects, bytesRead: counter.read, lastLine });
+          docs = new DocColumns();
+          rejects = [];
+          await waitForRoom();
+          share = writerShare();
+        }
       }
-      if (docs.length + rejects.length >= MESSAGE_ROWS) {
-        send({ type: 'batch', docs: docs.seal(), rejects, bytesRead: counter.read, lastLine });
-        docs = new DocColumns();
-        rejects = [];
-        await waitForRoom();
-        share = writerShare();
-      }
+    } catch (e) {
+      // The readers let it through, dropping the record they had open (it may go on past the break): what they
+      // yielded before ended before it. The lines past the break cannot be read, so this is where the file stops.
+      if (!(e instanceof LinesCutError)) throw e;
+      cut = { line: e.line, reason: e.gzip.reason, excerpt: excerpt(e.partial.replace(/\uFFFD+$/u, '')) };
     }
     if (docs.length + rejects.length > 0) send({ type: 'batch', docs: docs.seal(), rejects, bytesRead: counter.read, lastLine });
-    send({ type: 'end', sha256: sha.digest('hex'), bytesRead: counter.read });
+    // Damaged data stops the read before the end of the file: its hash (skipping it when imported again) is of all of it.
+    send({ type: 'end', sha256: cut ? await sha256File(task.path) : sha.digest('hex'), bytesRead: counter.read, cut });
   } catch (e) {
     const unreadable = e instanceof UnreadableFileError;
     const message = e instanceof Error ? e.message : String(e);

@@ -1,8 +1,9 @@
 import type { AdjudicationRecord, ConflictRecord, LabelValue } from '../../../shared/contract/labels';
 import { KurasiError } from '../errors';
+import { recordUndoable } from '../audit/undo-stack';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/open';
-import { requireDocument, toAdjudication } from './labels';
+import { requireDocument } from './labels';
 import { getSchema } from './settings';
 import { canonicalValue, findQuestion, valueProblem } from './values';
 
@@ -47,7 +48,32 @@ export function listConflicts(db: Db, offset: number, limit: number): { rows: Co
   return { rows, total: countConflicts(db) };
 }
 
-/** Records the curator's final answer with the reason, in the audit log too. Annotators' own labels stay as they were. */
+/** An adjudication as the undo stack keeps it (null: the question was not adjudicated). */
+export type AdjudicationState = { value: LabelValue; reason: string; adjudicator: string; at: string } | null;
+
+export function readAdjudication(db: Db, documentId: number, question: string): AdjudicationState {
+  const r = db.prepare('SELECT value, reason, adjudicator, at FROM adjudications WHERE document_id = ? AND question = ?').get(documentId, question) as
+    | { value: string; reason: string; adjudicator: string; at: string }
+    | undefined;
+  return r ? { value: JSON.parse(r.value) as LabelValue, reason: r.reason, adjudicator: r.adjudicator, at: r.at } : null;
+}
+
+/** Writes an adjudication state (null removes it, which opens the conflict again). Used by adjudicate, undo and redo. */
+export function writeAdjudication(db: Db, documentId: number, question: string, state: AdjudicationState): void {
+  if (state === null) {
+    db.prepare('DELETE FROM adjudications WHERE document_id = ? AND question = ?').run(documentId, question);
+    return;
+  }
+  db.prepare(
+    `INSERT INTO adjudications(document_id, question, value, reason, adjudicator, at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(document_id, question) DO UPDATE SET value = excluded.value, reason = excluded.reason, adjudicator = excluded.adjudicator, at = excluded.at`,
+  ).run(documentId, question, JSON.stringify(state.value), state.reason, state.adjudicator, state.at);
+}
+
+/**
+ * Records the curator's final answer with the reason, in the audit log too, and on the curator's undo stack.
+ * Annotators' own labels stay as they were.
+ */
 export function adjudicate(db: Db, adjudicator: string, documentId: number, question: string, value: LabelValue, reason: string): AdjudicationRecord {
   const q = findQuestion(getSchema(db), question);
   if (!q) throw new KurasiError('bad-request', `unknown question '${question}'`);
@@ -57,23 +83,20 @@ export function adjudicate(db: Db, adjudicator: string, documentId: number, ques
   if (!clean) throw new KurasiError('bad-request', 'an adjudication needs a reason');
   return db.transaction(() => {
     requireDocument(db, documentId);
-    const prev = db.prepare('SELECT * FROM adjudications WHERE document_id = ? AND question = ?').get(documentId, question);
+    const prev = readAdjudication(db, documentId, question);
     const votes = db.prepare('SELECT annotator, value FROM labels WHERE document_id = ? AND question = ? ORDER BY annotator').all(documentId, question) as { annotator: string; value: string }[];
-    const at = new Date().toISOString();
-    const stored = canonicalValue(q, value);
-    db.prepare(
-      `INSERT INTO adjudications(document_id, question, value, reason, adjudicator, at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT(document_id, question) DO UPDATE SET value = excluded.value, reason = excluded.reason, adjudicator = excluded.adjudicator, at = excluded.at`,
-    ).run(documentId, question, JSON.stringify(stored), clean, adjudicator, at);
-    appendAudit(db, {
+    const next: NonNullable<AdjudicationState> = { value: canonicalValue(q, value), reason: clean, adjudicator, at: new Date().toISOString() };
+    writeAdjudication(db, documentId, question, next);
+    const auditId = appendAudit(db, {
       actor: adjudicator,
       action: 'label.adjudicate',
       entity: 'document',
       entityId: documentId,
-      before: { question, adjudication: prev ? toAdjudication(prev as Parameters<typeof toAdjudication>[0]).value : null, votes: votes.map((v) => ({ annotator: v.annotator, value: JSON.parse(v.value) as unknown })) },
-      after: { question, value: stored },
+      before: { question, adjudication: prev ? prev.value : null, votes: votes.map((v) => ({ annotator: v.annotator, value: JSON.parse(v.value) as unknown })) },
+      after: { question, value: next.value },
       note: clean,
     });
-    return { documentId, question, value: stored, reason: clean, adjudicator, at };
+    recordUndoable(db, { actor: adjudicator, kind: 'adjudication', documentId, key: question, before: prev, after: next, auditId });
+    return { documentId, question, value: next.value, reason: clean, adjudicator, at: next.at };
   }).immediate();
 }

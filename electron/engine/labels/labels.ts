@@ -2,7 +2,7 @@ import type { DocumentLabels, LabelRecord, LabelValue, SpanRecord, AdjudicationR
 import { KurasiError, notFound } from '../errors';
 import { appendAudit } from '../store/audit';
 import { cached } from './statements';
-import { recordUndoable } from '../audit/undo-stack';
+import { groupUndoable, recordUndoable } from '../audit/undo-stack';
 import type { Db } from '../store/open';
 import { getSchema, isBlind } from './settings';
 import { canonicalValue, findQuestion, sameValue, valueProblem } from './values';
@@ -77,20 +77,39 @@ function recordAction(db: Db, actor: string, documentId: number, question: strin
 
 /** Sets (or with null clears) one answer of one annotator, in one small transaction with its audit entry. */
 export function setLabel(db: Db, annotator: string, documentId: number, question: string, value: LabelValue | null): number {
-  const q = findQuestion(getSchema(db), question);
-  if (!q) throw new KurasiError('bad-request', `unknown question '${question}'`);
-  if (value !== null) {
-    const problem = valueProblem(q, value);
-    if (problem) throw new KurasiError('bad-request', problem);
-  }
+  return setLabels(db, annotator, documentId, [{ question, value }]);
+}
+
+/**
+ * Sets several answers of one gesture in one transaction (a drop-reason key also answers "drop"). Each change is
+ * its own audit entry, as if answered one by one, but they are one undo step: the person pressed one key.
+ * Answers already there are not changes. Every value is checked before anything is written. Returns the last
+ * stack row (0 when nothing changed).
+ */
+export function setLabels(db: Db, annotator: string, documentId: number, steps: readonly { question: string; value: LabelValue | null }[]): number {
+  const schema = getSchema(db);
+  const checked = steps.map(({ question, value }) => {
+    const q = findQuestion(schema, question);
+    if (!q) throw new KurasiError('bad-request', `unknown question '${question}'`);
+    if (value !== null) {
+      const problem = valueProblem(q, value);
+      if (problem) throw new KurasiError('bad-request', problem);
+    }
+    return { q, value };
+  });
   return db.transaction(() => {
     requireDocument(db, documentId);
-    const before = readLabel(db, documentId, annotator, question);
-    const after: LabelState = value === null ? null : { value: canonicalValue(q, value), at: new Date().toISOString() };
-    // Answering what is already there changes nothing, so it is not an action to undo.
-    if ((before === null && after === null) || (before !== null && after !== null && sameValue(before.value, after.value))) return 0;
-    writeLabel(db, documentId, annotator, question, after);
-    return recordAction(db, annotator, documentId, question, 'label', before, after, after === null ? 'label.clear' : 'label.set');
+    const recorded: number[] = [];
+    for (const { q, value } of checked) {
+      const before = readLabel(db, documentId, annotator, q.key);
+      const after: LabelState = value === null ? null : { value: canonicalValue(q, value), at: new Date().toISOString() };
+      // Answering what is already there changes nothing, so it is not an action to undo.
+      if ((before === null && after === null) || (before !== null && after !== null && sameValue(before.value, after.value))) continue;
+      writeLabel(db, documentId, annotator, q.key, after);
+      recorded.push(recordAction(db, annotator, documentId, q.key, 'label', before, after, after === null ? 'label.clear' : 'label.set'));
+    }
+    groupUndoable(db, recorded);
+    return recorded.at(-1) ?? 0;
   }).immediate();
 }
 

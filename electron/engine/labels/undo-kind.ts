@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { labelValue } from '../../../shared/contract/labels';
 import { undoKind } from '../audit/undo-kind';
 import { KurasiError } from '../errors';
+import { readAdjudication, writeAdjudication, type AdjudicationState } from './conflicts';
 import { readLabel, spanExists, writeLabel, writeSpan, type LabelState, type SpanState } from './labels';
 import { sameValue } from './values';
 
@@ -35,4 +36,25 @@ const spanUndo = undoKind<SpanState>({
   },
 });
 
-export const labelsUndoKinds = [labelUndo, spanUndo];
+const adjudicationState: z.ZodType<AdjudicationState> = z
+  .object({ value: labelValue, reason: z.string(), adjudicator: z.string(), at: z.string() })
+  .nullable();
+
+/**
+ * The curator's final answer on a question (the stack key). Undo puts the earlier adjudication back, or none,
+ * which opens the conflict again; a different adjudication made since (another curator's) is a conflict.
+ * Audited as `label.adjudicate.undo/redo`, so blind mode hides them from other annotators as it hides the original.
+ */
+const adjudicationUndo = undoKind<AdjudicationState>({
+  kind: 'adjudication',
+  auditPrefix: 'label.adjudicate',
+  state: adjudicationState,
+  apply(db, a, from, to) {
+    const doc = a.documentId ?? 0;
+    if (!sameValue(readAdjudication(db, doc, a.key), from))
+      throw new KurasiError('conflict', `the adjudication of '${a.key}' on document ${doc} changed since; nothing was undone`);
+    writeAdjudication(db, doc, a.key, to);
+  },
+});
+
+export const labelsUndoKinds = [labelUndo, spanUndo, adjudicationUndo];

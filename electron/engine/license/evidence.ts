@@ -71,6 +71,23 @@ export function evidenceContent(db: Db, id: number): Buffer | null {
   return row.content;
 }
 
+/**
+ * A file evidence item with its stored bytes, looked up by id only: the app and the CLI read a file kept in the corpus,
+ * never a path they are given.
+ */
+export function evidenceFile(db: Db, id: number): { id: number; fileName: string; sha256: string; content: Buffer } {
+  const item = getEvidence(db, id);
+  const content = item.kind === 'file' ? evidenceContent(db, id) : null;
+  if (!content) throw new KurasiError('bad-request', `evidence ${id} is not a file`);
+  // The hash of the bytes handed out, so whoever saves them can compare it with the one recorded when they were added.
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  // The stored name is only ever a last path part, whichever separator a client used, and never '.' or '..': the CLI
+  // writes it into a folder it is given.
+  const last = (item.fileName ?? '').split(/[\\/]/).pop() ?? '';
+  const fileName = last === '' || last === '.' || last === '..' ? `evidence-${id}` : last;
+  return { id, fileName, sha256, content };
+}
+
 /** "https://…" is a URL, anything else names a file. Used by the CLI's `--evidence`. */
 export function evidenceFromArg(arg: string, note?: string): EvidenceInput {
   return /^https?:\/\//i.test(arg) ? { url: arg, note } : { filePath: arg, note };

@@ -78,7 +78,15 @@ export function setSourceLicense(db: Db, actor: string, input: SetLicenseInput):
       // Column names come from the fixed keys above, never from input.
       db.prepare(`UPDATE sources SET ${changed.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...changed.map(([, v]) => v), id);
     }
-    for (const ev of input.evidence ?? []) addEvidence(db, actor, id, ev);
+    // The call's note says what the evidence is when an item has none of its own (the CLI's `--evidence F --note N`):
+    // without it a note given with evidence alone would be recorded nowhere.
+    const callNote = input.note?.trim() || undefined;
+    let noteOnEvidence = false;
+    for (const ev of input.evidence ?? []) {
+      const own = Boolean(ev.note?.trim());
+      noteOnEvidence ||= !own && callNote !== undefined;
+      addEvidence(db, actor, id, own ? ev : { ...ev, note: callNote });
+    }
 
     const mid = findSourceRow(db, id);
     const from = reviewStateOf(mid);
@@ -108,9 +116,9 @@ export function setSourceLicense(db: Db, actor: string, input: SetLicenseInput):
         note: input.note?.trim() || null,
       });
       recordUndoable(db, { actor, kind: 'license', documentId: null, key: String(id), before: licenseUndoState(before), after: licenseUndoState(after), auditId });
-    } else if (input.note?.trim() && !input.evidence?.length) {
+    } else if (callNote && !noteOnEvidence) {
       // A comment on its own is still part of the review's history.
-      appendAudit(db, { actor, action: 'license.note', entity: 'source', entityId: id, note: input.note.trim() });
+      appendAudit(db, { actor, action: 'license.note', entity: 'source', entityId: id, note: callNote });
     }
     return toLicenseRow(db, after);
   })();

@@ -86,6 +86,12 @@ export const licensesStrings = {
     'lic.det.evidenceNote': 'Keterangan bukti',
     'lic.det.remove': 'Hapus',
     'lic.det.removed': 'dihapus oleh {who}',
+    'lic.det.download': 'Unduh',
+    'lic.det.downloadFile': 'Unduh {name}',
+    'lic.det.evidenceRule':
+      'Lampirkan bukti sebelum menyetujui, atau paling lambat satu jam sesudahnya oleh peninjau yang sama; bukti yang datang kemudian membuat sumber perlu ditinjau ulang.',
+    'lic.det.evidenceRuleCleared':
+      'Bukti dari peninjau yang menyetujui, dalam satu jam setelah persetujuan, tidak mengubah status. Bukti dari orang lain atau yang datang lebih lambat, juga penghapusan bukti, membuat sumber perlu ditinjau ulang.',
     'lic.det.history': 'Riwayat keputusan',
     'lic.det.noHistory': 'Belum ada keputusan.',
     'lic.det.staleHint': 'Lisensi atau bukti berubah setelah disetujui; tinjau ulang.',
@@ -185,6 +191,11 @@ export const licensesStrings = {
     'lic.det.evidenceNote': 'About this evidence',
     'lic.det.remove': 'Remove',
     'lic.det.removed': 'removed by {who}',
+    'lic.det.download': 'Download',
+    'lic.det.downloadFile': 'Download {name}',
+    'lic.det.evidenceRule': 'Attach evidence before clearing, or within an hour after it by the same reviewer; evidence added later sends the source back to review.',
+    'lic.det.evidenceRuleCleared':
+      'Evidence from the clearing reviewer within an hour of clearing leaves it cleared. Evidence from anyone else or added later, and removing evidence, sends the source back to review.',
     'lic.det.history': 'Decision history',
     'lic.det.noHistory': 'No decisions yet.',
     'lic.det.staleHint': 'The licence or evidence changed after clearing; review again.',

@@ -40,6 +40,9 @@ export const piiStrings = {
     'pii.openDocuments': 'Tampilkan dokumen berisi {type} ({n})',
     'pii.filter.type': 'Jenis data pribadi',
     'pii.filter.anyType': 'Semua jenis',
+    'pii.exportNote':
+      'Pemindaian hanya menandai data pribadi; teks korpus tidak diubah. Ekspor menyalin teks apa adanya, kecuali “Samarkan data pribadi” dicentang di layar Ekspor: temuan yang dikonfirmasi, serta yang terdeteksi dengan keyakinan minimal 80% dan tidak ditolak, diganti tanda jenisnya (mis. <NIK>).',
+    'pii.openExport': 'Buka layar Ekspor',
   },
   en: {
     ...names('en'),
@@ -77,5 +80,8 @@ export const piiStrings = {
     'pii.openDocuments': 'Show documents with {type} ({n})',
     'pii.filter.type': 'Kind of personal data',
     'pii.filter.anyType': 'Any kind',
+    'pii.exportNote':
+      'Scanning only marks personal data; the corpus text is not changed. Export copies the text as it is unless “Redact personal data” is ticked on the Export screen: confirmed findings, and those detected with at least 80% confidence and not dismissed, are replaced by their type (e.g. <NIK>).',
+    'pii.openExport': 'Open the Export screen',
   },
 };

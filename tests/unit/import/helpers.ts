@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportOptionsInput, ImportResult } from '../../../shared/contract/import';
 import { runJobInThisThread } from '../../../electron/engine/jobs/run-job';
@@ -59,4 +60,20 @@ export function snapshot(db: Db): string {
     q('SELECT * FROM rejects ORDER BY id'),
     q(`SELECT count(*) FROM import_files WHERE state = 'done'`),
   ].join('\n');
+}
+
+/**
+ * A file that fails the import only after the probe passed it (whose first 1 MB block is blank lines, so the probe
+ * sees no record; the read then finds it is not JSON lines): a failure in the middle of a job, which takes back what
+ * the job wrote. (A cut-off .gz used to be one; it is now rejected at the cut and the job goes on: gzip-cut.test.ts.)
+ */
+export function lateFailure(dir: string, name = 'terlambat.jsonl'): string {
+  const path = join(dir, name);
+  writeFileSync(path, '\n'.repeat(1_200_000) + 'bukan json\n');
+  return path;
+}
+
+/** The error of lateFailure's file named `name`. */
+export function lateFailureError(name = 'terlambat.jsonl'): RegExp {
+  return new RegExp(`^${name.replace(/\./g, '\\.')}: not JSON lines \\(line 1200001: malformed JSON`);
 }

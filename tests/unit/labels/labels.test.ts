@@ -97,7 +97,7 @@ describe('labels', () => {
     expect(value(2)).toBe('"drop"');
     await call(e, 'audit.redo', {});
     expect(value(2)).toBe('"keep"');
-    expect(await call(e, 'audit.redo', {})).toEqual({ actionId: null, documentId: null, kind: null, action: null, description: null });
+    expect(await call(e, 'audit.redo', {})).toEqual({ actionId: null, documentId: null, kind: null, action: null, description: null, questions: [] });
     await call(e, 'audit.undo', {});
     await call(e, 'audit.undo', {});
     await call(e, 'audit.undo', {});

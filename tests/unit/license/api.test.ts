@@ -45,6 +45,28 @@ describe('license API', () => {
     expect(summary.ok && contract['license.summary'].output.parse(summary.value).commercialClearedShare).toBeCloseTo(0.75);
   });
 
+  it('gives a file evidence item\'s stored bytes by id, validated at the boundary, and nothing else', async () => {
+    const e = open();
+    const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x0a]);
+    const file = await dispatch(e, 'license.addEvidence', { source: 'web', file: { name: 'izin.pdf', contentBase64: bytes.toString('base64') } });
+    const url = await dispatch(e, 'license.addEvidence', { source: 'web', url: 'https://contoh.id/izin' });
+    if (!file.ok || !url.ok) throw new Error('evidence was not added');
+    const fileItem = contract['license.addEvidence'].output.parse(file.value);
+    const got = await dispatch(e, 'license.evidenceFile', { id: fileItem.id });
+    expect(got.ok).toBe(true);
+    if (!got.ok) return;
+    const out = contract['license.evidenceFile'].output.parse(got.value);
+    expect(out).toMatchObject({ id: fileItem.id, fileName: 'izin.pdf', size: bytes.length, sha256: fileItem.sha256 });
+    expect(Buffer.from(out.contentBase64, 'base64').equals(bytes)).toBe(true);
+
+    const urlItem = contract['license.addEvidence'].output.parse(url.value);
+    expect(await dispatch(e, 'license.evidenceFile', { id: urlItem.id })).toMatchObject({ ok: false, error: { code: 'bad-request', message: `evidence ${urlItem.id} is not a file` } });
+    expect(await dispatch(e, 'license.evidenceFile', { id: 999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // Only an id is taken: a path (or anything else) is refused before any handler runs.
+    expect(await dispatch(e, 'license.evidenceFile', { id: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await dispatch(e, 'license.evidenceFile', { id: 0 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
   it('answers refused decisions and bad input with typed errors', async () => {
     const e = open();
     expect(await dispatch(e, 'license.set', { source: 'web', state: 'cleared' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runKurasi } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
@@ -66,6 +66,71 @@ describe('kurasi license', () => {
     expect(help.stdout).toMatch(/--concluded/);
     const missing = await runKurasi(['license', 'list', '--db', join(tempDir(), 'none.db')]);
     expect(missing.code).toBe(1);
+  });
+});
+
+describe('kurasi license set --evidence … --note', () => {
+  it('keeps the note on the evidence and in the audit log, and `license show` prints it', async () => {
+    const db = corpusFile();
+    const letter = join(tempDir(), 'izin-redaksi.txt');
+    writeFileSync(letter, 'Redaksi mengizinkan pemakaian teks.');
+    const set = await runKurasi(['license', 'set', '--db', db, '--source', 'talpco', '--evidence', letter, '--note', 'surel dari redaksi, 3 Mei', '--actor', 'ayu']);
+    expect(set.code, set.stderr).toBe(0);
+    const shown = JSON.parse((await runKurasi(['license', 'show', '--db', db, '--source', 'talpco', '--json'])).stdout) as {
+      evidence: { fileName: string; note: string | null }[];
+      history: { action: string; note: string | null }[];
+    };
+    expect(shown.evidence).toMatchObject([{ fileName: 'izin-redaksi.txt', note: 'surel dari redaksi, 3 Mei' }]);
+    expect(shown.history.map((h) => [h.action, h.note])).toEqual([['license.evidence.add', 'surel dari redaksi, 3 Mei']]);
+    const text = await runKurasi(['license', 'show', '--db', db, '--source', 'talpco']);
+    expect(text.stdout).toMatch(/#\d+ file izin-redaksi\.txt sha256:[0-9a-f]{64} — surel dari redaksi, 3 Mei \(ayu, /);
+  });
+});
+
+describe('kurasi license evidence', () => {
+  it('writes a stored evidence file out, refuses to replace a file unless --force, and refuses non-file items', async () => {
+    const db = corpusFile();
+    const dir = tempDir();
+    const letter = join(dir, 'izin.bin');
+    const bytes = Buffer.from([0x00, 0x01, 0xfe, 0xff, 0x0a, 0x25]);
+    writeFileSync(letter, bytes);
+    await runKurasi(['license', 'set', '--db', db, '--source', 'nusax', '--evidence', letter, '--evidence', 'https://contoh.id/izin']);
+    const shown = JSON.parse((await runKurasi(['license', 'show', '--db', db, '--source', 'nusax', '--json'])).stdout) as {
+      evidence: { id: number; kind: string; sha256: string | null }[];
+    };
+    const [file, url] = shown.evidence;
+    expect([file!.kind, url!.kind]).toEqual(['file', 'url']);
+    const text = await runKurasi(['license', 'show', '--db', db, '--source', 'nusax']);
+    expect(text.stdout).toContain(`kurasi license evidence --db ${db} --id ${file!.id} --out`);
+
+    const out = join(tempDir(), 'keluar.bin');
+    const saved = await runKurasi(['license', 'evidence', '--db', db, '--id', String(file!.id), '--out', out, '--json']);
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(readFileSync(out).equals(bytes)).toBe(true);
+    expect(JSON.parse(saved.stdout)).toEqual({ id: file!.id, fileName: 'izin.bin', path: out, size: bytes.length, sha256: file!.sha256 });
+
+    // An existing file stays as it is without --force; with it, it is replaced.
+    writeFileSync(out, 'milik orang lain');
+    const refused = await runKurasi(['license', 'evidence', '--db', db, '--id', String(file!.id), '--out', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/already exists; pass --force/);
+    expect(readFileSync(out, 'utf8')).toBe('milik orang lain');
+    const forced = await runKurasi(['license', 'evidence', '--db', db, '--id', String(file!.id), '--out', out, '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(out).equals(bytes)).toBe(true);
+    expect(forced.stdout).toContain(`sha256:${file!.sha256}`);
+
+    // A folder gets the file under its stored name; no temp file is left behind.
+    const folder = tempDir();
+    expect((await runKurasi(['license', 'evidence', '--db', db, '--id', String(file!.id), '--out', folder])).code).toBe(0);
+    expect(readFileSync(join(folder, 'izin.bin')).equals(bytes)).toBe(true);
+    expect(readdirSync(folder)).toEqual(['izin.bin']);
+
+    const notFile = await runKurasi(['license', 'evidence', '--db', db, '--id', String(url!.id), '--out', join(folder, 'x')]);
+    expect([notFile.code, notFile.stderr.trim()]).toEqual([1, expect.stringMatching(/evidence \d+ is not a file/)]);
+    expect((await runKurasi(['license', 'evidence', '--db', db, '--id', 'abc', '--out', join(folder, 'x')])).code).toBe(2);
+    expect((await runKurasi(['license', 'evidence', '--db', db, '--id', String(file!.id)])).code).toBe(2);
+    expect(readdirSync(folder)).toEqual(['izin.bin']);
   });
 });
 

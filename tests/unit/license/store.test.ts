@@ -8,6 +8,7 @@ import {
   addEvidence,
   bulkSetSourceLicense,
   evidenceContent,
+  evidenceFile,
   findSourceRow,
   licenseStatsSection,
   licenseSummary,
@@ -27,6 +28,11 @@ afterEach(() => {
   db?.close();
   db = null;
 });
+/** A source's audit entries in the order they were written (listAudit gives the newest first). */
+function auditInOrder(d: Db, sourceId: number) {
+  return listAudit(d, 'source', sourceId).reverse();
+}
+
 function corpus() {
   const c = licenseCorpus();
   db = c.db;
@@ -126,6 +132,70 @@ describe('licence store', () => {
     expect(findSourceRow(d, 'web').review_state).toBe('stale');
     expect(() => removeEvidence(d, 'ayu', ev[1]!.id)).toThrow(/already removed/);
     expect(() => addEvidence(d, 'ayu', row.id, {})).toThrow(/URL, a file or a note/);
+  });
+
+  it('keeps a clearing when its own reviewer attaches evidence within the hour, and says so in the audit log', () => {
+    const d = corpus();
+    const cleared = setSourceLicense(d, 'ayu', { source: 'nusax', concluded: 'CC-BY-SA-4.0', state: 'cleared' });
+    const item = addEvidence(d, 'ayu', cleared.id, { url: 'https://github.com/IndoNLP/nusax/blob/main/LICENSE' });
+    expect(findSourceRow(d, 'nusax').review_state).toBe('cleared');
+    const entries = auditInOrder(d, cleared.id);
+    expect(entries.map((e) => `${e.actor}:${e.action}`)).toEqual(['ayu:license.set', 'kurasi:license.cleared-kept', 'ayu:license.evidence.add']);
+    expect(entries[1]).toMatchObject({
+      note: 'evidence added by the reviewer who cleared it, within an hour of clearing',
+      before: { reviewState: 'cleared' },
+      after: { reviewState: 'cleared', evidenceId: item.id },
+    });
+    // The export gate trusts the clearing as it stands.
+    expect(openLicenseGate(d, { require: 'commercial', changesText: false, override: null }).check(cleared.id).exportable).toBe(true);
+
+    // Anyone else's evidence is not covered by ayu's clearing.
+    addEvidence(d, 'budi', cleared.id, { note: 'the repository changed its LICENSE' });
+    expect(findSourceRow(d, 'nusax').review_state).toBe('stale');
+
+    // Nor is ayu's own evidence once the hour is over (the clearing is dated back rather than waited for).
+    setSourceLicense(d, 'ayu', { source: 'nusax', state: 'cleared' });
+    d.prepare(`UPDATE sources SET decided_at = ? WHERE id = ?`).run(new Date(Date.now() - 61 * 60_000).toISOString(), cleared.id);
+    addEvidence(d, 'ayu', cleared.id, { note: 'found a second copy of the licence' });
+    expect(findSourceRow(d, 'nusax').review_state).toBe('stale');
+    expect(auditInOrder(d, cleared.id).at(-2)).toMatchObject({ actor: 'kurasi', action: 'license.stale', note: 'evidence added after clearing' });
+
+    // Removing evidence always sends the source back to review, even right after its reviewer cleared it.
+    setSourceLicense(d, 'ayu', { source: 'nusax', state: 'cleared' });
+    removeEvidence(d, 'ayu', item.id, 'wrong link');
+    expect(findSourceRow(d, 'nusax').review_state).toBe('stale');
+  });
+
+  it('keeps a note given with evidence alone, on the evidence and in its audit entry', () => {
+    const d = corpus();
+    const row = setSourceLicense(d, 'ayu', { source: 'web', evidence: [{ url: 'https://contoh.id/izin' }], note: 'email from the editor' });
+    expect(listEvidence(d, row.id)[0]).toMatchObject({ url: 'https://contoh.id/izin', note: 'email from the editor' });
+    expect(auditInOrder(d, row.id).map((e) => [e.action, e.note])).toEqual([['license.evidence.add', 'email from the editor']]);
+    // An item's own note wins; the call's note is then kept as a comment of its own.
+    setSourceLicense(d, 'ayu', { source: 'web', evidence: [{ url: 'https://contoh.id/ketentuan', note: 'terms page' }], note: 'checked by phone' });
+    expect(listEvidence(d, row.id)[1]!.note).toBe('terms page');
+    expect(auditInOrder(d, row.id).slice(1).map((e) => [e.action, e.note])).toEqual([
+      ['license.evidence.add', 'terms page'],
+      ['license.note', 'checked by phone'],
+    ]);
+  });
+
+  it('hands out a file item\'s bytes by id, and refuses items that are not files', () => {
+    const d = corpus();
+    const id = findSourceRow(d, 'web').id;
+    const content = Buffer.from('Izin tertulis dari pemilik situs.');
+    const file = addEvidence(d, 'ayu', id, { file: { name: 'izin.txt', contentBase64: content.toString('base64') } });
+    const link = addEvidence(d, 'ayu', id, { url: 'https://contoh.id/izin' });
+    const got = evidenceFile(d, file.id);
+    expect(got).toMatchObject({ id: file.id, fileName: 'izin.txt', sha256: file.sha256 });
+    expect(got.content.equals(content)).toBe(true);
+    expect(() => evidenceFile(d, link.id)).toThrow(/is not a file/);
+    // A name from elsewhere (a Windows path, an older corpus) comes out as a plain file name, never a way up a folder.
+    const windows = addEvidence(d, 'ayu', id, { file: { name: 'C:\\surat\\izin.pdf', contentBase64: content.toString('base64') } });
+    expect(evidenceFile(d, windows.id).fileName).toBe('izin.pdf');
+    d.prepare(`UPDATE license_evidence SET file_name = '..' WHERE id = ?`).run(windows.id);
+    expect(evidenceFile(d, windows.id).fileName).toBe(`evidence-${windows.id}`);
+    expect(() => evidenceFile(d, 999)).toThrow(/not found/);
   });
 
   it('applies one change to many sources, each on its own', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translate } from '../../../renderer/src/i18n';
 import { describeImportReason } from '../../../renderer/src/features/import/reasons';
 import { checkText, noTextFieldReason } from '../../../electron/engine/import/items';
-import { NOT_GZIP_REASON } from '../../../electron/engine/import/byte-stream';
+import { GZIP_CUT_REASON, NOT_GZIP_REASON, gzipDamagedReason } from '../../../electron/engine/import/byte-stream';
 
 const id = (key: string, vars?: Record<string, string | number>) => translate('id', key, vars);
 const en = (key: string, vars?: Record<string, string | number>) => translate('en', key, vars);
@@ -36,6 +36,22 @@ describe('import reasons in the UI language', () => {
     expect(describeImportReason(en, noColumn)).not.toContain('--text-column');
     expect(describeImportReason(id, 'x.csv: no text column 4 (the first row has 3 columns)')).toBe('x.csv: tidak ada kolom teks nomor 4 (baris pertama hanya punya 3 kolom)');
     expect(describeImportReason(en, 'x.csv: no id column 9 (the first row has 1 column)')).toBe('x.csv: no id column 9 (the first row has only 1)');
+  });
+
+  it('translates the reject of a cut-off or damaged .gz and the error of a folder with no file it reads', () => {
+    expect(describeImportReason(id, GZIP_CUT_REASON)).toBe(
+      'data gzip terpotong (berkas berakhir di tengah data terkompresinya): rekaman yang selesai sebelum baris ini sudah diimpor, sisa berkas hilang',
+    );
+    expect(describeImportReason(en, GZIP_CUT_REASON)).toBe(GZIP_CUT_REASON);
+    expect(describeImportReason(id, gzipDamagedReason('invalid block type'))).toBe(
+      'data gzip rusak (invalid block type): rekaman yang selesai sebelum baris ini sudah diimpor, sisa berkas tidak dapat dibaca',
+    );
+    expect(describeImportReason(id, '/data/unduhan: no files to import (.csv, .tsv, .jsonl, .txt, optionally .gz); not read: a.bin, b (1).docx, … (+3)')).toBe(
+      '/data/unduhan: tidak ada berkas untuk diimpor (.csv, .tsv, .jsonl, .txt, boleh .gz); tidak dibaca karena ekstensinya tidak dikenal: a.bin, b (1).docx, … (+3)',
+    );
+    expect(describeImportReason(id, '/data/kosong: no files to import (.csv, .tsv, .jsonl, .txt, optionally .gz)')).toBe(
+      '/data/kosong: tidak ada berkas untuk diimpor (.csv, .tsv, .jsonl, .txt, boleh .gz)',
+    );
   });
 
   it('leaves text it does not know as it is', () => {

@@ -49,6 +49,20 @@ describe('kurasi serve', () => {
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 
+  it('takes an evidence file as large as the engine accepts (not only 4 MB) on the evidence methods, and no other body that large', async () => {
+    const { api, engine } = await start();
+    const source = engine.db.prepare('SELECT name FROM sources LIMIT 1').pluck().get();
+    const bytes = Buffer.alloc(6 * 1024 * 1024, 7);
+    const r = await api('license.addEvidence', { source, file: { name: 'izin-besar.pdf', contentBase64: bytes.toString('base64') } });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { size: bytes.length } });
+    // The server stops reading such a body at once: the client sees a 400 or, still sending, a reset connection.
+    const big = await api('documents.list', { offset: 0, limit: 10, pad: 'x'.repeat(6 * 1024 * 1024) }).then(
+      (res) => String(res.status),
+      (e: unknown) => (e instanceof Error && 'code' in e ? String(e.code) : String(e)),
+    );
+    expect(['400', 'ECONNRESET', 'EPIPE']).toContain(big);
+  });
+
   it('refuses requests without the token, with a wrong token, or with only the cookie for API calls', async () => {
     const { server, host } = await start();
     const noToken = await send(server.port, '/api/corpus.stats', { method: 'POST', headers: { host }, body: '{}' });

@@ -41,6 +41,8 @@ describe('migration 0013 (lang-aliases)', () => {
       UPDATE label_actions SET after = json_set(after, '$.lang', CASE document_id WHEN 1 THEN 'zsm' ELSE 'msa' END) WHERE kind = 'langid';
       -- Version 12 had no column of later migrations: they add it again.
       ALTER TABLE documents DROP COLUMN lang_reason;
+      ALTER TABLE label_actions DROP COLUMN group_id;
+      DROP TRIGGER license_evidence_added_kept;
       PRAGMA user_version = 12;
     `);
     const chars = (id: number) => charCount(old, id);

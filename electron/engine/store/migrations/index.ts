@@ -14,6 +14,8 @@ import { migration0012 } from './0012-job-owner';
 import { migration0013 } from './0013-lang-aliases';
 import { migration0014 } from './0014-langid-summary-recount';
 import { migration0015 } from './0015-lang-reason';
+import { migration0016 } from './0016-action-groups';
+import { migration0017 } from './0017-evidence-keeps-clearing';
 
 /** In order; checked to increase by one at start-up. One line per migration file. */
 export const migrations: Migration[] = [
@@ -32,4 +34,6 @@ export const migrations: Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
+  migration0017,
 ];

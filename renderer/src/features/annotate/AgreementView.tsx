@@ -4,11 +4,13 @@ import { api } from '../../api/client';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { describeEngineMessage } from '../../i18n/engine-messages';
+import { useLabelNames } from './useLabelNames';
 import { waitForJob } from './waitForJob';
 
 /** Raw agreement, Cohen's kappa (two annotators) and Krippendorff's alpha (nominal) per question. */
 export function AgreementView() {
   const { t } = useI18n();
+  const names = useLabelNames();
   const [rows, setRows] = useState<QuestionAgreement[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [round, setRound] = useState(0);
@@ -55,7 +57,7 @@ export function AgreementView() {
         <tbody>
           {rows.map((r) => (
             <tr key={r.question}>
-              <td>{r.question}</td>
+              <td>{names.question(r.question)}</td>
               <td>{r.annotators.join(', ')}</td>
               <td>{r.items}</td>
               <td>{f(r.rawAgreement)}</td>

@@ -8,6 +8,7 @@ import { QueueFilterBar } from './FilterBar';
 import { HistoryPane } from './HistoryPane';
 import { IdentityPrompt } from './IdentityPrompt';
 import { codePointOffset, keyAction, type KeyAction } from './keys';
+import { labelNames } from './labelNames';
 import { QuestionPanel } from './QuestionPanel';
 import { DocText } from './DocText';
 import { useAnnotator } from './useAnnotator';
@@ -34,7 +35,7 @@ function typing(target: EventTarget | null): boolean {
  * key press is saved by the engine at once; presses are handled strictly in order so fast typing stays right.
  */
 export function AnnotateScreen() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const who = useAnnotator();
   const [changing, setChanging] = useState(false);
   const [filter, setFilter] = useState<QueueFilter>(savedFilter);
@@ -69,8 +70,10 @@ export function AnnotateScreen() {
   const syncLabels = useCallback(async () => {
     const p = queue.posRef.current;
     if (!p) return putLabels(null);
-    if (labelsRef.current?.documentId !== p.doc.id) putLabels(await api.call('labels.forDocument', { documentId: p.doc.id }));
-  }, [putLabels, queue.posRef]);
+    // Another person at the laptop ("Ganti") on the same document: the answers on screen were the last person's.
+    const held = labelsRef.current;
+    if (held?.documentId !== p.doc.id || held.annotator !== who.name) putLabels(await api.call('labels.forDocument', { documentId: p.doc.id }));
+  }, [putLabels, queue.posRef, who.name]);
 
   const docId = queue.pos?.doc.id ?? null;
   useEffect(() => {
@@ -90,7 +93,7 @@ export function AnnotateScreen() {
           await queue.goTo(r.documentId);
           putLabels(await api.call('labels.forDocument', { documentId: r.documentId }));
         } else setVersion((v) => v + 1);
-        setStatus({ kind: 'ok', text: undoMessage(t, action.kind, r) });
+        setStatus({ kind: 'ok', text: undoMessage(t, action.kind, r, labelNames(schema, lang).question) });
         return;
       }
       const pos = queue.posRef.current;
@@ -122,13 +125,12 @@ export function AnnotateScreen() {
         sel.removeAllRanges();
         putLabels(r.labels);
       } else {
-        let last: DocumentLabels | null = null;
-        for (const step of action.steps) last = (await api.call('labels.set', { documentId: pos.doc.id, question: step.question, value: step.value })).labels;
-        if (last) putLabels(last);
+        // One key press is one call: its answers are saved together and undone as one step.
+        putLabels((await api.call('labels.setMany', { documentId: pos.doc.id, steps: action.steps })).labels);
       }
       setStatus({ kind: 'ok', text: t('annotate.saved', { ms: Math.round(performance.now() - started) }) });
     },
-    [putLabels, queue, schema, syncLabels, t],
+    [lang, putLabels, queue, schema, syncLabels, t],
   );
 
   /** Actions run one after another; a key's meaning is worked out when its turn comes, against the saved answers. */

@@ -5,18 +5,19 @@ import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { describeEngineError, describeEngineMessage } from '../../i18n/engine-messages';
 import { useShell } from '../../shell/context';
-import { formatValue } from './keys';
+import { labelNames } from './labelNames';
 
 function Conflict({ c, schema, onDone }: { c: ConflictRecord; schema: LabelSchema; onDone(): void }) {
   const { t, lang } = useI18n();
   const q = schema.questions.find((x) => x.key === c.question);
+  const names = labelNames(schema, lang);
   const choices: { key: string; value: LabelValue; label: string }[] = [];
   const seen = new Set<string>();
   for (const v of c.votes) {
     const k = JSON.stringify(v.value);
     if (!seen.has(k)) {
       seen.add(k);
-      choices.push({ key: k, value: v.value, label: formatValue(v.value) });
+      choices.push({ key: k, value: v.value, label: names.value(c.question, v.value) });
     }
   }
   if (q?.kind === 'single')
@@ -24,7 +25,7 @@ function Conflict({ c, schema, onDone }: { c: ConflictRecord; schema: LabelSchem
       const k = JSON.stringify(o.value);
       if (!seen.has(k)) {
         seen.add(k);
-        choices.push({ key: k, value: o.value, label: lang === 'en' ? o.title.en : o.title.id });
+        choices.push({ key: k, value: o.value, label: names.value(c.question, o.value) });
       }
     }
   const [pick, setPick] = useState(choices[0]?.key ?? '');
@@ -45,14 +46,14 @@ function Conflict({ c, schema, onDone }: { c: ConflictRecord; schema: LabelSchem
   return (
     <li className="conflict" data-testid="conflict">
       <div>
-        <strong>#{c.documentId}</strong> <span className="muted">{c.externalId}</span> · <span className="chip">{q ? (lang === 'en' ? q.title.en : q.title.id) : c.question}</span>
+        <strong>#{c.documentId}</strong> <span className="muted">{c.externalId}</span> · <span className="chip">{names.question(c.question)}</span>
       </div>
       <p className="excerpt">{c.excerpt}</p>
       <div>
         {t('conflicts.votes')}:{' '}
         {c.votes.map((v) => (
           <span key={v.annotator} className="chip">
-            {v.annotator} = {formatValue(v.value)}
+            {v.annotator} = {names.value(c.question, v.value)}
           </span>
         ))}
       </div>

@@ -6,23 +6,35 @@ import { useI18n, type Translate } from '../../i18n';
 import { useShell } from '../../shell/context';
 import { actionName } from '../audit/undo';
 import { formatValue } from './keys';
+import { rawNames, type LabelNames } from './labelNames';
+import { useLabelNames } from './useLabelNames';
 
 type Row = Output<'audit.history'>[number];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = formatValue;
 
-/** One side (before or after) of an entry, short: a label's value, a language, a licence, a PII decision… */
-export function describeState(v: unknown): string {
+/**
+ * One side (before or after) of an entry, short: a label's value, a language, a licence, a PII decision… Label
+ * questions and options read as the schema names them (`names`).
+ */
+export function describeState(v: unknown, names: LabelNames = rawNames): string {
   if (!isObject(v)) return show(v);
   // Undo/redo entries wrap the state they moved to.
   const inner = 'state' in v ? v.state : v;
-  const prefix = typeof v.question === 'string' ? `${v.question}: ` : '';
+  const question = typeof v.question === 'string' ? v.question : null;
+  const prefix = question !== null ? `${names.question(question)}: ` : '';
+  const value = (x: unknown) => (question !== null ? names.value(question, x) : show(x));
   if (Array.isArray(v.documentIds)) return `#${v.documentIds.join(', #')}${Array.isArray(v.clusters) ? ` · ${v.clusters.length} ⧉` : ''}`;
   if (Array.isArray(inner)) return inner.map((m) => (isObject(m) ? `#${show(m.documentId)}→${show(m.clusterId)}` : show(m))).join(', ');
-  if (!isObject(inner)) return `${prefix}${show(inner)}`;
-  if ('label' in inner && 'start' in inner) return `${prefix}${show(inner.label)} ${show(inner.start)}–${show(inner.end)}`;
-  if ('value' in inner) return `${prefix}${show(inner.value)}`;
+  if (!isObject(inner)) return `${prefix}${value(inner)}`;
+  if ('label' in inner && 'start' in inner) return `${prefix}${value(inner.label)} ${show(inner.start)}–${show(inner.end)}`;
+  if ('value' in inner) return `${prefix}${value(inner.value)}`;
+  // An adjudication's before: the earlier adjudication (usually none) and the votes it settled.
+  if ('adjudication' in inner && Array.isArray(inner.votes)) {
+    const votes = inner.votes.map((x) => (isObject(x) ? `${show(x.annotator)} = ${value(x.value)}` : show(x))).join(', ');
+    return `${prefix}${value(inner.adjudication)}${votes ? ` (${votes})` : ''}`;
+  }
   if ('lang' in inner) return `${show(inner.lang)}${inner.source === 'manual' ? ' ✎' : ''}`;
   if ('decision' in inner) return `${show(inner.type)} ${show(inner.start)}–${show(inner.end)}: ${show(inner.decision)}`;
   if ('concludedLicense' in inner || 'concluded' in inner) {
@@ -49,6 +61,7 @@ function describeNote(t: Translate, note: string): string {
 export function HistoryPane({ documentId, version, titled = true }: { documentId: number; version: unknown; titled?: boolean }) {
   const { t, lang } = useI18n();
   const { corpusVersion } = useShell();
+  const names = useLabelNames();
   const [rows, setRows] = useState<Row[]>([]);
   useEffect(() => {
     let live = true;
@@ -73,7 +86,7 @@ export function HistoryPane({ documentId, version, titled = true }: { documentId
               {r.entity === 'source' && <span className="chip source">{t('audit.source')} {r.entityId}</span>}
               {r.entity === 'dedupe-cluster' && <span className="chip cluster">{t('audit.cluster')} {r.entityId}</span>}{' '}
               <span className="mono">
-                {describeState(r.before)} → {describeState(r.after)}
+                {describeState(r.before, names)} → {describeState(r.after, names)}
               </span>
               {r.note && <span className="muted"> — {describeNote(t, r.note)}</span>}
             </li>

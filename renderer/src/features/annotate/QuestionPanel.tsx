@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { DocumentLabels, LabelQuestion, LabelSchema, LabelValue } from '../../../../shared/contract/labels';
 import { useI18n } from '../../i18n';
-import { formatValue, isAsked, ownValue } from './keys';
+import { isAsked, ownValue } from './keys';
+import { labelNames } from './labelNames';
 
 interface Props {
   schema: LabelSchema;
@@ -37,6 +38,7 @@ function NoteField({ q, value, onSet }: { q: LabelQuestion; value: LabelValue | 
 export function QuestionPanel({ schema, labels, onSet, onRemoveSpan }: Props) {
   const { t, lang } = useI18n();
   const others = labels ? labels.labels.filter((l) => l.annotator !== labels.annotator) : [];
+  const names = labelNames(schema, lang);
   return (
     <div className="questions" data-testid="questions">
       {schema.questions.map((q) => {
@@ -94,7 +96,7 @@ export function QuestionPanel({ schema, labels, onSet, onRemoveSpan }: Props) {
                     .filter((s) => s.question === q.key)
                     .map((s) => (
                       <li key={s.id}>
-                        <span className="chip">{s.label}</span> {s.start}–{s.end} <span className="muted">{s.annotator}</span>
+                        <span className="chip">{names.value(q.key, s.label)}</span> {s.start}–{s.end} <span className="muted">{s.annotator}</span>
                         {s.annotator === labels.annotator && (
                           <button type="button" className="icon" tabIndex={-1} aria-label={t('annotate.span.remove')} onClick={() => onRemoveSpan(s.id)}>
                             ✕
@@ -109,12 +111,12 @@ export function QuestionPanel({ schema, labels, onSet, onRemoveSpan }: Props) {
               .filter((l) => l.question === q.key)
               .map((l) => (
                 <div key={l.id} className="other-vote muted">
-                  {t('annotate.others')}: {l.annotator} = {formatValue(l.value)}
+                  {t('annotate.others')}: {l.annotator} = {names.value(q.key, l.value)}
                 </div>
               ))}
             {adjudicated && (
               <div className="other-vote">
-                {t('annotate.adjudicated')}: <strong>{formatValue(adjudicated.value)}</strong> — {adjudicated.reason}
+                {t('annotate.adjudicated')}: <strong>{names.value(q.key, adjudicated.value)}</strong> — {adjudicated.reason}
               </div>
             )}
           </fieldset>

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
+import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { describeEngineError } from '../../i18n/engine-messages';
+import { labelNames } from '../annotate/labelNames';
 import { callUndo, screenUndoHandler, undoMessage, undoShortcut } from './undo';
 import './audit.css';
 
+/** Text fields keep Ctrl+Z for their own text. A select has no text to undo: focus often rests on one after a decision (the next conflict's). */
 function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+  return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
 }
 
 /**
@@ -13,7 +16,7 @@ function typing(target: EventTarget | null): boolean {
  * they came from, with a toast saying what was undone. Text fields keep their own undo.
  */
 export function UndoToaster() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [toast, setToast] = useState<{ text: string; bad: boolean; n: number } | null>(null);
   const busy = useRef<Promise<void>>(Promise.resolve());
 
@@ -28,7 +31,10 @@ export function UndoToaster() {
       busy.current = busy.current.then(async () => {
         try {
           const r = await callUndo(direction);
-          setToast((p) => ({ text: undoMessage(t, direction, r), bad: r.actionId === null, n: (p?.n ?? 0) + 1 }));
+          // Label questions are named by their titles in the schema; without it, by their keys.
+          const schema = r.questions.length > 0 ? await api.call('labels.schema', {}).catch(() => null) : null;
+          const names = labelNames(schema, lang);
+          setToast((p) => ({ text: undoMessage(t, direction, r, names.question), bad: r.actionId === null, n: (p?.n ?? 0) + 1 }));
         } catch (err) {
           setToast((p) => ({ text: t('audit.failed', { message: describeEngineError(t, err) }), bad: true, n: (p?.n ?? 0) + 1 }));
         }
@@ -36,7 +42,7 @@ export function UndoToaster() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [t]);
+  }, [t, lang]);
 
   useEffect(() => {
     if (!toast) return;

@@ -23,6 +23,7 @@ export function actionName(t: Translate, action: string): string {
 const SYSTEM_NOTES: Record<string, string> = {
   'licence or evidence changed after clearing': 'audit.note.staleChanged',
   'evidence added after clearing': 'audit.note.staleEvidenceAdded',
+  'evidence added by the reviewer who cleared it, within an hour of clearing': 'audit.note.keptEvidenceAdded',
   'evidence removed after clearing': 'audit.note.staleEvidenceRemoved',
   'documents imported after clearing': 'audit.note.staleImported',
   'declared licence given at import': 'audit.note.declaredAtImport',
@@ -36,10 +37,14 @@ export function auditNote(t: Translate, note: string): string {
   return key ? t(key) : note;
 }
 
-/** The toast text for an undo/redo result: what was undone, and where. */
-export function undoMessage(t: Translate, direction: UndoDirection, r: UndoResult): string {
+/**
+ * The toast text for an undo/redo result: what was undone, and where. `question` names a label question for
+ * people (its title in the schema); the key itself when not given.
+ */
+export function undoMessage(t: Translate, direction: UndoDirection, r: UndoResult, question: (key: string) => string = (k) => k): string {
   if (r.actionId === null) return t(direction === 'undo' ? 'audit.nothingToUndo' : 'audit.nothingToRedo');
-  const name = r.action === 'label.set' || r.action === 'label.clear' ? `${actionName(t, r.action)} ${(r.description ?? '').match(/'([^']+)'/)?.[1] ?? ''}`.trim() : actionName(t, r.action ?? r.kind ?? '');
+  const action = actionName(t, r.action ?? r.kind ?? '');
+  const name = r.questions.length > 0 ? `${action} ${r.questions.map(question).join(', ')}` : action;
   const what = r.documentId !== null ? t('audit.onDocument', { what: name, id: String(r.documentId) }) : name;
   return t(direction === 'undo' ? 'audit.undone' : 'audit.redone', { what });
 }

@@ -245,6 +245,12 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                 {t('import.done', { imported: result.imported, skipped: result.skipped, rejected: result.rejected })}
               </p>
             )}
+            {job?.state === 'done' && result?.emptyFiles && result.emptyFiles.count > 0 && (
+              <FilesNote testId="import-empty" title={t('import.emptyFiles', { n: result.emptyFiles.count })} files={result.emptyFiles} />
+            )}
+            {job?.state === 'done' && result?.ignoredFiles && result.ignoredFiles.count > 0 && (
+              <FilesNote testId="import-ignored" title={t('import.ignoredFiles', { n: result.ignoredFiles.count })} files={result.ignoredFiles} hint={t('import.ignoredHint')} />
+            )}
             {/* The job row above already shows the error, translated; a failed import wrote nothing, so no rejects list either. */}
             {job?.state === 'failed' && <p className="bad">{t('import.failedNothing')}</p>}
             {job?.state === 'cancelled' && <p className="muted">{t('import.cancelled')}</p>}
@@ -276,6 +282,22 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
           </div>
         )}
       </div>
+    </div>
+  );
+}
+
+/** Files the import says something about as a whole (empty, not read): how many, and the first names (capped by the engine). */
+function FilesNote(props: { testId: string; title: string; files: { count: number; names: string[] }; hint?: string }) {
+  const { t } = useI18n();
+  const more = props.files.count - props.files.names.length;
+  return (
+    <div className="import-note" role="note" data-testid={props.testId}>
+      <p>{props.title}</p>
+      <p className="mono">
+        {props.files.names.join(', ')}
+        {more > 0 && ` ${t('import.moreFiles', { n: more })}`}
+      </p>
+      {props.hint && <p className="muted">{props.hint}</p>}
     </div>
   );
 }

@@ -30,6 +30,7 @@ const PATTERNS: MessagePattern[] = [
   [/^binary data, not UTF-8 text$/, 'import.reason.binary', []],
   [/^cannot read \(ENOENT\)$/, 'import.reason.missing', []],
   [/^cannot read \((E[A-Z]+)\)$/, 'import.reason.unreadable', ['code']],
+  [/^no files to import \([^)]*\); not read: (.*)$/s, 'import.reason.noFilesNotRead', ['names']],
   [/^no files to import \(.*\)$/, 'import.reason.noFiles', []],
   [/^not gzip data \(.*\)$/, 'import.reason.notGzip', []],
   [/^no header row: choose the text column by number with --text-column \(the first row has (\d+) columns\)$/, 'import.reason.noHeaderTextColumn', ['n']],
@@ -40,6 +41,8 @@ const PATTERNS: MessagePattern[] = [
   [/^header row is not valid UTF-8$/, 'import.reason.headerNotUtf8', []],
   [/^no id column '(.*)' in the header$/s, 'import.reason.noIdColumnNamed', ['field']],
   [/^not a valid gzip file \((.*)\)$/s, 'import.reason.badGzip', ['detail']],
+  [/^gzip data cut off \(the file ends in the middle of its compressed data\): the records that end before this line were imported, the rest of the file is missing$/, 'import.reason.gzipCut', []],
+  [/^gzip data damaged \((.*)\): the records that end before this line were imported, the rest of the file could not be read$/s, 'import.reason.gzipDamaged', ['detail']],
 ];
 
 /**

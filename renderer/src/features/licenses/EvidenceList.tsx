@@ -11,8 +11,32 @@ function toBase64(buf: ArrayBuffer): string {
   return btoa(s);
 }
 
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const s = atob(text);
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Hands the stored bytes to the browser as a download. Always as opaque bytes under the stored name: shown in the app's
+ * own origin, an HTML or SVG file someone attached could run script with the app's rights.
+ */
+function saveBytes(fileName: string, bytes: Uint8Array<ArrayBuffer>): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has taken its copy by then; revoking at once can cancel it in some browsers.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** Evidence items (URL, file with sha256, note), newest last; removal is recorded, never erased. */
-export function EvidenceList({ sourceId, items, onChanged }: { sourceId: number; items: EvidenceItem[]; onChanged(): void }) {
+export function EvidenceList({ sourceId, items, cleared, onChanged }: { sourceId: number; items: EvidenceItem[]; cleared: boolean; onChanged(): void }) {
   const { t, lang } = useI18n();
   const locale = lang === 'id' ? 'id-ID' : 'en-GB';
   const [url, setUrl] = useState('');
@@ -32,6 +56,13 @@ export function EvidenceList({ sourceId, items, onChanged }: { sourceId: number;
     onChanged();
   }
 
+  async function download(id: number) {
+    setError(null);
+    const r = await api.request('license.evidenceFile', { id });
+    if (!r.ok) setError(describeEngineMessage(t, r.error.message));
+    else saveBytes(r.value.fileName, fromBase64(r.value.contentBase64));
+  }
+
   async function remove(id: number) {
     const r = await api.request('license.removeEvidence', { id });
     if (!r.ok) setError(describeEngineMessage(t, r.error.message));
@@ -41,6 +72,10 @@ export function EvidenceList({ sourceId, items, onChanged }: { sourceId: number;
   return (
     <section data-testid="lic-evidence">
       <h3>{t('lic.det.evidence')}</h3>
+      {/* Said before anyone adds or removes evidence: what it does to a clearing (migration 0017). */}
+      <p className="muted lic-evidence-rule" data-testid="lic-evidence-rule">
+        {t(cleared ? 'lic.det.evidenceRuleCleared' : 'lic.det.evidenceRule')}
+      </p>
       {items.length === 0 ? (
         <p className="muted">{t('lic.det.noEvidence')}</p>
       ) : (
@@ -54,7 +89,10 @@ export function EvidenceList({ sourceId, items, onChanged }: { sourceId: number;
               )}
               {e.kind === 'file' && (
                 <span>
-                  ⎘ {e.fileName} <span className="mono muted" title="sha256">{e.sha256?.slice(0, 16)}…</span>
+                  ⎘ {e.fileName} <span className="mono muted" title="sha256">{e.sha256?.slice(0, 16)}…</span>{' '}
+                  <button type="button" className="link" data-testid="lic-evidence-download" aria-label={t('lic.det.downloadFile', { name: e.fileName ?? '' })} onClick={() => void download(e.id)}>
+                    {t('lic.det.download')}
+                  </button>
                 </span>
               )}
               {e.note && <span> — {e.note}</span>}

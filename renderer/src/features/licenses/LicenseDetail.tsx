@@ -233,6 +233,7 @@ export function LicenseDetail({ sourceId, onClose, onChanged }: { sourceId: numb
           <EvidenceList
             sourceId={sourceId}
             items={detail.evidence}
+            cleared={detail.row.reviewState === 'cleared'}
             onChanged={() => {
               refresh();
               onChanged();

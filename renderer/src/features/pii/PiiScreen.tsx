@@ -75,6 +75,13 @@ export function PiiScreen() {
           )}
         </div>
       </header>
+      {/* Scanning looks like it cleans the data; it does not, and export keeps personal data unless told otherwise. */}
+      <p className="pii-export-note" data-testid="pii-export-note">
+        {t('pii.exportNote')}{' '}
+        <button type="button" className="link" onClick={() => shell.navigate('export')}>
+          {t('pii.openExport')}
+        </button>
+      </p>
       {error && <ErrorState title={t('pii.error', { m: '' })} message={describeEngineMessage(t, error)} onRetry={() => { setError(null); load(); }} retryLabel="↻" />}
       {data && data.scanned === 0 && !error && <EmptyState icon="⚠" title={t('pii.empty.title')} body={t('pii.empty.body')} />}
       {data && data.scanned > 0 && (
