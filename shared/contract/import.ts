@@ -48,6 +48,11 @@ export const importReject = z.object({ file: z.string(), line: z.number().int().
 
 /** The names in a note about files are capped: a folder may hold thousands. */
 export const IMPORT_NOTE_NAMES = 20;
+
+/** The names a file note carries (capped at IMPORT_NOTE_NAMES), with how many it leaves out: for messages. */
+export function noteNames(n: { count: number; names: string[] }): string {
+  return n.names.join(', ') + (n.count > n.names.length ? `, … ${n.count - n.names.length} more` : '');
+}
 const importFileNames = z.object({ count: z.number().int(), names: z.array(z.string()) });
 
 export const importResult = z.object({

@@ -1,4 +1,4 @@
-import { importFormat, type ImportResult } from '../../../shared/contract/import';
+import { importFormat, noteNames, type ImportResult } from '../../../shared/contract/import';
 import { openEngine } from '../../engine/engine';
 import { UsageError, intOpt, requireString, stringOpt, writeJson, type CliCommand } from '../command';
 import { requireDone, runJobFromCli } from '../run-job';
@@ -11,10 +11,6 @@ function filesCount(n: number): string {
   return `${n} file${n === 1 ? '' : 's'}`;
 }
 
-/** The names a note carries (capped by the engine), with how many it leaves out. */
-function names(n: { count: number; names: string[] }): string {
-  return n.names.join(', ') + (n.count > n.names.length ? `, … ${n.count - n.names.length} more` : '');
-}
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -87,11 +83,11 @@ export const importCommand: CliCommand = {
         if (r.rejected > 20) io.stdout.write(`  … ${r.rejected - 20} more rejects (see the rejects list in the app)\n`);
         const empty = r.emptyFiles;
         if (empty && empty.count > 0)
-          io.stdout.write(`  note: nothing to import in ${filesCount(empty.count)} (empty, or only blank lines or a header row): ${names(empty)}\n`);
+          io.stdout.write(`  note: nothing to import in ${filesCount(empty.count)} (empty, or only blank lines or a header row): ${noteNames(empty)}\n`);
         const ignored = r.ignoredFiles;
         if (ignored && ignored.count > 0)
           io.stdout.write(
-            `  note: ${filesCount(ignored.count)} in the folders not read (unknown extension; a file named on its own is read anyway): ${names(ignored)}\n`,
+            `  note: ${filesCount(ignored.count)} in the folders not read (unknown extension; a file named on its own is read anyway): ${noteNames(ignored)}\n`,
           );
       }
       return 0;

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { IMPORT_NOTE_NAMES, importOptions, type ImportOptions, type ImportResult } from '../../../shared/contract/import';
+import { IMPORT_NOTE_NAMES, importOptions, noteNames, type ImportOptions, type ImportResult } from '../../../shared/contract/import';
 import { ensureSource } from '../corpus/sources';
 import { CancelledError } from '../errors';
 import type { JobContext } from '../jobs/types';
@@ -18,34 +18,11 @@ import { listImportFiles, sniffFormat, stripGz, type ConcreteFormat, type Import
 import { UnreadableFileError, excerpt, type ReaderOptions } from './items';
 import { LinesCutError, lineBlocks, type LineBlock } from './lines';
 import { DocumentWriter, type Totals } from './writer';
+import { bulkThreshold, importWalPages, workerThreshold } from './tuning';
 import { JOB_PHASE } from '../../../shared/jobs/phases';
 
 /** Rows per transaction: large enough to amortise the commit, small enough that a kill loses little. */
 export const BATCH_ROWS = 10_000;
-
-function envBytes(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const v = Number(raw);
-  return raw !== undefined && raw !== '' && Number.isFinite(v) ? v : fallback;
-}
-
-/** Files at least this big are parsed in a worker thread while this one writes (env KURASI_IMPORT_WORKER_BYTES). */
-function workerThreshold(): number {
-  return envBytes('KURASI_IMPORT_WORKER_BYTES', 8 << 20);
-}
-
-/**
- * Imports at least this big (env KURASI_IMPORT_BULK_BYTES) that are also large next to the corpus load in bulk
- * mode (bulk-load.ts): rebuilding an index afterwards scans the whole table, so it pays only when most rows are new.
- */
-function bulkThreshold(): number {
-  return envBytes('KURASI_IMPORT_BULK_BYTES', 64 << 20);
-}
-
-/** The import's WAL is checkpointed when it reaches this many pages: 1 GB with 4 KB pages (tests set less). */
-function importWalPages(): number {
-  return envBytes('KURASI_IMPORT_WAL_PAGES', 262_144);
-}
 
 /** Progress message while the indexes dropped for a bulk load are built again. */
 export const REBUILDING_INDEXES = JOB_PHASE.rebuildingIndexes;
@@ -251,11 +228,6 @@ export const importJob = defineJob({
     };
   },
 });
-
-/** Names for a message, with how many more there are. */
-function noteNames(n: { count: number; names: string[] }): string {
-  return n.names.join(', ') + (n.count > n.names.length ? `, … (+${n.count - n.names.length})` : '');
-}
 
 /**
  * The files of this job that held no record: read in full (or skipped as already read, when that read found none)

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { call } from '../../helpers/api';
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import { openEngine, type Engine } from '../../../electron/engine/engine';
-import { contract, type Input, type MethodName, type Output } from '../../../shared/contract';
+import { type Input, type MethodName } from '../../../shared/contract';
 import { seedCorpus, type SeedDoc } from '../../helpers/corpus';
 import { oneWordChanged, realParagraphs } from '../dedupe/fixture';
 
@@ -9,12 +10,6 @@ const engines: Engine[] = [];
 afterEach(async () => {
   for (const e of engines.splice(0)) await e.close();
 });
-
-async function call<K extends MethodName>(e: Engine, name: K, input: Input<K>): Promise<Output<K>> {
-  const r = await dispatch(e, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return contract[name].output.parse(r.value) as Output<K>;
-}
 
 async function fails<K extends MethodName>(e: Engine, name: K, input: Input<K>): Promise<string> {
   const r = await dispatch(e, name, input);

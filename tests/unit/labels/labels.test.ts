@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { call } from '../../helpers/api';
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import { openEngine, type Engine } from '../../../electron/engine/engine';
-import { contract, type Input, type MethodName, type Output } from '../../../shared/contract';
 import { join } from 'node:path';
 import { agreementResult, exportSummary, importReport } from '../../../shared/contract/labels';
 import { tempDir } from '../../helpers/temp';
@@ -12,12 +12,6 @@ afterEach(async () => {
   await engine?.close();
   engine = null;
 });
-
-async function call<K extends MethodName>(e: Engine, name: K, input: Input<K>): Promise<Output<K>> {
-  const r = await dispatch(e, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return contract[name].output.parse(r.value) as Output<K>;
-}
 
 function start(n = 5): Engine {
   const { path, db } = labelCorpus(docs(n));

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { call } from '../../helpers/api';
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import { openEngine, type Engine } from '../../../electron/engine/engine';
 import { setLabel } from '../../../electron/engine/labels/labels';
-import { contract, type Input, type MethodName, type Output } from '../../../shared/contract';
+import { type Input, type MethodName } from '../../../shared/contract';
 import { docs, labelCorpus } from './helpers';
 
 let engine: Engine | null = null;
@@ -10,12 +11,6 @@ afterEach(async () => {
   await engine?.close();
   engine = null;
 });
-
-async function call<K extends MethodName>(e: Engine, name: K, input: Input<K>): Promise<Output<K>> {
-  const r = await dispatch(e, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return contract[name].output.parse(r.value) as Output<K>;
-}
 
 async function failure<K extends MethodName>(e: Engine, name: K, input: Input<K>): Promise<string> {
   const r = await dispatch(e, name, input);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { call } from '../../helpers/api';
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import { openEngine, type Engine } from '../../../electron/engine/engine';
-import { contract, type Input, type MethodName, type Output } from '../../../shared/contract';
 import { listAudit } from '../../../electron/engine/store/audit';
 import { redactDocument } from '../../../electron/engine/pii/store';
 import { seedCorpus, type SeedDoc } from '../../helpers/corpus';
@@ -23,12 +23,6 @@ function docs(n: number): SeedDoc[] {
 }
 
 /** Calls a method through the API boundary and returns its typed value (throws on an error result). */
-async function call<K extends MethodName>(e: Engine, method: K, input: Input<K>): Promise<Output<K>> {
-  const r = await dispatch(e, method, input);
-  if (!r.ok) throw new Error(r.error.message);
-  return contract[method].output.parse(r.value) as Output<K>;
-}
-
 describe('pii job', () => {
   it('stores findings and counts, survives cancel + resume, and keeps decisions across re-runs', async () => {
     const { path, db } = seedCorpus(docs(3000));

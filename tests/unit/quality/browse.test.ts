@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { call } from '../../helpers/api';
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import { openEngine, type Engine } from '../../../electron/engine/engine';
-import { contract, type Input, type MethodName, type Output } from '../../../shared/contract';
+import { type Input } from '../../../shared/contract';
 import type { DocumentFilters } from '../../../shared/contract/browse';
 import { seedCorpus, type SeedDoc } from '../../helpers/corpus';
 import { qualityBrowseTuning } from '../../../electron/engine/quality/browse';
@@ -27,12 +28,6 @@ function docs(n: number): SeedDoc[] {
     source: i % 2 ? 'ganjil' : 'genap',
     externalId: `d${i}`,
   }));
-}
-
-async function call<K extends MethodName>(e: Engine, method: K, input: Input<K>): Promise<Output<K>> {
-  const r = await dispatch(e, method, input);
-  if (!r.ok) throw new Error(r.error.message);
-  return contract[method].output.parse(r.value) as Output<K>;
 }
 
 /** Every id the browser lists for a filter and sort, paging through in small pages. */

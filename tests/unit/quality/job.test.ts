@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { call } from '../../helpers/api';
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import { openEngine, type Engine } from '../../../electron/engine/engine';
-import { contract, type Input, type MethodName, type Output } from '../../../shared/contract';
 import { DEFAULT_RULES } from '../../../electron/engine/quality';
 import { seedCorpus, type SeedDoc } from '../../helpers/corpus';
 
@@ -22,12 +22,6 @@ function docs(n: number): SeedDoc[] {
 }
 
 /** Calls a method through the API boundary and returns its typed value (throws on an error result). */
-async function call<K extends MethodName>(e: Engine, method: K, input: Input<K>): Promise<Output<K>> {
-  const r = await dispatch(e, method, input);
-  if (!r.ok) throw new Error(r.error.message);
-  return contract[method].output.parse(r.value) as Output<K>;
-}
-
 describe('quality job', () => {
   it('computes signals for every document and survives cancel + resume', async () => {
     const { path, db } = seedCorpus(docs(3000));
